@@ -1,0 +1,144 @@
+//! Byte spans into the input, and their translation to 1-based line and column
+//! numbers (columns counted in Unicode scalar values, as editors and the spec count them).
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the checked text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// An empty span at `at`, for "something is missing here".
+    pub const fn point(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// This span moved `by` bytes to the right: a span found in a slice of the
+    /// input, expressed in the input's own offsets.
+    pub const fn shifted(self, by: usize) -> Self {
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Self {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// The text this span covers, or `""` when it does not fit `text` (never panics).
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line starts of a text, for turning byte offsets into [`Position`]s in O(log n).
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, line_starts }
+    }
+
+    /// The position of byte `offset`. An offset past the end, or inside a
+    /// multi-byte character, is clamped to the nearest character boundary before it.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of a 1-based line and column, clamped into the text.
+    pub fn offset(&self, position: Position) -> usize {
+        let line = position.line.clamp(1, self.line_starts.len()) - 1;
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text[start..end]
+            .char_indices()
+            .nth(position.column.saturating_sub(1))
+            .map_or(end, |(i, _)| start + i)
+    }
+}
+
+/// The largest character boundary of `text` at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("é€x\n😀y");
+        assert_eq!(index.position(5), Position { line: 1, column: 3 });
+        assert_eq!(index.position(7), Position { line: 2, column: 1 });
+        assert_eq!(index.position(11), Position { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_character_are_clamped() {
+        let index = LineIndex::new("aé");
+        assert_eq!(index.position(2), Position { line: 1, column: 2 });
+        assert_eq!(index.position(99), Position { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn offset_is_the_inverse_of_position() {
+        let text = "ab\ncdé\n\nz";
+        let index = LineIndex::new(text);
+        for (i, _) in text.char_indices() {
+            assert_eq!(index.offset(index.position(i)), i);
+        }
+    }
+}
