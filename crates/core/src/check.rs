@@ -1,0 +1,185 @@
+//! The entry point: check a text in one of the two input modes (SPEC §1) and report
+//! every diagnostic, plus the [`WebhookConfig`] when the input is valid.
+
+use crate::config::{self, WebhookConfig};
+use crate::diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};
+use crate::json::{self, NodeValue};
+use crate::run_options;
+use crate::span::{LineIndex, Span};
+use crate::url;
+
+/// Inputs larger than this are refused before parsing.
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// Where the text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The dedicated Webhook field: a bare URL or a JSON object.
+    Webhook,
+    /// The Run Options field, holding a `#webhook` option.
+    RunOptions,
+}
+
+impl Mode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Webhook => "webhook",
+            Mode::RunOptions => "run-options",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "webhook" => Some(Mode::Webhook),
+            "run-options" => Some(Mode::RunOptions),
+            _ => None,
+        }
+    }
+
+    /// Auto-detection: after trimming, text starting with `#` is run options.
+    pub fn detect(text: &str) -> Mode {
+        if text.trim_start().starts_with('#') {
+            Mode::RunOptions
+        } else {
+            Mode::Webhook
+        }
+    }
+}
+
+/// What [`check`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub mode: Mode,
+    /// Sorted by position, then severity.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The webhook, when the input is valid and names a target hookcheck can render.
+    pub config: Option<WebhookConfig>,
+}
+
+impl Report {
+    /// Valid means no error; warnings never make it invalid.
+    pub fn is_valid(&self) -> bool {
+        self.count(Severity::Error) == 0
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+
+    /// The diagnostics with lines and columns, for output.
+    pub fn located(&self, text: &str) -> Vec<LocatedDiagnostic> {
+        let index = LineIndex::new(text);
+        self.diagnostics
+            .iter()
+            .map(|d| LocatedDiagnostic::new(d, &index))
+            .collect()
+    }
+}
+
+/// Checks `text`; `mode: None` auto-detects.
+pub fn check(text: &str, mode: Option<Mode>) -> Report {
+    let mode = mode.unwrap_or_else(|| Mode::detect(text));
+    let mut diagnostics = Vec::new();
+    let config = if text.len() > MAX_INPUT_BYTES {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::InputTooLarge,
+                Span::new(0, crate::span::floor_char_boundary(text, MAX_INPUT_BYTES)),
+                format!(
+                    "The input is {} bytes; hookcheck checks at most 1 MiB ({MAX_INPUT_BYTES} bytes).",
+                    text.len()
+                ),
+            )
+            .with_help("A webhook configuration is a few hundred bytes; check that the right text was pasted."),
+        );
+        None
+    } else {
+        match mode {
+            Mode::Webhook => check_webhook_field(text, &mut diagnostics),
+            Mode::RunOptions => check_run_options(text, &mut diagnostics),
+        }
+    };
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity(), d.span.end));
+    let valid = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    Report {
+        mode,
+        diagnostics,
+        config: config.filter(|_| valid),
+    }
+}
+
+fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+    if text.trim().is_empty() {
+        diagnostics.push(empty_input(text));
+        return None;
+    }
+    let options = run_options::parse(text);
+    diagnostics.extend(options.diagnostics);
+    let span = options.webhook?;
+    let value = span.slice(text);
+    let mut inner = Vec::new();
+    let config = check_webhook_field(value, &mut inner);
+    diagnostics.extend(inner.into_iter().map(|d| d.shifted(span.start)));
+    config
+}
+
+/// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
+pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        diagnostics.push(empty_input(text));
+        return None;
+    }
+    let offset = text.len() - text.trim_start().len();
+    if trimmed.starts_with(['{', '[', '"', '\'', '`']) {
+        return check_json(text, diagnostics);
+    }
+    let check = url::check_url(trimmed);
+    diagnostics.extend(check.diagnostics.into_iter().map(|d| d.shifted(offset)));
+    check
+        .parts
+        .map(|parts| WebhookConfig::from_url(trimmed.to_string(), parts))
+}
+
+fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+    let parsed = json::parse(text);
+    diagnostics.extend(parsed.diagnostics);
+    let root = parsed.root?;
+    match &root.value {
+        NodeValue::Object(members) => config::check_object(members, &root, text, diagnostics),
+        other => {
+            let mut diagnostic = Diagnostic::new(
+                Rule::JsonNotObject,
+                root.span,
+                format!(
+                    "The advanced webhook is a JSON object, not {}.",
+                    root.type_name()
+                ),
+            )
+            .with_help(r#"Write `{"url": "https://…"}`, or just the URL without quotes."#);
+            if let NodeValue::String(s) = other {
+                if url::check_url(s.trim()).parts.is_some() {
+                    diagnostic = diagnostic.with_fix(Fix::new(
+                        "Use the bare URL",
+                        root.span,
+                        s.trim(),
+                    ));
+                }
+            }
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+fn empty_input(text: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::EmptyInput,
+        Span::new(0, text.len()),
+        "There is nothing to check.",
+    )
+    .with_help("Paste the webhook URL, or a JSON object such as {\"url\": \"https://…\"}.")
+}

@@ -1,0 +1,201 @@
+//! The `headers` object of the advanced form (SPEC §2.3, header rows).
+
+use crate::config::Format;
+use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::json::{Member, Node, NodeValue};
+use crate::secrets;
+
+/// Headers a page's `fetch` may not set (the Fetch standard's forbidden request headers).
+/// testRTC sends them server to server; the browser test call silently goes without them.
+const FORBIDDEN_IN_BROWSER: [&str; 21] = [
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+];
+
+/// Whether a page's `fetch` may not set this header.
+pub fn is_forbidden_in_browser(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    FORBIDDEN_IN_BROWSER.contains(&lower.as_str())
+        || lower.starts_with("sec-")
+        || lower.starts_with("proxy-")
+}
+
+/// Whether `name` is an RFC 9110 token (the only thing a header name may be).
+pub fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+        })
+}
+
+/// Whether a Content-Type value names JSON (`application/json`, `...+json`).
+pub fn is_json_media_type(value: &str) -> bool {
+    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Checks the `headers` value and returns the usable headers in order.
+pub fn check_headers(
+    node: &Node,
+    source: &str,
+    format: Option<Format>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
+    let Some(members) = node.as_object() else {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::KeyWrongType,
+                node.span,
+                format!("`headers` must be an object of header names to values, not {}.", node.type_name()),
+            )
+            .with_help(r#"Write it as `"headers": {"Authorization": "Bearer …"}`."#),
+        );
+        return Vec::new();
+    };
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(String, &Member)> = Vec::new();
+    for member in members {
+        let name = member.key.as_str();
+        if !is_token(name) {
+            let trimmed = name.trim();
+            let mut diagnostic = Diagnostic::new(
+                Rule::HeaderNameInvalid,
+                member.key_span,
+                format!("`{name}` is not a valid header name."),
+            )
+            .with_help("Header names are one word of letters, digits and `-` (no spaces, colons or quotes).");
+            if trimmed != name && is_token(trimmed) && member.key_span.slice(source).starts_with('"') {
+                let mut quoted = String::new();
+                crate::json::stringify::write_string(&mut quoted, trimmed);
+                diagnostic = diagnostic.with_fix(Fix::new("Remove the spaces", member.key_span, quoted));
+            }
+            diagnostics.push(diagnostic);
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == lower) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Rule::HeaderDuplicate,
+                    member.key_span,
+                    format!(
+                        "`{name}` repeats the header `{}` (header names ignore case).",
+                        first.key
+                    ),
+                )
+                .with_help("Keep one of them; which one a server sees depends on the HTTP client."),
+            );
+        }
+        seen.push((lower.clone(), member));
+
+        let NodeValue::String(value) = &member.value.value else {
+            let mut diagnostic = Diagnostic::new(
+                Rule::HeaderValueNotString,
+                member.value.span,
+                format!("The value of header `{name}` must be a string, not {}.", member.value.type_name()),
+            );
+            if matches!(member.value.value, NodeValue::Number(_) | NodeValue::Bool(_)) {
+                let text = member.value.span.slice(source);
+                diagnostic = diagnostic.with_fix(Fix::new("Quote the value", member.value.span, format!("\"{text}\"")));
+            }
+            diagnostics.push(diagnostic);
+            continue;
+        };
+        check_value(member, name, value, diagnostics);
+        check_meaning(member, name, &lower, value, format, diagnostics);
+        headers.push((name.to_string(), value.clone()));
+    }
+    headers
+}
+
+fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if value.contains(['\r', '\n', '\0']) {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderValueInjection,
+                member.value.span,
+                format!("The value of `{name}` holds a line break or NUL, which would split the HTTP header."),
+            )
+            .with_help("Remove the `\\r`, `\\n` or `\\u0000` from the value."),
+        );
+    } else if value.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderValueEmpty,
+                member.value.span,
+                format!("The header `{name}` is empty."),
+            )
+            .with_help("Give it a value, or remove the header."),
+        );
+    }
+}
+
+fn check_meaning(
+    member: &Member,
+    name: &str,
+    lower: &str,
+    value: &str,
+    format: Option<Format>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if is_forbidden_in_browser(name) {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderForbiddenInBrowser,
+                member.key_span,
+                format!("testRTC sends `{name}`, but a browser will not let this page set it, so the test call goes without it."),
+            )
+            .with_help("Use the curl command to send the request exactly as testRTC would."),
+        );
+    }
+    if lower == "content-type" && !value.trim().is_empty() && !is_json_media_type(value) {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderContentTypeNotJson,
+                member.value.span,
+                format!("`Content-Type: {value}` does not describe the body, which is JSON."),
+            )
+            .with_help("Use `application/json`, or remove the header: testRTC already sends `application/json`.")
+            .with_fix(Fix::new("Use application/json", member.value.span, "\"application/json\"")),
+        );
+    }
+    if format == Some(Format::CloudEvent) && lower.starts_with("ce-") {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderCloudeventManual,
+                member.key_span,
+                format!("`{name}` replaces the CloudEvents header testRTC writes for `\"format\": \"cloudevent\"`."),
+            )
+            .with_help("Remove it unless you mean to override testRTC's value."),
+        );
+    }
+    if secrets::is_secret_header(name) {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderCredential,
+                member.key_span,
+                format!("`{name}` carries a credential: anyone who can read the test configuration can read it."),
+            )
+            .with_help("hookcheck masks it in previews and leaves it out of share links unless you opt in."),
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! The request testRTC sends (SPEC §3): data → body template → fieldname → format → request.
+//!
+//! One pipeline serves the preview, the curl command, the test call and the JS API, so they
+//! can never differ. Each part says whether testRTC documents it or hookcheck assumes it.
+
+use crate::config::{Format, Target, WebhookConfig};
+use crate::json::Json;
+use crate::sample::SampleData;
+use crate::secrets;
+use crate::sns::SnsPublish;
+use crate::template::Template;
+
+/// Whether testRTC documents a part of the request, or hookcheck assumes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provenance {
+    Documented,
+    Assumed,
+}
+
+impl Provenance {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Documented => "documented",
+            Provenance::Assumed => "assumed",
+        }
+    }
+
+    fn and(self, other: Provenance) -> Provenance {
+        if self == Provenance::Assumed || other == Provenance::Assumed {
+            Provenance::Assumed
+        } else {
+            Provenance::Documented
+        }
+    }
+}
+
+/// A part of the request with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub provenance: Provenance,
+    /// Why: the source, or the assumption, in one sentence.
+    pub why: String,
+}
+
+impl Label {
+    fn documented(why: impl Into<String>) -> Label {
+        Label {
+            provenance: Provenance::Documented,
+            why: why.into(),
+        }
+    }
+
+    fn assumed(why: impl Into<String>) -> Label {
+        Label {
+            provenance: Provenance::Assumed,
+            why: why.into(),
+        }
+    }
+}
+
+/// One request header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+    pub label: Label,
+    /// Looks like a credential: mask it on screen and in shares.
+    pub secret: bool,
+}
+
+/// Where the request goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// An HTTP webhook: what the test call sends.
+    Webhook,
+    /// An SNS Publish: previewed, never sent (it needs AWS request signing).
+    Sns(SnsPublish),
+}
+
+/// The exact request for one outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub method: String,
+    pub method_label: Label,
+    pub url: String,
+    pub url_label: Label,
+    pub headers: Vec<Header>,
+    /// The exact body bytes.
+    pub body: String,
+    pub body_label: Label,
+    /// The payload before the format step wrapped or stringified it: what the pretty view
+    /// shows (for SNS, the message).
+    pub data: Json,
+    pub destination: Destination,
+}
+
+impl Request {
+    /// The headers as `[name, value]` pairs, secrets included (for sending and `--json`).
+    pub fn header_pairs(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .map(|h| (h.name.clone(), h.value.clone()))
+            .collect()
+    }
+
+    /// The body pretty-printed as `JSON.stringify(body, null, 2)` would, when it is JSON.
+    pub fn pretty_body(&self) -> String {
+        match &self.destination {
+            Destination::Webhook => crate::json::parse(&self.body)
+                .root
+                .map_or_else(|| self.body.clone(), |node| node.to_json().to_pretty()),
+            Destination::Sns(_) => self.data.to_pretty(),
+        }
+    }
+
+    /// Whether the browser test call may send it.
+    pub fn is_sendable(&self) -> bool {
+        matches!(self.destination, Destination::Webhook)
+    }
+}
+
+/// Steps 1–3: the run's data, through the body template and the fieldname wrapper.
+pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
+    let (data, mut label) = match &config.body {
+        Some(template) => (
+            render_template(template, sample),
+            Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
+        ),
+        None if sample.include_every_variable => (
+            sample.payload(),
+            Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
+        ),
+        None => (
+            sample.payload(),
+            Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
+        ),
+    };
+    let data = match &config.fieldname {
+        Some(name) => {
+            label.provenance = label.provenance.and(Provenance::Assumed);
+            label.why.push_str(&format!(
+                " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
+            ));
+            Json::object([(name.clone(), data)])
+        }
+        None => data,
+    };
+    (data, label)
+}
+
+/// The whole pipeline: the exact request for the sample's outcome.
+pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
+    let (data, data_label) = render_data(config, sample);
+    match &config.target {
+        Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
+        Target::Sns(sns) => {
+            let message = data.to_compact();
+            let publish = SnsPublish::new(sns, message);
+            Request {
+                method: "POST".into(),
+                method_label: Label::assumed("The SNS Publish API call, as AWS SDKs send it (assumed)."),
+                url: publish.endpoint.clone(),
+                url_label: Label::assumed("The SNS endpoint of the configured region (assumed)."),
+                headers: vec![
+                    Header {
+                        name: "Content-Type".into(),
+                        value: "application/x-www-form-urlencoded; charset=utf-8".into(),
+                        label: Label::assumed("The AWS query API's form encoding (assumed)."),
+                        secret: false,
+                    },
+                    Header {
+                        name: "Authorization".into(),
+                        value: publish.authorization.clone(),
+                        label: Label::assumed("AWS Signature Version 4, computed from the secret key (assumed)."),
+                        secret: true,
+                    },
+                ],
+                body: publish.form_body.clone(),
+                body_label: Label {
+                    provenance: data_label.provenance.and(Provenance::Assumed),
+                    why: format!(
+                        "Publish to the topic with the rendered body as the Message. {}",
+                        data_label.why
+                    ),
+                },
+                data,
+                destination: crate::request::Destination::Sns(publish),
+            }
+        }
+    }
+}
+
+fn render_http(
+    config: &WebhookConfig,
+    url: &str,
+    data: Json,
+    data_label: Label,
+    sample: &SampleData,
+) -> Request {
+    // Step 4: the format.
+    let (body, body_label) = match config.format {
+        Format::JsonObject => (data.to_compact(), data_label),
+        Format::JsonText => (
+            Json::object([
+                ("username", Json::string("testRTC_bot")),
+                ("text", Json::String(data.to_compact())),
+            ])
+            .to_compact(),
+            Label {
+                provenance: data_label.provenance,
+                why: format!(
+                    "json/text: {{\"username\":\"testRTC_bot\",\"text\":<the data as compact JSON>}} (documented). {}",
+                    data_label.why
+                ),
+            },
+        ),
+        Format::CloudEvent => (
+            data.to_compact(),
+            Label {
+                provenance: data_label.provenance,
+                why: format!("cloudevent: the data is the body, attributes go in ce-* headers (documented). {}", data_label.why),
+            },
+        ),
+    };
+
+    // Step 5: the headers, defaults first; a user header of the same name replaces a
+    // default in place.
+    let mut headers = vec![Header {
+        name: "Content-Type".into(),
+        value: "application/json".into(),
+        label: Label::assumed("testRTC sends JSON; the exact Content-Type is not documented (assumed)."),
+        secret: false,
+    }];
+    if config.format == Format::CloudEvent {
+        let run_id = sample.as_template_text("testRunId").unwrap_or_default();
+        let mut ce = |name: &str, value: String, label: Label| {
+            headers.push(Header {
+                name: name.into(),
+                value,
+                label,
+                secret: false,
+            })
+        };
+        ce("ce-specversion", "1.0".into(), Label::assumed("Required by the CloudEvents 1.0 spec; testRTC's docs do not list it (assumed)."));
+        ce("ce-id", run_id, Label::assumed("Required by the CloudEvents spec; the run id is the natural unique id (assumed)."));
+        ce("ce-source", "testrtc".into(), Label::documented("testRTC's docs: ce-source is testrtc."));
+        ce("ce-type", "testingrtc".into(), Label::documented("testRTC's docs: ce-type is testingrtc for testingRTC runs."));
+    }
+    for (name, value) in &config.headers {
+        let header = Header {
+            name: name.clone(),
+            value: value.clone(),
+            label: Label::documented("Your header: testRTC sends the headers you list (documented)."),
+            secret: secrets::is_secret_header(name),
+        };
+        match headers
+            .iter_mut()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+        {
+            Some(default) => *default = header,
+            None => headers.push(header),
+        }
+    }
+
+    Request {
+        method: "POST".into(),
+        method_label: Label::assumed("The docs say the data goes in the message body; no testRTC doc names the method (assumed)."),
+        url: url.to_string(),
+        url_label: Label::documented("Your webhook URL."),
+        headers,
+        body,
+        body_label,
+        data,
+        destination: Destination::Webhook,
+    }
+}
+
+/// Step 2: every string of the template with its placeholders replaced; other values
+/// and key order unchanged.
+fn render_template(template: &Json, sample: &SampleData) -> Json {
+    match template {
+        Json::String(text) if Template::has_placeholders(text) => {
+            let parsed = Template::parse(text);
+            Json::String(parsed.render(text, |path| match path {
+                [name] => sample.as_template_text(name),
+                _ => None,
+            }))
+        }
+        Json::Array(items) => Json::Array(items.iter().map(|v| render_template(v, sample)).collect()),
+        Json::Object(members) => Json::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), render_template(v, sample)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}

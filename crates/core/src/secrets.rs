@@ -1,0 +1,65 @@
+//! What counts as a secret, and how it is masked: used by the header rules, the preview,
+//! share links, local storage and the embed protocol, so that they all agree.
+
+/// Whether a header's value looks like a credential (case-insensitive name match).
+pub fn is_secret_header(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    const EXACT: [&str; 6] = [
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "x-api-key",
+        "api-key",
+        "apikey",
+    ];
+    const PARTS: [&str; 7] = [
+        "token", "secret", "password", "passwd", "signature", "api-key", "apikey",
+    ];
+    EXACT.contains(&name.as_str())
+        || PARTS.iter().any(|part| name.contains(part))
+        || name.ends_with("-key")
+        || name.ends_with("_key")
+        || name.contains("auth")
+}
+
+/// Keys of the advanced form whose value is a secret.
+pub const SECRET_KEYS: [&str; 1] = ["secretAccessKey"];
+
+/// A masked rendering: an auth scheme word is kept (`Bearer ••••••••`), the rest hidden,
+/// so the person sees which header it is without the preview leaking the value.
+pub fn mask(value: &str) -> String {
+    const DOTS: &str = "••••••••";
+    match value.split_once(' ') {
+        Some((scheme, _))
+            if matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "bearer" | "basic" | "token" | "digest" | "aws4-hmac-sha256"
+            ) =>
+        {
+            format!("{scheme} {DOTS}")
+        }
+        _ if value.is_empty() => String::new(),
+        _ => DOTS.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credential_headers_are_secret_and_ordinary_ones_are_not() {
+        for name in ["Authorization", "X-Api-Key", "X-Auth-Token", "x-webhook-secret", "Cookie"] {
+            assert!(is_secret_header(name), "{name}");
+        }
+        for name in ["Content-Type", "custom-webhook-header", "Accept", "ce-type"] {
+            assert!(!is_secret_header(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn mask_keeps_the_auth_scheme_only() {
+        assert_eq!(mask("Bearer eyJ0eXAi"), "Bearer ••••••••");
+        assert_eq!(mask("s3cr3t"), "••••••••");
+    }
+}

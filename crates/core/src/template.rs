@@ -1,0 +1,191 @@
+//! Body templates: `<% this.NAME %>` placeholders inside the strings of `body` (SPEC §2.4).
+//!
+//! testRTC renders them like lodash/EJS interpolation with the run's data bound as `this`;
+//! the value is inserted as a string, and anything absent renders as `""`.
+
+use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::span::Span;
+use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
+
+const OPEN: &str = "<%";
+const CLOSE: &str = "%>";
+
+/// One piece of a template string. Spans are relative to the decoded string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text.
+    Text(Span),
+    /// A placeholder `<% this.a.b %>`: `path` is `["a", "b"]` (empty when invalid).
+    Placeholder { span: Span, path: Vec<String> },
+}
+
+/// A template string split into pieces, with what was wrong in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Template {
+    pub pieces: Vec<Piece>,
+    /// Spans relative to the decoded string.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Template {
+    /// Whether the string holds any placeholder at all (the common case is none).
+    pub fn has_placeholders(text: &str) -> bool {
+        text.contains(OPEN)
+    }
+
+    /// Splits `text` into literal text and placeholders, checking each placeholder.
+    pub fn parse(text: &str) -> Template {
+        let mut template = Template::default();
+        let mut at = 0;
+        while let Some(found) = text[at..].find(OPEN) {
+            let open = at + found;
+            if open > at {
+                template.pieces.push(Piece::Text(Span::new(at, open)));
+            }
+            let inner_start = open + OPEN.len();
+            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+                template.diagnostics.push(
+                    Diagnostic::new(
+                        Rule::TemplateUnclosed,
+                        Span::new(open, text.len()),
+                        "This `<%` placeholder is never closed with `%>`.",
+                    )
+                    .with_help("End the placeholder with `%>`, as in `<% this.testName %>`.")
+                    .with_fix(Fix::new(
+                        "Close the placeholder",
+                        Span::point(text.len()),
+                        " %>",
+                    )),
+                );
+                template.pieces.push(Piece::Text(Span::new(open, text.len())));
+                return template;
+            };
+            let span = Span::new(open, close + CLOSE.len());
+            let path = check_expression(text, Span::new(inner_start, close), span, &mut template);
+            template.pieces.push(Piece::Placeholder { span, path });
+            at = span.end;
+        }
+        if at < text.len() {
+            template.pieces.push(Piece::Text(Span::new(at, text.len())));
+        }
+        template
+    }
+
+    /// The string with every placeholder replaced by `lookup(path)`; an unknown or
+    /// invalid placeholder renders as `""`.
+    pub fn render(&self, text: &str, lookup: impl Fn(&[String]) -> Option<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(span) => out.push_str(span.slice(text)),
+                Piece::Placeholder { path, .. } => {
+                    if let Some(value) = lookup(path) {
+                        out.push_str(&value);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Checks the expression between `<%` and `%>` and returns its `this.` path
+/// (empty when it is not a `this.<path>` expression).
+fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Template) -> Vec<String> {
+    let raw = inner.slice(text);
+    let expression = raw.trim();
+    let expression_start = inner.start + (raw.len() - raw.trim_start().len());
+    let expression_span = Span::new(expression_start, expression_start + expression.len());
+
+    let path = expression.strip_prefix("this.").map(|rest| {
+        rest.split('.')
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    });
+    let valid = path
+        .as_ref()
+        .is_some_and(|p| p.iter().all(|segment| is_identifier(segment)));
+    if !valid {
+        let mut diagnostic = Diagnostic::new(
+            Rule::TemplateInvalidExpression,
+            whole,
+            format!(
+                "`{}` is not a variable reference; placeholders hold `this.NAME`.",
+                whole.slice(text)
+            ),
+        )
+        .with_help("Write the variable as `<% this.testName %>`; see the list of documented variables.");
+        // `<%= this.x %>` (EJS output tag) and a missing `this.` have mechanical fixes.
+        let guess = expression.trim_start_matches(['=', '-']).trim();
+        let guess = guess.strip_prefix("this.").unwrap_or(guess);
+        if is_identifier(guess) && variables::is_documented(guess) {
+            diagnostic = diagnostic.with_fix(Fix::new(
+                format!("Use `this.{guess}`"),
+                expression_span,
+                format!("this.{guess}"),
+            ));
+        }
+        template.diagnostics.push(diagnostic);
+        return Vec::new();
+    }
+    let path = path.unwrap_or_default();
+    let name_span = Span::new(expression_span.start + "this.".len(), expression_span.end);
+    if path.len() > 1 {
+        let last = path.last().map(String::as_str).unwrap_or_default();
+        let mut diagnostic = Diagnostic::new(
+            Rule::TemplateLegacyPath,
+            expression_span,
+            format!(
+                "`{expression}` is a dotted path from testRTC's older documentation; today's variables are flat."
+            ),
+        )
+        .with_help("Use one of the documented flat variables, such as `this.resultUrl`.");
+        if variables::is_documented(last) {
+            diagnostic = diagnostic.with_fix(Fix::new(
+                format!("Use `this.{last}`"),
+                name_span,
+                last,
+            ));
+        }
+        template.diagnostics.push(diagnostic);
+    } else if let Some(name) = path.first() {
+        if !variables::is_documented(name) {
+            let mut diagnostic = Diagnostic::new(
+                Rule::TemplateUnknownVariable,
+                name_span,
+                format!("`{name}` is not a variable testRTC documents; it will render as an empty string."),
+            );
+            match variables::did_you_mean(name, &DOCUMENTED) {
+                Some(suggestion) => {
+                    diagnostic = diagnostic
+                        .with_help(format!("Did you mean `{suggestion}`?"))
+                        .with_fix(Fix::new(format!("Use `{suggestion}`"), name_span, suggestion));
+                }
+                None => {
+                    diagnostic = diagnostic.with_help(format!(
+                        "The documented variables are: {}.",
+                        DOCUMENTED.join(", ")
+                    ));
+                }
+            }
+            template.diagnostics.push(diagnostic);
+        } else if FAILURE_ONLY.contains(&name.as_str()) {
+            template.diagnostics.push(
+                Diagnostic::new(
+                    Rule::TemplateFailureOnlyVariable,
+                    name_span,
+                    format!("`{name}` is empty when the run succeeds; it carries something only on failure."),
+                )
+                .with_help("Check the failure preview to see it filled in."),
+            );
+        }
+    }
+    path
+}
+
+/// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
