@@ -276,7 +276,8 @@ pub struct LocatedDiagnostic {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Not in the CLI's `--json` (SPEC §4.3 fixes its shape); the app and JS API use it.
+    #[serde(skip)]
     pub fix: Option<Fix>,
 }
 
