@@ -1,14 +1,415 @@
-//! `hookcheck receive` (stub; being written).
-use std::process::ExitCode;
+//! `hookcheck receive`: a local receiver on 127.0.0.1, the offline stand-in for a request bin.
+//!
+//! It answers every request (CORS preflight included) with permissive CORS headers, prints
+//! each request as it arrives and lists what it received as JSON at `GET /_requests`.
+//! Options make it answer a chosen status, answer slowly or refuse CORS, so that each way a
+//! test call can fail (preflight refused, timeout, HTTP error status) can be seen for real.
+//!
+//! Routes (every other method and path is a request to record):
+//! - `OPTIONS` with `Access-Control-Request-Method`: a CORS preflight, answered 204 (403 with
+//!   `--no-cors`) and listed at `GET /_preflights`;
+//! - `GET /_requests`: the recorded requests as a JSON array, oldest first;
+//! - `DELETE /_requests`: forget every recorded request and preflight.
+//!
+//! The server is hyper's HTTP/1.1 connection on a current-thread tokio runtime; Ctrl-C (or
+//! SIGTERM) stops accepting and exits 0.
 
+mod cors;
+mod log;
+mod print;
+
+use std::convert::Infallible;
+use std::io::Write;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener as StdTcpListener};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::http::request::Parts;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use serde::Serialize;
+
+use self::log::{RecordedRequest, RequestLog};
+
+/// Largest request body recorded; a larger one is answered 413 and not recorded.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// How many requests (and, separately, preflights) are kept; older ones are dropped.
+pub const MAX_STORED_REQUESTS: usize = 1000;
+
+/// Options of `hookcheck receive`.
 #[derive(clap::Args, Debug)]
 pub struct ReceiveArgs {
-    /// Port on 127.0.0.1; 0 picks a free one.
+    /// Port on 127.0.0.1; 0 picks a free one (the first output line names it).
     #[arg(long, default_value_t = 8787)]
     pub port: u16,
+
+    /// HTTP status to answer every request with (preflights excepted).
+    #[arg(long, value_name = "CODE", default_value_t = 200,
+          value_parser = clap::value_parser!(u16).range(200..=599))]
+    pub status: u16,
+
+    /// Answer each request (preflights excepted) this many milliseconds after it arrives.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub delay_ms: u64,
+
+    /// Refuse CORS: send no Access-Control-* headers and answer preflights 403, so a
+    /// browser call fails with a CORS error.
+    #[arg(long)]
+    pub no_cors: bool,
+
+    /// Don't print the requests as they arrive.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
-pub fn run(_args: ReceiveArgs) -> ExitCode {
-    eprintln!("hookcheck receive: not built yet");
-    ExitCode::from(2)
+/// Runs the receiver until Ctrl-C: exit 0 when stopped, 2 when it cannot listen.
+pub fn run(args: ReceiveArgs) -> ExitCode {
+    let Ok(status) = StatusCode::from_u16(args.status) else {
+        eprintln!("hookcheck receive: {} is not an HTTP status", args.status);
+        return ExitCode::from(2);
+    };
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    let listener = match StdTcpListener::bind(address).and_then(|listener| {
+        listener.set_nonblocking(true)?;
+        Ok(listener)
+    }) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("hookcheck receive: cannot listen on http://{address}/: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("hookcheck receive: cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let receiver = Arc::new(Receiver {
+        status,
+        delay: Duration::from_millis(args.delay_ms),
+        cors: !args.no_cors,
+        quiet: args.quiet,
+        log: Mutex::new(RequestLog::new(MAX_STORED_REQUESTS)),
+    });
+    match runtime.block_on(serve(listener, Arc::clone(&receiver))) {
+        Ok(()) => {
+            let log = receiver.log();
+            say(&format!(
+                "hookcheck receive: stopped after {}\n",
+                counted(log.total_requests(), "request")
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("hookcheck receive: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Accepts connections until a stop signal arrives.
+async fn serve(listener: StdTcpListener, receiver: Arc<Receiver>) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let port = listener.local_addr()?.port();
+    // Signal handlers go in before the first line is printed: whoever reads that line may
+    // send SIGINT at once, and it must not meet the default handler.
+    let mut stop = StopSignal::install()?;
+    let base = format!("http://127.0.0.1:{port}/");
+    say(&format!("hookcheck receive: listening on {base}\n"));
+    say(&format!(
+        "paste this URL into hookcheck and press Send; requests are listed at {base}_requests; \
+         Ctrl-C stops\n"
+    ));
+    if let Some(mode) = receiver.describe_mode() {
+        say(&format!("answering {mode}\n"));
+    }
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    tokio::spawn(serve_connection(stream, Arc::clone(&receiver)));
+                }
+                Err(error) => {
+                    // Usually running out of file descriptors: say so, and let some close.
+                    eprintln!("hookcheck receive: accept failed: {error}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
+            () = stop.received() => return Ok(()),
+        }
+    }
+}
+
+async fn serve_connection(stream: tokio::net::TcpStream, receiver: Arc<Receiver>) {
+    let service = service_fn(move |request| {
+        let receiver = Arc::clone(&receiver);
+        async move { Ok::<_, Infallible>(receiver.answer(request).await) }
+    });
+    // A client that goes away mid-request is not the receiver's problem: ignore the error.
+    let _ = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
+}
+
+/// Ctrl-C, and on Unix also SIGTERM.
+struct StopSignal {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl StopSignal {
+    fn install() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(Self {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
+    async fn received(&mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+type Reply = Response<Full<Bytes>>;
+
+/// The receiver's settings and what it has received so far.
+struct Receiver {
+    status: StatusCode,
+    delay: Duration,
+    cors: bool,
+    quiet: bool,
+    log: Mutex<RequestLog>,
+}
+
+/// The body of the reply to a recorded request.
+#[derive(Serialize)]
+struct Acknowledgement<'a> {
+    ok: bool,
+    id: u64,
+    status: u16,
+    received: AcknowledgedRequest<'a>,
+}
+
+#[derive(Serialize)]
+struct AcknowledgedRequest<'a> {
+    method: &'a str,
+    path: &'a str,
+    bytes: usize,
+}
+
+enum BodyError {
+    TooLarge,
+    Broken,
+}
+
+impl Receiver {
+    fn log(&self) -> MutexGuard<'_, RequestLog> {
+        // A panic while holding the lock cannot leave the log half-updated in a way that
+        // matters for a test receiver: keep serving.
+        self.log.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn describe_mode(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.status != StatusCode::OK {
+            parts.push(format!("status {}", self.status.as_u16()));
+        }
+        if !self.delay.is_zero() {
+            parts.push(format!("after {} ms", self.delay.as_millis()));
+        }
+        if !self.cors {
+            parts.push("refusing CORS (no Access-Control-* headers, preflights 403)".into());
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    async fn answer(&self, request: Request<Incoming>) -> Reply {
+        let (parts, body) = request.into_parts();
+        let mut reply = if cors::is_preflight(&parts.method, &parts.headers) {
+            self.answer_preflight(&parts)
+        } else {
+            match (&parts.method, parts.uri.path()) {
+                (&Method::GET, "/_requests") => json_reply(StatusCode::OK, self.log().requests()),
+                (&Method::DELETE, "/_requests") => self.clear(),
+                (&Method::GET, "/_preflights") => {
+                    json_reply(StatusCode::OK, self.log().preflights())
+                }
+                _ => self.record(&parts, body).await,
+            }
+        };
+        if self.cors {
+            cors::add_response_headers(&parts.headers, reply.headers_mut());
+        }
+        reply
+    }
+
+    fn answer_preflight(&self, parts: &Parts) -> Reply {
+        let entry = self
+            .log()
+            .record_preflight(&parts.method, &path_of(parts), &parts.headers);
+        if !self.quiet {
+            say(&print::preflight(&entry, self.cors));
+        }
+        if self.cors {
+            let mut reply = empty_reply(StatusCode::NO_CONTENT);
+            cors::add_preflight_headers(&parts.headers, reply.headers_mut());
+            reply
+        } else {
+            text_reply(
+                StatusCode::FORBIDDEN,
+                "CORS refused: hookcheck receive runs with --no-cors\n",
+            )
+        }
+    }
+
+    fn clear(&self) -> Reply {
+        let cleared = self.log().clear();
+        json_reply(
+            StatusCode::OK,
+            serde_json::json!({ "ok": true, "cleared": cleared }),
+        )
+    }
+
+    async fn record(&self, parts: &Parts, body: Incoming) -> Reply {
+        let path = path_of(parts);
+        let bytes = match read_body(parts, body).await {
+            Ok(bytes) => bytes,
+            Err(BodyError::TooLarge) => {
+                if !self.quiet {
+                    say(&format!(
+                        "refused {} {path}: body over {MAX_BODY_BYTES} bytes (413)\n",
+                        parts.method
+                    ));
+                }
+                return text_reply(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    &format!("hookcheck receive records bodies up to {MAX_BODY_BYTES} bytes\n"),
+                );
+            }
+            Err(BodyError::Broken) => {
+                return text_reply(StatusCode::BAD_REQUEST, "the request body broke off\n");
+            }
+        };
+        let entry: RecordedRequest =
+            self.log()
+                .record_request(&parts.method, &path, &parts.headers, &bytes);
+        if !self.quiet {
+            say(&print::request(&entry, &bytes));
+        }
+        if !self.delay.is_zero() {
+            tokio::time::sleep(self.delay).await;
+        }
+        json_reply(
+            self.status,
+            Acknowledgement {
+                ok: self.status.is_success(),
+                id: entry.id,
+                status: self.status.as_u16(),
+                received: AcknowledgedRequest {
+                    method: &entry.method,
+                    path: &entry.path,
+                    bytes: entry.body_bytes_len,
+                },
+            },
+        )
+    }
+}
+
+/// The request target as sent: path and query for the usual origin form.
+fn path_of(parts: &Parts) -> String {
+    match parts.uri.path_and_query() {
+        Some(path_and_query) if parts.uri.scheme().is_none() => path_and_query.as_str().into(),
+        _ => parts.uri.to_string(),
+    }
+}
+
+async fn read_body(parts: &Parts, body: Incoming) -> Result<Bytes, BodyError> {
+    let declared = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    match Limited::new(body, MAX_BODY_BYTES).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(BodyError::TooLarge)
+        }
+        Err(_) => Err(BodyError::Broken),
+    }
+}
+
+fn empty_reply(status: StatusCode) -> Reply {
+    let mut reply = Response::new(Full::new(Bytes::new()));
+    *reply.status_mut() = status;
+    reply
+}
+
+fn text_reply(status: StatusCode, text: &str) -> Reply {
+    let mut reply = Response::new(Full::new(Bytes::from(text.to_owned())));
+    *reply.status_mut() = status;
+    reply.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    reply
+}
+
+fn json_reply(status: StatusCode, value: impl Serialize) -> Reply {
+    // Serializing our own plain structs cannot fail; an empty body would be the symptom.
+    let mut text = serde_json::to_vec(&value).unwrap_or_default();
+    text.push(b'\n');
+    let mut reply = Response::new(Full::new(Bytes::from(text)));
+    *reply.status_mut() = status;
+    reply
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    reply
+}
+
+/// Writes to stdout and flushes; a closed stdout must not stop the receiver.
+fn say(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn counted(count: u64, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
