@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yew::Renderer::<hookcheck_web::App>::new().render();
+}

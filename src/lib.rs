@@ -1,0 +1,8 @@
+//! The hookcheck browser app: a thin Yew layer over `hookcheck-core`.
+//! Components present what core returns; no webhook logic lives here.
+
+mod app;
+pub mod components;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,127 @@
+// Shared pieces of the end-to-end tests: a static server for the built app, a
+// `hookcheck receive` child, and headless Chromium driven by playwright-core.
+// Every server listens on 127.0.0.1 with a free port and is stopped by the test.
+import { spawn } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const dist = join(root, "dist");
+export const artifacts = join(root, "tests/e2e/artifacts");
+const { chromium } = require(join(root, "tools/node_modules/playwright-core"));
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, origin, close }. */
+export async function serveStatic(dir = dist) {
+  if (!existsSync(join(dir, "index.html")) && dir === dist) {
+    throw new Error("dist/ is not built: run `trunk build --release` first (scripts/test does)");
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+/** Starts `hookcheck receive --port 0 ...args`. Returns { url, requests(), clear(), close }. */
+export async function startReceiver(args = []) {
+  const binary = join(root, "target/release/hookcheck");
+  if (!existsSync(binary)) throw new Error("target/release/hookcheck is not built (scripts/test builds it)");
+  const child = spawn(binary, ["receive", "--port", "0", "--quiet", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((ok, fail) => {
+    lines.once("line", ok);
+    child.once("exit", (code) => fail(new Error(`hookcheck receive exited with ${code}`)));
+  });
+  const match = first.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+  if (!match) throw new Error(`unexpected first line from hookcheck receive: ${first}`);
+  const url = match[1];
+  return {
+    url,
+    requests: async () => (await fetch(`${url}_requests`)).json(),
+    preflights: async () => (await fetch(`${url}_preflights`)).json(),
+    clear: async () => fetch(`${url}_requests`, { method: "DELETE" }),
+    close: () => new Promise((ok) => {
+      if (child.exitCode !== null) return ok();
+      child.once("exit", ok);
+      child.kill("SIGINT");
+    }),
+  };
+}
+
+/** Headless Debian Chromium with the flags that keep it off the network. */
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), "hookcheck-e2e-"));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+/** Replaces the input's text the way a person does (select all, type). */
+export async function typeInto(page, text) {
+  const input = page.getByTestId("input");
+  await input.click();
+  await input.press("Control+A");
+  await input.press("Delete");
+  await input.fill(text);
+}
+
+/** Saves a screenshot under tests/e2e/artifacts and returns its path. */
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.screenshot({ path, ...options });
+  return path;
+}
