@@ -355,11 +355,14 @@ impl Checker<'_> {
     /// Checks the `//` after `scheme:` and returns where the authority starts.
     fn slashes(&mut self, after_colon: usize, scheme_span: Span) -> usize {
         let text = self.text;
-        // `:` joins the run so that `https:://host` gets one fix to `//`.
-        let run_len = text[after_colon..]
-            .bytes()
-            .take_while(|&b| matches!(b, b'/' | b'\\' | b':'))
-            .count();
+        // Colons right after `scheme:` join the run so that `https:://host` gets one fix.
+        let rest = text[after_colon..].as_bytes();
+        let colons = rest.iter().take_while(|&&b| b == b':').count();
+        let run_len = colons
+            + rest[colons..]
+                .iter()
+                .take_while(|&&b| b == b'/' || b == b'\\')
+                .count();
         let run = Span::new(after_colon, after_colon + run_len);
         let written = run.slice(text);
         if written == "//" {
