@@ -212,7 +212,11 @@ impl Parser<'_> {
             return end;
         }
         let name = &self.text[name_start..name_end];
-        let suggestion = suggest(name);
+        let suggestion = if KNOWN_OPTIONS.contains(&name) {
+            None
+        } else {
+            suggest(name)
+        };
         let scan = self.value(name_end, name == "webhook" || suggestion == Some("webhook"));
         let span = Span::new(start, scan.end);
         let value = scan.value.map(|v| (v.slice(self.text).to_owned(), v));
@@ -507,8 +511,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

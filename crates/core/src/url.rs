@@ -356,7 +356,7 @@ impl Checker<'_> {
     fn slashes(&mut self, after_colon: usize, scheme_span: Span) -> usize {
         let text = self.text;
         // Colons right after `scheme:` join the run so that `https:://host` gets one fix.
-        let rest = text[after_colon..].as_bytes();
+        let rest = &text.as_bytes()[after_colon..];
         let colons = rest.iter().take_while(|&&b| b == b':').count();
         let run_len = colons
             + rest[colons..]
@@ -732,8 +732,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
