@@ -404,7 +404,7 @@ impl Parser<'_> {
             None => Diagnostic::new(
                 Rule::RunOptionUnknown,
                 name_span,
-                format!("`#{name}` is not an option hookcheck knows; it is passed to testRTC not checked by hookcheck."),
+                format!("`#{name}` is not an option hookcheck knows; it is passed to testRTC as is, not checked by hookcheck."),
             ),
         };
         self.push(diagnostic);

@@ -216,7 +216,7 @@ impl Checker<'_> {
                     scheme_span,
                     "Plain `http:` sends the webhook unencrypted, and testRTC has required TLS 1.2 or newer for webhooks since March 2022.",
                 )
-                .with_help("Use https://: over plain HTTP the headers (an Authorization header too) and the body can be read and changed on the way.")
+                .with_help("Switch to https: over plain HTTP the headers (an Authorization header too) and the body can be read and changed on the way.")
                 .with_fix(Fix::new("Change the scheme to https", scheme_span, "https")),
             );
         }
