@@ -132,7 +132,9 @@ fn trailing_comma_points_at_the_comma() {
         let diagnostic = only(text);
         assert_eq!(diagnostic.rule, Rule::JsonTrailingComma, "{text:?}");
         assert_eq!(diagnostic.span.slice(text), ",", "{text:?}");
-        assert!(diagnostic.message.contains("testRTC's documentation examples"));
+        assert!(diagnostic
+            .message
+            .contains("testRTC's documentation examples"));
         let repaired = fixed(text, &diagnostic);
         assert_eq!(parse(&repaired).diagnostics, [], "{repaired:?}");
     }
@@ -369,7 +371,11 @@ fn raw_line_break_in_a_string_says_write_backslash_n() {
 fn raw_tab_and_control_characters_are_reported() {
     for (text, escape) in [("[\"a\tb\"]", "\\t"), ("[\"a\u{1}b\"]", "\\u0001")] {
         let diagnostic = only(text);
-        assert!(diagnostic.message.contains(escape), "{}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains(escape),
+            "{}",
+            diagnostic.message
+        );
         assert_eq!(
             fixed(text, &diagnostic),
             format!("[\"a{escape}b\"]"),
@@ -639,11 +645,7 @@ fn nesting_to_max_depth_is_accepted() {
 
 #[test]
 fn nesting_deeper_than_max_depth_is_reported_once_at_the_bracket() {
-    let inner = format!(
-        "{}{}",
-        "{\"a\": [".repeat(100),
-        "]}".repeat(100)
-    );
+    let inner = format!("{}{}", "{\"a\": [".repeat(100), "]}".repeat(100));
     let text = format!("[{inner}, {inner}]");
     let diagnostic = only(&text);
     assert_eq!(diagnostic.rule, Rule::JsonTooDeep);
@@ -687,6 +689,10 @@ fn a_megabyte_of_input_parses_in_linear_time() {
     let broken = "{'a': `b`, c: [1,,], // x\n \"d\n\": 01, ...,\n".repeat(25_000);
     let parsed = parse(&broken);
     assert!(!parsed.diagnostics.is_empty());
+
+    // One long line of errors whose messages name a line and column.
+    let mismatched = format!("[{}]", "[{]".repeat(300_000));
+    assert!(parse(&mismatched).diagnostics.len() >= 300_000);
 
     let quotes = "\"\n\\\"".repeat(250_000);
     parse(&quotes);

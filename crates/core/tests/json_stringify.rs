@@ -57,10 +57,7 @@ fn nan_and_infinities_print_as_null() {
 
 #[test]
 fn strings_escape_quotes_backslashes_and_named_controls() {
-    assert_eq!(
-        compact(&s("\"\\/\u{8}\u{c}\n\r\t")),
-        r#""\"\\/\b\f\n\r\t""#
-    );
+    assert_eq!(compact(&s("\"\\/\u{8}\u{c}\n\r\t")), r#""\"\\/\b\f\n\r\t""#);
 }
 
 #[test]
@@ -78,7 +75,10 @@ fn non_ascii_and_del_are_written_raw() {
 
 #[test]
 fn unicode_line_separator_is_written_raw() {
-    assert_eq!(compact(&s("a\u{2028}b\u{2029}c")), "\"a\u{2028}b\u{2029}c\"");
+    assert_eq!(
+        compact(&s("a\u{2028}b\u{2029}c")),
+        "\"a\u{2028}b\u{2029}c\""
+    );
 }
 
 #[test]
@@ -134,7 +134,10 @@ fn the_default_success_body_is_byte_exact() {
 fn pretty_indents_by_two_spaces_like_stringify_null_2() {
     let value = Json::object([
         ("a", n(1.0)),
-        ("b", Json::Array(vec![s("x"), Json::object([("c", Json::Null)])])),
+        (
+            "b",
+            Json::Array(vec![s("x"), Json::object([("c", Json::Null)])]),
+        ),
         ("empty", Json::object::<&str>([])),
         ("none", Json::Array(vec![])),
     ]);

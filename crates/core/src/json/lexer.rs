@@ -440,7 +440,10 @@ impl<'t> Lexer<'t> {
                             span,
                             "A \\u escape needs exactly four hex digits.",
                         )
-                        .with_help("Write the character as \\u followed by four hex digits, like \\u00e9, or type it directly."),
+                        .with_help(
+                            "Write the character as \\u followed by four hex digits, \
+                             like \\u00e9, or type it directly.",
+                        ),
                     );
                     value.push('\u{fffd}');
                     span.end

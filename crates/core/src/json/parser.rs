@@ -16,7 +16,7 @@ use super::lexer::{Lexer, Token, TokenKind};
 use super::stringify::quoted;
 use super::{Member, Node, NodeValue};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::span::{LineIndex, Span};
+use crate::span::{Position, Span};
 
 /// Objects and arrays may nest this deep; deeper is an error.
 pub const MAX_DEPTH: usize = 128;
@@ -85,6 +85,8 @@ enum Expect {
 struct Frame {
     container: Container,
     open: usize,
+    /// Where `open` is, for messages.
+    opened: Position,
     expect: Expect,
     items: Vec<Node>,
     members: Vec<Member>,
@@ -96,10 +98,11 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(container: Container, open: usize) -> Self {
+    fn new(container: Container, open: usize, opened: Position) -> Self {
         Frame {
             container,
             open,
+            opened,
             expect: Expect::First,
             items: Vec::new(),
             members: Vec::new(),
@@ -139,7 +142,9 @@ struct Parser<'t> {
     stack: Vec<Frame>,
     root: Option<Node>,
     too_deep_reported: bool,
-    lines: Option<LineIndex<'t>>,
+    /// A byte offset and its position: containers open in source order, so moving this
+    /// forward to each one keeps the line counting linear.
+    cursor: (usize, Position),
 }
 
 impl<'t> Parser<'t> {
@@ -154,7 +159,7 @@ impl<'t> Parser<'t> {
             stack: Vec::new(),
             root: None,
             too_deep_reported: false,
-            lines: None,
+            cursor: (0, Position { line: 1, column: 1 }),
         }
     }
 
@@ -179,13 +184,19 @@ impl<'t> Parser<'t> {
         self.top().expect = expect;
     }
 
-    fn where_opened(&mut self, at: usize) -> String {
-        let text = self.text;
-        let position = self
-            .lines
-            .get_or_insert_with(|| LineIndex::new(text))
-            .position(at);
-        format!("line {}, column {}", position.line, position.column)
+    /// The line and column of `at`, which must not be before any offset asked before.
+    fn locate(&mut self, at: usize) -> Position {
+        let (from, mut position) = self.cursor;
+        for c in self.text.get(from..at).unwrap_or("").chars() {
+            if c == '\n' {
+                position.line += 1;
+                position.column = 1;
+            } else {
+                position.column += 1;
+            }
+        }
+        self.cursor = (at.max(from), position);
+        position
     }
 
     fn run(&mut self) -> Option<Node> {
@@ -300,7 +311,8 @@ impl<'t> Parser<'t> {
                     self.too_deep();
                     return Begun::Leaf(None);
                 }
-                self.stack.push(Frame::new(container, span.start));
+                let opened = self.locate(span.start);
+                self.stack.push(Frame::new(container, span.start, opened));
                 self.bump();
                 Begun::Container
             }
@@ -830,8 +842,7 @@ impl<'t> Parser<'t> {
             .any(|frame| frame.container == found);
         if encloses {
             // The closer belongs to an outer container: this one was never closed.
-            let open = self.top().open;
-            let opened = self.where_opened(open);
+            let opened = where_opened(self.top().opened);
             let at = Span::point(self.prev_end);
             let closer = wanted.closer();
             let mut diagnostic = Diagnostic::new(
@@ -878,14 +889,15 @@ impl<'t> Parser<'t> {
     fn close_all_at_end(&mut self) {
         if !self.lexer.ran_off_the_end {
             let innermost = self.top();
-            let (container, open, expect) = (innermost.container, innermost.open, innermost.expect);
+            let (container, opened, expect) =
+                (innermost.container, innermost.opened, innermost.expect);
             let closers: String = self
                 .stack
                 .iter()
                 .rev()
                 .map(|f| f.container.closer())
                 .collect();
-            let opened = self.where_opened(open);
+            let opened = where_opened(opened);
             let at = Span::point(self.prev_end);
             let mut diagnostic = Diagnostic::new(
                 Rule::JsonSyntax,
@@ -981,4 +993,8 @@ fn describe_char(c: char) -> String {
     } else {
         format!("'{c}'")
     }
+}
+
+fn where_opened(position: Position) -> String {
+    format!("line {}, column {}", position.line, position.column)
 }
