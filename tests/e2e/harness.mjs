@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const dist = join(root, "dist");
+// HOOKCHECK_DIST and HOOKCHECK_BIN let parallel work trees test their own builds.
+export const dist = process.env.HOOKCHECK_DIST ?? join(root, "dist");
 export const artifacts = join(root, "tests/e2e/artifacts");
 const { chromium } = require(join(root, "tools/node_modules/playwright-core"));
 
@@ -63,7 +64,7 @@ export async function serveStatic(dir = dist) {
 
 /** Starts `hookcheck receive --port 0 ...args`. Returns { url, requests(), clear(), close }. */
 export async function startReceiver(args = []) {
-  const binary = join(root, "target/release/hookcheck");
+  const binary = process.env.HOOKCHECK_BIN ?? join(root, "target/release/hookcheck");
   if (!existsSync(binary)) throw new Error("target/release/hookcheck is not built (scripts/test builds it)");
   const child = spawn(binary, ["receive", "--port", "0", "--quiet", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
