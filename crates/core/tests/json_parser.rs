@@ -478,6 +478,47 @@ fn wrong_closing_bracket_closes_the_inner_container() {
 }
 
 #[test]
+fn mistyped_closing_bracket_is_replaced_by_the_right_one() {
+    let text = r#"{"a": {"b": 1}, "c": 2]"#;
+    let diagnostic = only(text);
+    assert_eq!(diagnostic.span.slice(text), "]");
+    assert!(diagnostic.message.contains("line 1, column 1"));
+    assert_eq!(fixed(text, &diagnostic), r#"{"a": {"b": 1}, "c": 2}"#);
+}
+
+#[test]
+fn stray_closing_bracket_is_removed() {
+    let text = "[1, 2}]";
+    let diagnostic = only(text);
+    assert_eq!(diagnostic.span.slice(text), "}");
+    assert_eq!(fixed(text, &diagnostic), "[1, 2]");
+    assert_eq!(
+        root_json(text),
+        Json::Array(vec![Json::Number(1.0), Json::Number(2.0)])
+    );
+}
+
+#[test]
+fn errors_that_follow_an_error_directly_are_not_reported() {
+    // A lost closing quote: the key swallows `: `, and the rest is a consequence.
+    let text = "{\"a\": \"x\",\n  \"b: \"y\"\n}";
+    let messages: Vec<_> = parse(text)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "Missing ':' after the key.",
+            "This string is never closed before the end of its line.",
+        ]
+    );
+    // Independent errors, with sound text between them, are all reported.
+    assert_eq!(parse("[1 2 3]").diagnostics.len(), 2);
+}
+
+#[test]
 fn text_after_the_value_is_reported_once() {
     let text = "{\"a\": 1}}  ;\n";
     let diagnostic = only(text);
@@ -578,6 +619,8 @@ fn each_fix_removes_its_error() {
         "[1,,2]",
         "{\"url\": \"x\n}",
         "[1 2]",
+        "{\"a\": {\"b\": 1}]",
+        "[1, 2}]",
     ];
     for text in corpus {
         let before = parse(text);

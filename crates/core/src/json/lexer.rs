@@ -58,6 +58,9 @@ pub(super) enum TokenKind {
 pub(super) struct Token {
     pub kind: TokenKind,
     pub span: Span,
+    /// An unterminated string or an unreadable number: the parser does not count it as
+    /// a sign that it is back on track after an error.
+    pub broken: bool,
 }
 
 pub(super) struct Lexer<'t> {
@@ -107,6 +110,7 @@ impl<'t> Lexer<'t> {
             return Token {
                 kind: TokenKind::Eof,
                 span: Span::point(self.text.len()),
+                broken: false,
             };
         };
         let punctuation = match c {
@@ -123,6 +127,7 @@ impl<'t> Lexer<'t> {
             return Token {
                 kind,
                 span: Span::new(start, start + 1),
+                broken: false,
             };
         }
         let next = self.byte_at(start + c.len_utf8());
@@ -159,6 +164,7 @@ impl<'t> Lexer<'t> {
         Token {
             kind,
             span: Span::new(start, end),
+            broken: false,
         }
     }
 
@@ -372,6 +378,7 @@ impl<'t> Lexer<'t> {
         Token {
             kind: TokenKind::String(value),
             span,
+            broken: !terminated,
         }
     }
 
@@ -739,7 +746,9 @@ impl<'t> Lexer<'t> {
                 value
             }
         };
-        self.token_to(TokenKind::Number(value), start, at)
+        let mut token = self.token_to(TokenKind::Number(value), start, at);
+        token.broken = value.is_none();
+        token
     }
 }
 

@@ -142,6 +142,11 @@ struct Parser<'t> {
     stack: Vec<Frame>,
     root: Option<Node>,
     too_deep_reported: bool,
+    /// Tokens consumed on the parser's normal path (not skipped, not broken).
+    clean_tokens: usize,
+    /// `clean_tokens` when the last syntax error was reported: a further one before any
+    /// clean token is most likely a consequence of it, and stays unreported.
+    clean_at_error: Option<usize>,
     /// A byte offset and its position: containers open in source order, so moving this
     /// forward to each one keeps the line counting linear.
     cursor: (usize, Position),
@@ -159,19 +164,40 @@ impl<'t> Parser<'t> {
             stack: Vec::new(),
             root: None,
             too_deep_reported: false,
+            clean_tokens: 0,
+            clean_at_error: None,
             cursor: (0, Position { line: 1, column: 1 }),
         }
     }
 
     fn bump(&mut self) -> Token {
+        let skipping = self.lexer.quiet;
         let next = self.lexer.next_token();
         let token = std::mem::replace(&mut self.tok, next);
         self.prev_end = token.span.end;
+        if !skipping && !token.broken {
+            self.clean_tokens += 1;
+        }
         token
+    }
+
+    /// Consumes a token that was just reported as wrong.
+    fn bump_erroneous(&mut self) {
+        self.bump();
+        self.clean_at_error = Some(self.clean_tokens);
     }
 
     fn report(&mut self, diagnostic: Diagnostic) {
         self.lexer.diagnostics.push(diagnostic);
+    }
+
+    /// Reports a generic syntax error, unless it directly follows another one with
+    /// nothing sound in between (a cascade of the first).
+    fn report_syntax(&mut self, diagnostic: Diagnostic) {
+        if self.clean_at_error != Some(self.clean_tokens) {
+            self.lexer.diagnostics.push(diagnostic);
+        }
+        self.clean_at_error = Some(self.clean_tokens);
     }
 
     fn top(&mut self) -> &mut Frame {
@@ -350,7 +376,7 @@ impl<'t> Parser<'t> {
                 Begun::Leaf(None)
             }
             TokenKind::Colon => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(Rule::JsonSyntax, span, "Expected a value, found ':'.")
                         .with_help("A ':' only follows a key inside an object."),
                 );
@@ -358,7 +384,7 @@ impl<'t> Parser<'t> {
                 Begun::Leaf(None)
             }
             TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket | TokenKind::Eof => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         Span::point(self.prev_end),
@@ -434,7 +460,7 @@ impl<'t> Parser<'t> {
         let span = Span::new(span.start, end);
         self.tok.span = span;
         let text = span.slice(self.text);
-        self.report(
+        self.report_syntax(
             Diagnostic::new(
                 Rule::JsonSyntax,
                 span,
@@ -443,7 +469,7 @@ impl<'t> Parser<'t> {
             .with_help(format!("Write {}.", quoted(text)))
             .with_fix(Fix::new("Put it in double quotes", span, quoted(text))),
         );
-        self.bump();
+        self.bump_erroneous();
         Some(Node {
             value: NodeValue::String(text.to_string()),
             span,
@@ -555,7 +581,7 @@ impl<'t> Parser<'t> {
                 self.mismatched_closer();
             }
             (Expect::First | Expect::AfterComma, _) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(Rule::JsonSyntax, span, "Expected a key in double quotes.")
                         .with_help("Each member of an object is written \"key\": value."),
                 );
@@ -568,7 +594,7 @@ impl<'t> Parser<'t> {
                 self.set_expect(Expect::Value);
             }
             (Expect::Colon, TokenKind::Junk('=')) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         span,
@@ -577,7 +603,7 @@ impl<'t> Parser<'t> {
                     .with_help("Write ':' after the key.")
                     .with_fix(Fix::new("Write ':'", span, ":")),
                 );
-                self.bump();
+                self.bump_erroneous();
                 self.set_expect(Expect::Value);
             }
             (
@@ -589,7 +615,7 @@ impl<'t> Parser<'t> {
                 | TokenKind::LBracket,
             ) => {
                 let at = Span::point(self.prev_end);
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(Rule::JsonSyntax, at, "Missing ':' after the key.")
                         .with_help("Write ':' between a key and its value.")
                         .with_fix(Fix::new("Insert ':'", at, ":")),
@@ -598,7 +624,7 @@ impl<'t> Parser<'t> {
             }
             (Expect::Colon, TokenKind::Comma | TokenKind::RBrace) => {
                 let (key, key_span) = self.top().key.take().unwrap_or_default();
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         key_span,
@@ -609,7 +635,7 @@ impl<'t> Parser<'t> {
                 self.set_expect(Expect::CommaOrClose);
             }
             (Expect::Colon, _) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(Rule::JsonSyntax, span, "Expected ':' after the key.")
                         .with_help("Each member of an object is written \"key\": value."),
                 );
@@ -625,7 +651,7 @@ impl<'t> Parser<'t> {
                 self.set_expect(Expect::CommaOrClose);
             }
             (Expect::Value, TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         Span::point(self.prev_end),
@@ -656,7 +682,7 @@ impl<'t> Parser<'t> {
                 self.bump();
             }
             (Expect::CommaOrClose, _) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         span,
@@ -701,7 +727,7 @@ impl<'t> Parser<'t> {
                 self.bump();
             }
             (Expect::CommaOrClose, _) => {
-                self.report(
+                self.report_syntax(
                     Diagnostic::new(
                         Rule::JsonSyntax,
                         span,
@@ -754,12 +780,12 @@ impl<'t> Parser<'t> {
     /// A `,` where a member or item should start: `[1,,2]`, `{,"a": 1}`.
     fn extra_comma(&mut self) {
         let span = self.tok.span;
-        self.report(
+        self.report_syntax(
             Diagnostic::new(Rule::JsonSyntax, span, "There is an extra ',' here.")
                 .with_help("Remove it; commas only separate members or items.")
                 .with_fix(Fix::new("Remove the comma", span, "")),
         );
-        self.bump();
+        self.bump_erroneous();
         let frame = self.top();
         if frame.expect == Expect::First {
             // Nothing precedes it, so a closer next is no trailing comma.
@@ -771,7 +797,7 @@ impl<'t> Parser<'t> {
     /// A member or item starts without the comma that should precede it.
     fn missing_comma(&mut self, entries: &str) {
         let at = Span::point(self.prev_end);
-        self.report(
+        self.report_syntax(
             Diagnostic::new(
                 Rule::JsonSyntax,
                 at,
@@ -836,51 +862,81 @@ impl<'t> Parser<'t> {
             TokenKind::RBrace => (Container::Array, Container::Object),
             _ => (Container::Object, Container::Array),
         };
+        let (right, wrong) = (wanted.closer(), found.closer());
+        let opened = where_opened(self.top().opened);
         let depth = self.stack.len();
         let encloses = self.stack[..depth.saturating_sub(1)]
             .iter()
             .any(|frame| frame.container == found);
         if encloses {
             // The closer belongs to an outer container: this one was never closed.
-            let opened = where_opened(self.top().opened);
             let at = Span::point(self.prev_end);
-            let closer = wanted.closer();
             let mut diagnostic = Diagnostic::new(
                 Rule::JsonSyntax,
                 at,
                 format!(
-                    "Missing '{closer}' to close the {} opened at {opened}.",
+                    "Missing '{right}' to close the {} opened at {opened}.",
                     wanted.noun()
                 ),
             )
-            .with_help(format!("Close the {} with '{closer}'.", wanted.noun()));
+            .with_help(format!("Close the {} with '{right}'.", wanted.noun()));
             if matches!(self.top().expect, Expect::First | Expect::CommaOrClose) {
                 diagnostic = diagnostic.with_fix(Fix::new(
-                    format!("Insert '{closer}'"),
+                    format!("Insert '{right}'"),
                     at,
-                    closer.to_string(),
+                    right.to_string(),
                 ));
             }
-            self.report(diagnostic);
-            let frame = self.top();
-            frame.key = None;
+            self.report_syntax(diagnostic);
+            self.top().key = None;
             self.close_top(at.end);
-        } else {
-            let closer = found.closer();
-            self.report(
+            return;
+        }
+        // Nothing to close with it: either a typo for the right closer, or a stray one.
+        // What follows tells them apart: a stray one is followed by the right closer.
+        self.bump();
+        let own_closer = match wanted {
+            Container::Object => TokenKind::RBrace,
+            Container::Array => TokenKind::RBracket,
+        };
+        let mistyped = self.tok.kind != own_closer
+            && matches!(
+                self.tok.kind,
+                TokenKind::Eof | TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket
+            );
+        if mistyped {
+            self.report_syntax(
                 Diagnostic::new(
                     Rule::JsonSyntax,
                     span,
-                    format!("Unexpected '{closer}': no {} is open here.", found.noun()),
+                    format!(
+                        "The {} opened at {opened} must be closed with '{right}', not '{wrong}'.",
+                        wanted.noun()
+                    ),
+                )
+                .with_help(format!("Write '{right}'."))
+                .with_fix(Fix::new(
+                    format!("Write '{right}'"),
+                    span,
+                    right.to_string(),
+                )),
+            );
+            self.report_trailing_comma_if_any();
+            self.close_top(span.end);
+        } else {
+            self.report_syntax(
+                Diagnostic::new(
+                    Rule::JsonSyntax,
+                    span,
+                    format!("Unexpected '{wrong}': no {} is open here.", found.noun()),
                 )
                 .with_help(format!(
-                    "Remove it, or close the {} with '{}'.",
-                    wanted.noun(),
-                    wanted.closer()
+                    "Remove it, or close the {} with '{right}'.",
+                    wanted.noun()
                 ))
-                .with_fix(Fix::new(format!("Remove the '{closer}'"), span, "")),
+                .with_fix(Fix::new(format!("Remove the '{wrong}'"), span, "")),
             );
-            self.bump();
+            self.clean_at_error = Some(self.clean_tokens);
         }
     }
 
@@ -958,7 +1014,7 @@ impl<'t> Parser<'t> {
             '=' => "JSON separates a key from its value with ':'.",
             _ => "Strings need double quotes, and members and items are separated by commas.",
         };
-        self.report(
+        self.report_syntax(
             Diagnostic::new(
                 Rule::JsonSyntax,
                 span,
