@@ -2,7 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::{diagnostics::DiagnosticList, editor::Editor, preview::Preview, validity::Validity};
+use crate::components::{
+    diagnostics::DiagnosticList, editor::Editor, preview::Preview, send_panel::SendPanel,
+    validity::Validity,
+};
 use crate::state::{Action, Derived, State};
 
 #[component]
@@ -34,6 +37,7 @@ pub fn App() -> Html {
             </section>
             <section class="panel preview-panel">
                 <Preview request={derived.request.clone()} outcome={state.outcome} {onselect} />
+                <SendPanel request={derived.request.clone()} />
             </section>
         </main>
     }

@@ -3,4 +3,5 @@
 pub mod diagnostics;
 pub mod editor;
 pub mod preview;
+pub mod send_panel;
 pub mod validity;

@@ -13,9 +13,19 @@ pub fn Validity(props: &ValidityProps) -> Html {
     let errors = props.report.count(Severity::Error);
     let warnings = props.report.count(Severity::Warning);
     let (class, text) = if errors == 0 {
-        ("validity valid", format!("Valid · {warnings} warning{}", plural(warnings)))
+        (
+            "validity valid",
+            format!("Valid · {warnings} warning{}", plural(warnings)),
+        )
     } else {
-        ("validity invalid", format!("{errors} error{} · {warnings} warning{}", plural(errors), plural(warnings)))
+        (
+            "validity invalid",
+            format!(
+                "{errors} error{} · {warnings} warning{}",
+                plural(errors),
+                plural(warnings)
+            ),
+        )
     };
     html! {
         <p class={class} data-testid="validity" role="status" aria-live="polite">{ text }</p>
@@ -23,5 +33,9 @@ pub fn Validity(props: &ValidityProps) -> Html {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

@@ -6,8 +6,7 @@ use std::process::ExitCode;
 
 use hookcheck_core::check::{self as core_check, Mode};
 use hookcheck_core::{
-    curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData,
-    Severity,
+    curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
 };
 use serde::Serialize;
 
@@ -190,11 +189,11 @@ fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
     sample.include_every_variable = args.every_variable;
     for assignment in &args.set {
         let Some((variable, value)) = assignment.split_once('=') else {
-            return Err(fail(&format!(
-                "--set takes NAME=VALUE, got `{assignment}`"
-            )));
+            return Err(fail(&format!("--set takes NAME=VALUE, got `{assignment}`")));
         };
-        sample.set(variable, value).map_err(|m| fail(&format!("--set: {m}")))?;
+        sample
+            .set(variable, value)
+            .map_err(|m| fail(&format!("--set: {m}")))?;
     }
     let report = core_check::check(&text, args.input.mode.mode());
     if !report.is_valid() {
@@ -206,7 +205,10 @@ fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
     let Some(config) = &report.config else {
         let mut err = io::stderr().lock();
         let _ = write!(err, "{}", render_diagnostics(&name, &text, &report));
-        let _ = writeln!(err, "hookcheck: nothing to preview: the input names no webhook hookcheck can render");
+        let _ = writeln!(
+            err,
+            "hookcheck: nothing to preview: the input names no webhook hookcheck can render"
+        );
         return Err(ExitCode::from(INVALID));
     };
     Ok(render_request(config, &sample))
@@ -272,7 +274,12 @@ fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.split('\n').collect();
     for d in report.located(text) {
-        out.push_str(&format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message));
+        out.push_str(&format!(
+            "{}[{}]: {}\n",
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
         out.push_str(&format!("  --> {name}:{}:{}\n", d.line, d.column));
         if let Some(line) = lines.get(d.line - 1) {
             let line = line.trim_end_matches('\r');
@@ -305,6 +312,14 @@ fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
 /// and nothing reaches the terminal as an escape sequence.
 fn printable(line: &str) -> String {
     line.chars()
-        .map(|c| if c.is_control() && c != '\t' { '?' } else if c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '?'
+            } else if c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -162,11 +162,8 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
             .with_help(r#"Write `{"url": "https://…"}`, or just the URL without quotes."#);
             if let NodeValue::String(s) = other {
                 if url::check_url(s.trim()).parts.is_some() {
-                    diagnostic = diagnostic.with_fix(Fix::new(
-                        "Use the bare URL",
-                        root.span,
-                        s.trim(),
-                    ));
+                    diagnostic =
+                        diagnostic.with_fix(Fix::new("Use the bare URL", root.span, s.trim()));
                 }
             }
             diagnostics.push(diagnostic);

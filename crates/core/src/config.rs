@@ -75,7 +75,16 @@ const HTTP_KEYS: [&str; 5] = ["url", "format", "headers", "fieldname", "body"];
 /// Keys of the Node `request` library that testRTC's old docs pointed to; testRTC itself
 /// documents none of them.
 const REQUEST_LIBRARY_KEYS: [&str; 10] = [
-    "method", "qs", "auth", "timeout", "json", "form", "gzip", "encoding", "followRedirect", "proxy",
+    "method",
+    "qs",
+    "auth",
+    "timeout",
+    "json",
+    "form",
+    "gzip",
+    "encoding",
+    "followRedirect",
+    "proxy",
 ];
 const ALL_KEYS: [&str; 11] = [
     "url",
@@ -116,13 +125,12 @@ pub fn check_object(
     let body = get("body").and_then(|m| check_body(m, source, diagnostics));
 
     let target = match provider {
-        Some(provider) => {
-            sns::check_sns(provider, members, source, diagnostics).map(Target::Sns)
-        }
-        None => match get("url") {
-            Some(member) => check_url_member(member, source, diagnostics),
-            None => {
-                diagnostics.push(
+        Some(provider) => sns::check_sns(provider, members, source, diagnostics).map(Target::Sns),
+        None => {
+            match get("url") {
+                Some(member) => check_url_member(member, source, diagnostics),
+                None => {
+                    diagnostics.push(
                     Diagnostic::new(
                         Rule::UrlRequired,
                         Span::new(root.span.start, root.span.start + 1),
@@ -130,9 +138,10 @@ pub fn check_object(
                     )
                     .with_help(r#"Add `"url": "https://…"`, or `"provider": "aws-sns"` for Amazon SNS."#),
                 );
-                None
+                    None
+                }
             }
-        },
+        }
     };
     let target = target?;
     (count_errors(diagnostics) == errors_before).then(|| WebhookConfig {
@@ -181,14 +190,20 @@ fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Dia
     let extra_candidates = ["header", "fieldName", "field_name", "field"];
     let suggestion = did_you_mean(key, candidates).or_else(|| {
         // Common near misses that edit distance alone rates too far.
-        extra_candidates
-            .contains(&key)
-            .then(|| if key == "header" { "headers" } else { "fieldname" })
+        extra_candidates.contains(&key).then(|| {
+            if key == "header" {
+                "headers"
+            } else {
+                "fieldname"
+            }
+        })
     });
     let mut diagnostic = Diagnostic::new(
         Rule::KeyUnknown,
         member.key_span,
-        format!("`{key}` is not a key testRTC documents; it is ignored or passed through unchecked."),
+        format!(
+            "`{key}` is not a key testRTC documents; it is ignored or passed through unchecked."
+        ),
     );
     match suggestion {
         Some(suggestion) => {
@@ -196,7 +211,11 @@ fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Dia
             crate::json::stringify::write_string(&mut quoted, suggestion);
             diagnostic = diagnostic
                 .with_help(format!("Did you mean `{suggestion}`?"))
-                .with_fix(Fix::new(format!("Rename to `{suggestion}`"), member.key_span, quoted));
+                .with_fix(Fix::new(
+                    format!("Rename to `{suggestion}`"),
+                    member.key_span,
+                    quoted,
+                ));
         }
         None => {
             diagnostic = diagnostic.with_help(format!(
@@ -226,7 +245,11 @@ fn check_url_member(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Target> {
     let Some(text) = member.value.as_str() else {
-        wrong_type(member, "a string holding the webhook's address", diagnostics);
+        wrong_type(
+            member,
+            "a string holding the webhook's address",
+            diagnostics,
+        );
         return None;
     };
     let check = url::check_url(text);
@@ -245,9 +268,17 @@ fn check_url_member(
     })
 }
 
-fn check_format(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
+fn check_format(
+    member: &Member,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Format> {
     let Some(text) = member.value.as_str() else {
-        wrong_type(member, "one of \"json/object\", \"json/text\", \"cloudevent\"", diagnostics);
+        wrong_type(
+            member,
+            "one of \"json/object\", \"json/text\", \"cloudevent\"",
+            diagnostics,
+        );
         return None;
     };
     if let Some(format) = Format::parse(text) {
@@ -269,8 +300,13 @@ fn check_format(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>
     diagnostic = match suggestion {
         Some(s) => diagnostic
             .with_help(format!("Did you mean \"{s}\"?"))
-            .with_fix(Fix::new(format!("Use \"{s}\""), member.value.span, format!("\"{s}\""))),
-        None => diagnostic.with_help("Use \"json/object\", \"json/text\" (Slack, Zapier) or \"cloudevent\"."),
+            .with_fix(Fix::new(
+                format!("Use \"{s}\""),
+                member.value.span,
+                format!("\"{s}\""),
+            )),
+        None => diagnostic
+            .with_help("Use \"json/object\", \"json/text\" (Slack, Zapier) or \"cloudevent\"."),
     };
     let _ = source;
     diagnostics.push(diagnostic);
@@ -280,13 +316,21 @@ fn check_format(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>
 fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     match member.value.as_str() {
         None => {
-            wrong_type(member, "a string naming the field that wraps the data", diagnostics);
+            wrong_type(
+                member,
+                "a string naming the field that wraps the data",
+                diagnostics,
+            );
             None
         }
         Some("") => {
             diagnostics.push(
-                Diagnostic::new(Rule::FieldnameEmpty, member.value.span, "`fieldname` is empty.")
-                    .with_help("Name the field that should wrap the data, or remove `fieldname`."),
+                Diagnostic::new(
+                    Rule::FieldnameEmpty,
+                    member.value.span,
+                    "`fieldname` is empty.",
+                )
+                .with_help("Name the field that should wrap the data, or remove `fieldname`."),
             );
             None
         }

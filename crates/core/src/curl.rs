@@ -6,14 +6,21 @@ use crate::secrets;
 /// A curl command that sends exactly `request`. With `reveal_secrets` false, credential
 /// headers are masked (for display; the copy button reveals them).
 pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
-    let mut lines = vec![format!("curl -X {} {}", request.method, quote(&request.url))];
+    let mut lines = vec![format!(
+        "curl -X {} {}",
+        request.method,
+        quote(&request.url)
+    )];
     for header in &request.headers {
         let value = if header.secret && !reveal_secrets {
             secrets::mask(&header.value)
         } else {
             header.value.clone()
         };
-        lines.push(format!("-H {}", quote(&format!("{}: {}", header.name, value))));
+        lines.push(format!(
+            "-H {}",
+            quote(&format!("{}: {}", header.name, value))
+        ));
     }
     lines.push(format!("--data-raw {}", quote(&request.body)));
     lines.join(" \\\n  ")

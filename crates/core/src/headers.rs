@@ -42,15 +42,21 @@ pub fn is_forbidden_in_browser(name: &str) -> bool {
 /// Whether `name` is an RFC 9110 token (the only thing a header name may be).
 pub fn is_token(name: &str) -> bool {
     !name.is_empty()
-        && name.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-        })
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Whether a Content-Type value names JSON (`application/json`, `...+json`).
 pub fn is_json_media_type(value: &str) -> bool {
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 /// Checks the `headers` value and returns the usable headers in order.
@@ -65,7 +71,10 @@ pub fn check_headers(
             Diagnostic::new(
                 Rule::KeyWrongType,
                 node.span,
-                format!("`headers` must be an object of header names to values, not {}.", node.type_name()),
+                format!(
+                    "`headers` must be an object of header names to values, not {}.",
+                    node.type_name()
+                ),
             )
             .with_help(r#"Write it as `"headers": {"Authorization": "Bearer …"}`."#),
         );
@@ -83,10 +92,14 @@ pub fn check_headers(
                 format!("`{name}` is not a valid header name."),
             )
             .with_help("Header names are one word of letters, digits and `-` (no spaces, colons or quotes).");
-            if trimmed != name && is_token(trimmed) && member.key_span.slice(source).starts_with('"') {
+            if trimmed != name
+                && is_token(trimmed)
+                && member.key_span.slice(source).starts_with('"')
+            {
                 let mut quoted = String::new();
                 crate::json::stringify::write_string(&mut quoted, trimmed);
-                diagnostic = diagnostic.with_fix(Fix::new("Remove the spaces", member.key_span, quoted));
+                diagnostic =
+                    diagnostic.with_fix(Fix::new("Remove the spaces", member.key_span, quoted));
             }
             diagnostics.push(diagnostic);
             continue;
@@ -111,11 +124,21 @@ pub fn check_headers(
             let mut diagnostic = Diagnostic::new(
                 Rule::HeaderValueNotString,
                 member.value.span,
-                format!("The value of header `{name}` must be a string, not {}.", member.value.type_name()),
+                format!(
+                    "The value of header `{name}` must be a string, not {}.",
+                    member.value.type_name()
+                ),
             );
-            if matches!(member.value.value, NodeValue::Number(_) | NodeValue::Bool(_)) {
+            if matches!(
+                member.value.value,
+                NodeValue::Number(_) | NodeValue::Bool(_)
+            ) {
                 let text = member.value.span.slice(source);
-                diagnostic = diagnostic.with_fix(Fix::new("Quote the value", member.value.span, format!("\"{text}\"")));
+                diagnostic = diagnostic.with_fix(Fix::new(
+                    "Quote the value",
+                    member.value.span,
+                    format!("\"{text}\""),
+                ));
             }
             diagnostics.push(diagnostic);
             continue;

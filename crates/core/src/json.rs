@@ -81,9 +81,9 @@ impl Node {
             NodeValue::Number(n) => Json::Number(*n),
             NodeValue::String(s) => Json::String(s.clone()),
             NodeValue::Array(items) => Json::Array(items.iter().map(Node::to_json).collect()),
-            NodeValue::Object(members) => Json::object_from_parsed(
-                members.iter().map(|m| (m.key.clone(), m.value.to_json())),
-            ),
+            NodeValue::Object(members) => {
+                Json::object_from_parsed(members.iter().map(|m| (m.key.clone(), m.value.to_json())))
+            }
         }
     }
 

@@ -158,7 +158,9 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
             let publish = SnsPublish::new(sns, message);
             Request {
                 method: "POST".into(),
-                method_label: Label::assumed("The SNS Publish API call, as AWS SDKs send it (assumed)."),
+                method_label: Label::assumed(
+                    "The SNS Publish API call, as AWS SDKs send it (assumed).",
+                ),
                 url: publish.endpoint.clone(),
                 url_label: Label::assumed("The SNS endpoint of the configured region (assumed)."),
                 headers: vec![
@@ -171,7 +173,9 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     Header {
                         name: "Authorization".into(),
                         value: publish.authorization.clone(),
-                        label: Label::assumed("AWS Signature Version 4, computed from the secret key (assumed)."),
+                        label: Label::assumed(
+                            "AWS Signature Version 4, computed from the secret key (assumed).",
+                        ),
                         secret: true,
                     },
                 ],
@@ -228,7 +232,9 @@ fn render_http(
     let mut headers = vec![Header {
         name: "Content-Type".into(),
         value: "application/json".into(),
-        label: Label::assumed("testRTC sends JSON; the exact Content-Type is not documented (assumed)."),
+        label: Label::assumed(
+            "testRTC sends JSON; the exact Content-Type is not documented (assumed).",
+        ),
         secret: false,
     }];
     if config.format == Format::CloudEvent {
@@ -241,16 +247,38 @@ fn render_http(
                 secret: false,
             })
         };
-        ce("ce-specversion", "1.0".into(), Label::assumed("Required by the CloudEvents 1.0 spec; testRTC's docs do not list it (assumed)."));
-        ce("ce-id", run_id, Label::assumed("Required by the CloudEvents spec; the run id is the natural unique id (assumed)."));
-        ce("ce-source", "testrtc".into(), Label::documented("testRTC's docs: ce-source is testrtc."));
-        ce("ce-type", "testingrtc".into(), Label::documented("testRTC's docs: ce-type is testingrtc for testingRTC runs."));
+        ce(
+            "ce-specversion",
+            "1.0".into(),
+            Label::assumed(
+                "Required by the CloudEvents 1.0 spec; testRTC's docs do not list it (assumed).",
+            ),
+        );
+        ce(
+            "ce-id",
+            run_id,
+            Label::assumed(
+                "Required by the CloudEvents spec; the run id is the natural unique id (assumed).",
+            ),
+        );
+        ce(
+            "ce-source",
+            "testrtc".into(),
+            Label::documented("testRTC's docs: ce-source is testrtc."),
+        );
+        ce(
+            "ce-type",
+            "testingrtc".into(),
+            Label::documented("testRTC's docs: ce-type is testingrtc for testingRTC runs."),
+        );
     }
     for (name, value) in &config.headers {
         let header = Header {
             name: name.clone(),
             value: value.clone(),
-            label: Label::documented("Your header: testRTC sends the headers you list (documented)."),
+            label: Label::documented(
+                "Your header: testRTC sends the headers you list (documented).",
+            ),
             secret: secrets::is_secret_header(name),
         };
         match headers
@@ -286,7 +314,9 @@ fn render_template(template: &Json, sample: &SampleData) -> Json {
                 _ => None,
             }))
         }
-        Json::Array(items) => Json::Array(items.iter().map(|v| render_template(v, sample)).collect()),
+        Json::Array(items) => {
+            Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
+        }
         Json::Object(members) => Json::Object(
             members
                 .iter()

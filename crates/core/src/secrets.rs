@@ -13,7 +13,13 @@ pub fn is_secret_header(name: &str) -> bool {
         "apikey",
     ];
     const PARTS: [&str; 7] = [
-        "token", "secret", "password", "passwd", "signature", "api-key", "apikey",
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "signature",
+        "api-key",
+        "apikey",
     ];
     EXACT.contains(&name.as_str())
         || PARTS.iter().any(|part| name.contains(part))
@@ -49,7 +55,13 @@ mod tests {
 
     #[test]
     fn credential_headers_are_secret_and_ordinary_ones_are_not() {
-        for name in ["Authorization", "X-Api-Key", "X-Auth-Token", "x-webhook-secret", "Cookie"] {
+        for name in [
+            "Authorization",
+            "X-Api-Key",
+            "X-Auth-Token",
+            "x-webhook-secret",
+            "Cookie",
+        ] {
             assert!(is_secret_header(name), "{name}");
         }
         for name in ["Content-Type", "custom-webhook-header", "Accept", "ce-type"] {

@@ -9,7 +9,13 @@ use crate::secrets;
 pub const PROVIDER: &str = "aws-sns";
 
 /// Keys that belong to the SNS provider.
-pub const SNS_KEYS: [&str; 5] = ["accessKeyId", "secretAccessKey", "region", "roleArn", "topicArn"];
+pub const SNS_KEYS: [&str; 5] = [
+    "accessKeyId",
+    "secretAccessKey",
+    "region",
+    "roleArn",
+    "topicArn",
+];
 
 /// A checked SNS target.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +46,10 @@ pub fn check_sns(
                 diagnostics.push(Diagnostic::new(
                     Rule::KeyWrongType,
                     member.value.span,
-                    format!("`{key}` must be a string, not {}.", member.value.type_name()),
+                    format!(
+                        "`{key}` must be a string, not {}.",
+                        member.value.type_name()
+                    ),
                 ));
                 None
             }
@@ -75,7 +84,10 @@ pub fn check_sns(
             diagnostics.push(Diagnostic::new(
                 Rule::KeyWrongType,
                 provider.value.span,
-                format!("`provider` must be the string \"aws-sns\", not {}.", provider.value.type_name()),
+                format!(
+                    "`provider` must be the string \"aws-sns\", not {}.",
+                    provider.value.type_name()
+                ),
             ));
             false
         }
@@ -89,7 +101,9 @@ pub fn check_sns(
                     member.key_span,
                     format!("`{key}` is ignored when `provider` is set: the message goes to SNS."),
                 )
-                .with_help(format!("Remove `{key}`, or remove `provider` to send an HTTP webhook.")),
+                .with_help(format!(
+                    "Remove `{key}`, or remove `provider` to send an HTTP webhook."
+                )),
             );
         }
     }
@@ -117,7 +131,9 @@ pub fn check_sns(
                         member.value.span,
                         format!("`{arn}` is not an SNS topic ARN."),
                     )
-                    .with_help("A topic ARN looks like `arn:aws:sns:us-east-1:123456789012:my-topic`."),
+                    .with_help(
+                        "A topic ARN looks like `arn:aws:sns:us-east-1:123456789012:my-topic`.",
+                    ),
                 );
                 None
             }
@@ -162,7 +178,9 @@ pub fn check_sns(
                     )
                     .with_help(match &topic_region {
                         Some(r) => format!("Add `\"region\": \"{r}\"`, the topic's region."),
-                        None => "Add the topic's region, as in `\"region\": \"us-east-1\"`.".to_string(),
+                        None => {
+                            "Add the topic's region, as in `\"region\": \"us-east-1\"`.".to_string()
+                        }
                     }),
                 );
             }
@@ -183,7 +201,10 @@ pub fn check_sns(
                 Diagnostic::new(
                     Rule::SnsCredentialsIncomplete,
                     alone.key_span,
-                    format!("`{}` is given without `{missing}`; AWS credentials come as a pair.", alone.key),
+                    format!(
+                        "`{}` is given without `{missing}`; AWS credentials come as a pair.",
+                        alone.key
+                    ),
                 )
                 .with_help(format!("Add `{missing}`, or remove `{}`.", alone.key)),
             );
@@ -245,7 +266,8 @@ pub fn topic_arn_region(arn: &str) -> Option<&str> {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
-    (is_partition(partition) && is_region(region) && is_account(account) && name_ok).then_some(region)
+    (is_partition(partition) && is_region(region) && is_account(account) && name_ok)
+        .then_some(region)
 }
 
 /// `arn:aws:iam::<12 digits>:role/<name>` (a role path such as `role/service/x` is allowed).
@@ -373,14 +395,22 @@ mod tests {
     #[test]
     fn role_arn_shapes() {
         assert!(is_role_arn("arn:aws:iam::999999999999:role/Example"));
-        assert!(is_role_arn("arn:aws:iam::999999999999:role/service/Example"));
+        assert!(is_role_arn(
+            "arn:aws:iam::999999999999:role/service/Example"
+        ));
         assert!(!is_role_arn("arn:aws:iam::99999:role/Example"));
         assert!(!is_role_arn("arn:aws:iam::999999999999:user/Example"));
     }
 
     #[test]
     fn region_shapes() {
-        for good in ["us-east-1", "eu-west-2", "ap-southeast-2", "us-gov-west-1", "cn-north-1"] {
+        for good in [
+            "us-east-1",
+            "eu-west-2",
+            "ap-southeast-2",
+            "us-gov-west-1",
+            "cn-north-1",
+        ] {
             assert!(is_region(good), "{good}");
         }
         for bad in ["xxx", "us-east", "US-EAST-1", "us-east-1a", ""] {

@@ -57,7 +57,9 @@ impl Template {
                         " %>",
                     )),
                 );
-                template.pieces.push(Piece::Text(Span::new(open, text.len())));
+                template
+                    .pieces
+                    .push(Piece::Text(Span::new(open, text.len())));
                 return template;
             };
             let span = Span::new(open, close + CLOSE.len());
@@ -97,11 +99,9 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
     let expression_start = inner.start + (raw.len() - raw.trim_start().len());
     let expression_span = Span::new(expression_start, expression_start + expression.len());
 
-    let path = expression.strip_prefix("this.").map(|rest| {
-        rest.split('.')
-            .map(str::to_string)
-            .collect::<Vec<String>>()
-    });
+    let path = expression
+        .strip_prefix("this.")
+        .map(|rest| rest.split('.').map(str::to_string).collect::<Vec<String>>());
     let valid = path
         .as_ref()
         .is_some_and(|p| p.iter().all(|segment| is_identifier(segment)));
@@ -114,7 +114,9 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
                 whole.slice(text)
             ),
         )
-        .with_help("Write the variable as `<% this.testName %>`; see the list of documented variables.");
+        .with_help(
+            "Write the variable as `<% this.testName %>`; see the list of documented variables.",
+        );
         // `<%= this.x %>` (EJS output tag) and a missing `this.` have mechanical fixes.
         let guess = expression.trim_start_matches(['=', '-']).trim();
         let guess = guess.strip_prefix("this.").unwrap_or(guess);
@@ -141,11 +143,8 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
         )
         .with_help("Use one of the documented flat variables, such as `this.resultUrl`.");
         if variables::is_documented(last) {
-            diagnostic = diagnostic.with_fix(Fix::new(
-                format!("Use `this.{last}`"),
-                name_span,
-                last,
-            ));
+            diagnostic =
+                diagnostic.with_fix(Fix::new(format!("Use `this.{last}`"), name_span, last));
         }
         template.diagnostics.push(diagnostic);
     } else if let Some(name) = path.first() {
@@ -159,7 +158,11 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
                 Some(suggestion) => {
                     diagnostic = diagnostic
                         .with_help(format!("Did you mean `{suggestion}`?"))
-                        .with_fix(Fix::new(format!("Use `{suggestion}`"), name_span, suggestion));
+                        .with_fix(Fix::new(
+                            format!("Use `{suggestion}`"),
+                            name_span,
+                            suggestion,
+                        ));
                 }
                 None => {
                     diagnostic = diagnostic.with_help(format!(

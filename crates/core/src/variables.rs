@@ -35,7 +35,12 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 4).clamp(1, 3);
     candidates
         .iter()
-        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase(), budget + 1), *c))
+        .map(|c| {
+            (
+                edit_distance(&lower, &c.to_ascii_lowercase(), budget + 1),
+                *c,
+            )
+        })
         .filter(|&(d, _)| d <= budget)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)

@@ -91,10 +91,11 @@ mod tests {
     #[test]
     fn integer_like_keys_come_first_in_numeric_order() {
         let obj = Json::object_from_parsed(
-            ["b", "10", "2", "01", "4294967295", "a"]
-                .map(|k| (k.to_string(), Json::Null)),
+            ["b", "10", "2", "01", "4294967295", "a"].map(|k| (k.to_string(), Json::Null)),
         );
-        let Json::Object(members) = obj else { unreachable!() };
+        let Json::Object(members) = obj else {
+            unreachable!()
+        };
         let keys: Vec<_> = members.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["2", "10", "b", "01", "4294967295", "a"]);
     }
