@@ -175,9 +175,12 @@ impl Parser<'_> {
                     },
                 };
             }
-            if bytes
-                .get(start + spaces)
-                .is_some_and(|&b| b != b',' && !b.is_ascii_whitespace())
+            // After spaces, a `#` starts the next option (SPEC §1.1), not the value.
+            let spaced_hash = spaces > 0 && bytes.get(start + spaces) == Some(&b'#');
+            if !spaced_hash
+                && bytes
+                    .get(start + spaces)
+                    .is_some_and(|&b| b != b',' && !b.is_ascii_whitespace())
             {
                 start += spaces;
             }
