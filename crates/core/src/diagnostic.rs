@@ -118,6 +118,8 @@ rules! {
     JsonNotObject = "json-not-object", Error;
     /// Nesting deeper than 128.
     JsonTooDeep = "json-too-deep", Error;
+    /// A `\uD800`-style escape without its other half: the preview cannot show it exactly.
+    JsonLoneSurrogate = "json-lone-surrogate", Warning;
 
     // Keys of the advanced form (SPEC §2.3)
     /// Neither `url` nor `provider`.

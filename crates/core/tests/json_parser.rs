@@ -94,9 +94,16 @@ fn string_escapes_and_surrogate_pairs_are_decoded() {
 }
 
 #[test]
-fn lone_surrogate_escape_decodes_to_replacement_character() {
+fn lone_surrogate_escape_decodes_to_replacement_character_with_a_warning() {
     let parsed = parse(r#"["\ud800", "\udc00x"]"#);
-    assert_eq!(parsed.diagnostics, []);
+    let found: Vec<_> = parsed.diagnostics.iter().map(|d| (d.rule, d.span)).collect();
+    assert_eq!(
+        found,
+        [
+            (Rule::JsonLoneSurrogate, Span::new(2, 8)),
+            (Rule::JsonLoneSurrogate, Span::new(12, 18))
+        ]
+    );
     assert_eq!(
         parsed.root.unwrap().to_json(),
         Json::Array(vec![Json::string("\u{fffd}"), Json::string("\u{fffd}x")])

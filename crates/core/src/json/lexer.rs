@@ -431,6 +431,20 @@ impl<'t> Lexer<'t> {
         match c {
             'u' => match self.unicode_escape(at) {
                 Some((decoded, end)) => {
+                    if decoded == '\u{fffd}' && self.hex_unit(at + 2) != Some(0xfffd) {
+                        self.report(
+                            Diagnostic::new(
+                                Rule::JsonLoneSurrogate,
+                                Span::new(at, end),
+                                "This \\u escape is half of a surrogate pair: JavaScript sends it \
+                                 as it is, but hookcheck shows it as U+FFFD.",
+                            )
+                            .with_help(
+                                "Write the whole character (or both \\u escapes of its pair); \
+                                 a lone surrogate is not valid Unicode text.",
+                            ),
+                        );
+                    }
                     value.push(decoded);
                     end
                 }
