@@ -663,6 +663,20 @@ fn whitespace_diagnostic(text: &str, run: Span, in_head: bool) -> Diagnostic {
     } else {
         "white space"
     };
+    // White space before or after the URL (a JSON `url` value is not trimmed) is always
+    // a paste artefact: removing it is the fix, whatever kind it is.
+    if run.start == 0 || run.end == text.len() {
+        return Diagnostic::new(
+            Rule::UrlWhitespace,
+            run,
+            format!(
+                "The URL {} with {what}.",
+                if run.start == 0 { "starts" } else { "ends" }
+            ),
+        )
+        .with_help("Remove the white space around the URL.")
+        .with_fix(Fix::new("Remove the white space", run, ""));
+    }
     let diagnostic = Diagnostic::new(
         Rule::UrlWhitespace,
         run,

@@ -606,3 +606,16 @@ fn a_valid_form_yields_its_config_and_an_invalid_one_none() {
     assert!(check(&form(r#""fieldname": "x""#), None).config.is_some());
     assert!(check(&form(r#""fieldname": """#), None).config.is_none());
 }
+
+#[test]
+fn white_space_around_a_url_value_is_removed_by_its_fix() {
+    let text = r#"{"url": " https://example.com/hook "}"#;
+    let report = hookcheck_core::check(text, None);
+    let fixes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == hookcheck_core::Rule::UrlWhitespace)
+        .map(|d| d.fix.clone().expect("a fix").replacement)
+        .collect();
+    assert_eq!(fixes, ["", ""]);
+}
