@@ -136,6 +136,8 @@ rules! {
     HeaderNameInvalid = "header-name-invalid", Error;
     /// CR, LF or NUL in a header value.
     HeaderValueInjection = "header-value-injection", Error;
+    /// A control character, or a character beyond U+00FF, in a header value.
+    HeaderValueInvalidCharacter = "header-value-invalid-character", Error;
     /// An empty header value.
     HeaderValueEmpty = "header-value-empty", Warning;
     /// The same header twice, ignoring case.

@@ -160,6 +160,24 @@ fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<D
             )
             .with_help("Remove the `\\r`, `\\n` or `\\u0000` from the value."),
         );
+    } else if let Some(bad) = value
+        .chars()
+        .find(|&c| (c.is_control() && c != '\t') || u32::from(c) > 0xff)
+    {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::HeaderValueInvalidCharacter,
+                member.value.span,
+                format!(
+                    "The value of `{name}` holds U+{:04X}, which an HTTP header cannot carry.",
+                    u32::from(bad)
+                ),
+            )
+            .with_help(
+                "Header values are plain text of printable Latin-1 characters; HTTP clients \
+                 (Node's, the browser's) refuse the request otherwise. Percent-encode or remove it.",
+            ),
+        );
     } else if value.trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(

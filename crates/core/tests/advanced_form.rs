@@ -619,3 +619,21 @@ fn white_space_around_a_url_value_is_removed_by_its_fix() {
         .collect();
     assert_eq!(fixes, ["", ""]);
 }
+
+#[test]
+fn header_value_beyond_latin1_or_with_control_characters_is_invalid() {
+    for value in [r"QA ✓", r"a\u0001b", r"tab\tis fine but DEL \u007f is not"] {
+        let text =
+            format!(r#"{{"url": "https://example.com/hook", "headers": {{"X-A": "{value}"}}}}"#);
+        let report = hookcheck_core::check(&text, None);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == hookcheck_core::Rule::HeaderValueInvalidCharacter),
+            "{value}"
+        );
+    }
+    let ok = r#"{"url": "https://example.com/hook", "headers": {"X-A": "café\tnaïve"}}"#;
+    assert!(hookcheck_core::check(ok, None).diagnostics.is_empty());
+}
