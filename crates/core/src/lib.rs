@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod config;
+pub mod cors;
 pub mod curl;
 pub mod diagnostic;
 pub mod headers;
