@@ -1,0 +1,394 @@
+//! Share links and local memory: the state of a session as a short URL-safe code, and the
+//! text with its secrets left out.
+//!
+//! The code is base64url (no padding) of a small versioned JSON object:
+//! `{"v":1,"text":…,"mode":"auto"|"webhook"|"run-options","outcome":…,"samples":{…}}`,
+//! where `samples` holds, per outcome, only the variables that differ from the defaults.
+//! It lives in the URL fragment, which browsers never send to a server.
+
+use crate::check::Mode;
+use crate::json::{self, Json, NodeValue};
+use crate::run_options;
+use crate::sample::{Outcome, SampleData};
+use crate::secrets;
+use crate::span::Span;
+
+/// The version written into every code; a code of another version is refused.
+pub const VERSION: f64 = 1.0;
+
+/// What a share link restores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareState {
+    pub text: String,
+    /// `None` auto-detects.
+    pub mode: Option<Mode>,
+    pub outcome: Outcome,
+    /// The sample data of each outcome, in [`Outcome::ALL`] order.
+    pub samples: [SampleData; 3],
+}
+
+/// Why a share code could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not base64url, or not UTF-8.
+    Encoding,
+    /// Not the JSON object a share code holds.
+    Malformed,
+    /// Written by another version of hookcheck.
+    Version,
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ShareError::Encoding => "The share link is damaged (it is not valid base64url).",
+            ShareError::Malformed => "The share link is damaged (its content is not readable).",
+            ShareError::Version => "The share link was made by another version of hookcheck.",
+        })
+    }
+}
+
+impl ShareState {
+    /// `text` with the default sample data, auto-detected mode and the success outcome.
+    pub fn new(text: impl Into<String>) -> ShareState {
+        ShareState {
+            text: text.into(),
+            mode: None,
+            outcome: Outcome::Success,
+            samples: Outcome::ALL.map(SampleData::for_outcome),
+        }
+    }
+
+    /// The URL-safe code of this state.
+    pub fn encode(&self) -> String {
+        let mode = self.mode.map_or("auto", Mode::as_str);
+        let samples = Outcome::ALL
+            .iter()
+            .zip(&self.samples)
+            .filter_map(|(&outcome, sample)| {
+                let default = SampleData::for_outcome(outcome);
+                let vars: Vec<(String, Json)> = sample
+                    .variables()
+                    .filter(|(name, value)| default.get(name) != Some(value))
+                    .map(|(name, value)| (name.to_string(), value.clone()))
+                    .collect();
+                let mut entry = Vec::new();
+                if !vars.is_empty() {
+                    entry.push(("vars".to_string(), Json::Object(vars)));
+                }
+                if sample.include_every_variable {
+                    entry.push(("every".to_string(), Json::Bool(true)));
+                }
+                (!entry.is_empty()).then(|| (outcome.as_str().to_string(), Json::Object(entry)))
+            })
+            .collect::<Vec<_>>();
+        let mut members = vec![
+            ("v", Json::Number(VERSION)),
+            ("text", Json::string(self.text.as_str())),
+            ("mode", Json::string(mode)),
+            ("outcome", Json::string(self.outcome.as_str())),
+        ];
+        if !samples.is_empty() {
+            members.push(("samples", Json::Object(samples)));
+        }
+        base64url_encode(Json::object(members).to_compact().as_bytes())
+    }
+
+    /// The state a code holds.
+    pub fn decode(code: &str) -> Result<ShareState, ShareError> {
+        let bytes = base64url_decode(code.trim()).ok_or(ShareError::Encoding)?;
+        let text = String::from_utf8(bytes).map_err(|_| ShareError::Encoding)?;
+        let parsed = json::parse(&text);
+        if !parsed.diagnostics.is_empty() {
+            return Err(ShareError::Malformed);
+        }
+        let Some(Json::Object(members)) = parsed.root.map(|root| root.to_json()) else {
+            return Err(ShareError::Malformed);
+        };
+        let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        if get("v") != Some(&Json::Number(VERSION)) {
+            return Err(ShareError::Version);
+        }
+        let Some(Json::String(text)) = get("text") else {
+            return Err(ShareError::Malformed);
+        };
+        let mode = match get("mode") {
+            None => None,
+            Some(Json::String(mode)) if mode == "auto" => None,
+            Some(Json::String(mode)) => Some(Mode::parse(mode).ok_or(ShareError::Malformed)?),
+            Some(_) => return Err(ShareError::Malformed),
+        };
+        let outcome = match get("outcome") {
+            None => Outcome::Success,
+            Some(Json::String(s)) => Outcome::parse(s).ok_or(ShareError::Malformed)?,
+            Some(_) => return Err(ShareError::Malformed),
+        };
+        let mut state = ShareState::new(text.clone());
+        state.mode = mode;
+        state.outcome = outcome;
+        if let Some(samples) = get("samples") {
+            let Json::Object(samples) = samples else {
+                return Err(ShareError::Malformed);
+            };
+            for (name, entry) in samples {
+                let outcome = Outcome::parse(name).ok_or(ShareError::Malformed)?;
+                let sample = &mut state.samples[outcome_index(outcome)];
+                let Json::Object(entry) = entry else {
+                    return Err(ShareError::Malformed);
+                };
+                for (key, value) in entry {
+                    match (key.as_str(), value) {
+                        ("every", Json::Bool(every)) => sample.include_every_variable = *every,
+                        ("vars", Json::Object(vars)) => {
+                            for (var, value) in vars {
+                                let value = match value {
+                                    Json::String(s) => s.clone(),
+                                    other => other.to_compact(),
+                                };
+                                sample.set(var, &value).map_err(|_| ShareError::Malformed)?;
+                            }
+                        }
+                        _ => return Err(ShareError::Malformed),
+                    }
+                }
+            }
+        }
+        Ok(state)
+    }
+}
+
+/// The position of `outcome` in [`Outcome::ALL`] (and in [`ShareState::samples`]).
+pub fn outcome_index(outcome: Outcome) -> usize {
+    Outcome::ALL
+        .iter()
+        .position(|&o| o == outcome)
+        .unwrap_or_default()
+}
+
+/// The spans of secret values in `text`: secret-looking header values and SNS secret keys
+/// of the advanced form (whole string tokens, quotes included), and user info in a bare URL.
+pub fn secret_spans(text: &str, mode: Option<Mode>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    match mode.unwrap_or_else(|| Mode::detect(text)) {
+        Mode::Webhook => webhook_secret_spans(text, 0, &mut spans),
+        Mode::RunOptions => {
+            if let Some(span) = run_options::parse(text).webhook {
+                webhook_secret_spans(span.slice(text), span.start, &mut spans);
+            }
+        }
+    }
+    spans.sort();
+    spans
+}
+
+/// Whether `text` holds a secret that [`strip_secrets`] would leave out.
+pub fn has_secrets(text: &str, mode: Option<Mode>) -> bool {
+    !secret_spans(text, mode).is_empty()
+}
+
+/// `text` with every secret value blanked: a JSON string becomes `""`, user info in a URL
+/// is removed. Everything else is kept byte for byte.
+pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in secret_spans(text, mode) {
+        if span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        if span.slice(text).starts_with(['"', '\'', '`']) {
+            out.push_str("\"\"");
+        }
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn webhook_secret_spans(text: &str, offset: usize, out: &mut Vec<Span>) {
+    let trimmed = text.trim_start();
+    let start = text.len() - trimmed.len();
+    if !trimmed.starts_with('{') {
+        // A bare URL: the user info of `scheme://user:pass@host`.
+        let trimmed = trimmed.trim_end();
+        if let Some(authority_at) = trimmed.find("://").map(|i| i + 3) {
+            let authority = &trimmed[authority_at..];
+            let authority_end = authority.find(['/', '?', '#']).unwrap_or(authority.len());
+            if let Some(at) = authority[..authority_end].rfind('@') {
+                let begin = offset + start + authority_at;
+                out.push(Span::new(begin, begin + at + 1));
+            }
+        }
+        return;
+    }
+    let Some(root) = json::parse(text).root else {
+        return;
+    };
+    let NodeValue::Object(members) = &root.value else {
+        return;
+    };
+    for member in members {
+        if secrets::SECRET_KEYS.contains(&member.key.as_str()) && member.value.as_str().is_some() {
+            out.push(member.value.span.shifted(offset));
+        }
+        if member.key == "headers" {
+            for header in member.value.as_object().unwrap_or_default() {
+                if secrets::is_secret_header(&header.key) && header.value.as_str().is_some() {
+                    out.push(header.value.span.shifted(offset));
+                }
+            }
+        }
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5).
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes base64url, with or without padding; `None` on any other character.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for byte in text.bytes() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (bits < 6).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::EXAMPLES;
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        let data: Vec<u8> = (0..=255).collect();
+        for len in 0..40 {
+            let encoded = base64url_encode(&data[..len]);
+            assert!(!encoded.contains(['+', '/', '=']));
+            assert_eq!(base64url_decode(&encoded).as_deref(), Some(&data[..len]));
+        }
+        assert_eq!(base64url_encode(b"hook?"), "aG9vaz8");
+        assert_eq!(base64url_decode("a*b"), None);
+    }
+
+    #[test]
+    fn a_default_state_round_trips() {
+        let state = ShareState::new("https://example.com/hook");
+        assert_eq!(ShareState::decode(&state.encode()), Ok(state));
+    }
+
+    #[test]
+    fn edited_samples_mode_and_outcome_round_trip_exactly() {
+        let mut state = ShareState::new("#webhook:https://example.com/é?x=1");
+        state.mode = Some(Mode::RunOptions);
+        state.outcome = Outcome::Failure;
+        state.samples[2].set("testName", "Checkout flow").unwrap();
+        state.samples[2].set("score", "4.5").unwrap();
+        state.samples[0].set("runType", "monitor").unwrap();
+        state.samples[1].include_every_variable = true;
+        let decoded = ShareState::decode(&state.encode()).unwrap();
+        assert_eq!(decoded, state);
+    }
+
+    #[test]
+    fn damaged_codes_are_refused_not_panicked_on() {
+        assert_eq!(ShareState::decode("%%%"), Err(ShareError::Encoding));
+        assert_eq!(
+            ShareState::decode(&base64url_encode(b"[1]")),
+            Err(ShareError::Malformed)
+        );
+        assert_eq!(
+            ShareState::decode(&base64url_encode(br#"{"v":2,"text":""}"#)),
+            Err(ShareError::Version)
+        );
+        assert_eq!(
+            ShareState::decode(&base64url_encode(
+                br#"{"v":1,"text":"","samples":{"success":{"vars":{"nope":"x"}}}}"#
+            )),
+            Err(ShareError::Malformed)
+        );
+    }
+
+    #[test]
+    fn strip_secrets_blanks_credential_headers_only() {
+        let text = r#"{"url": "https://example.com", "headers": {"Authorization": "Bearer abc", "X-Team": "blue", "x-api-key": 'k1'}}"#;
+        assert_eq!(
+            strip_secrets(text, None),
+            r#"{"url": "https://example.com", "headers": {"Authorization": "", "X-Team": "blue", "x-api-key": ""}}"#
+        );
+        assert!(has_secrets(text, None));
+    }
+
+    #[test]
+    fn strip_secrets_blanks_the_sns_secret_key() {
+        let sns = EXAMPLES.iter().find(|e| e.name == "Amazon SNS").unwrap();
+        let stripped = strip_secrets(sns.text, None);
+        assert!(!stripped.contains("EXAMPLEKEY"), "{stripped}");
+        assert!(stripped.contains(r#""secretAccessKey": """#));
+        assert!(stripped.contains("AKIAIOSFODNN7EXAMPLE"));
+    }
+
+    #[test]
+    fn strip_secrets_works_inside_run_options_and_on_broken_json() {
+        let text = r#"#timeout:5 #webhook:{"url":"https://e.com","headers":{"Authorization":"Basic dXNlcg=="}} #vnc"#;
+        assert_eq!(
+            strip_secrets(text, None),
+            r#"#timeout:5 #webhook:{"url":"https://e.com","headers":{"Authorization":""}} #vnc"#
+        );
+        let broken = "{\"url\": \"https://e.com\", // note\n \"headers\": {\"Authorization\": \"Bearer t0k\",},}";
+        assert!(!strip_secrets(broken, None).contains("t0k"));
+        let unfinished = r#"{"url": "https://e.com", "headers": {"Authorization": "Bearer t0k"#;
+        assert!(!strip_secrets(unfinished, None).contains("t0k"));
+    }
+
+    #[test]
+    fn strip_secrets_removes_user_info_from_a_bare_url() {
+        assert_eq!(
+            strip_secrets("https://me:pw@example.com/hook?a=b@c", None),
+            "https://example.com/hook?a=b@c"
+        );
+        assert_eq!(
+            strip_secrets("https://example.com/h", None),
+            "https://example.com/h"
+        );
+    }
+
+    #[test]
+    fn text_without_secrets_is_unchanged() {
+        for example in EXAMPLES {
+            let stripped = strip_secrets(example.text, None);
+            if !has_secrets(example.text, None) {
+                assert_eq!(stripped, example.text, "{}", example.name);
+            }
+        }
+    }
+}
