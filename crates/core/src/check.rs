@@ -134,7 +134,10 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
         return None;
     }
     let offset = text.len() - text.trim_start().len();
-    if trimmed.starts_with(['{', '[', '"', '\'', '`']) {
+    // A byte order mark or zero-width space pasted in front does not hide a JSON object
+    // (the JSON parser reports it, with a fix).
+    let first = trimmed.trim_start_matches(['\u{feff}', '\u{200b}']);
+    if first.starts_with(['{', '[', '"', '\'', '`']) {
         return check_json(text, diagnostics);
     }
     let check = url::check_url(trimmed);

@@ -249,3 +249,11 @@ fn quoted_url_is_not_an_object_and_the_fix_unquotes_it() {
     assert_eq!(spanned(text, &d), text);
     assert_eq!(apply_fix(text, &d), URL);
 }
+
+#[test]
+fn byte_order_mark_before_a_json_object_is_reported_by_the_json_parser() {
+    let report = hookcheck_core::check("\u{feff}{\"url\": \"https://example.com/hook\"}", None);
+    let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, ["json-syntax"]);
+    assert!(report.diagnostics[0].fix.is_some());
+}
