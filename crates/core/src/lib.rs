@@ -17,6 +17,7 @@ pub mod config;
 pub mod cors;
 pub mod curl;
 pub mod diagnostic;
+pub mod embed;
 pub mod examples;
 pub mod headers;
 pub mod json;
