@@ -19,6 +19,14 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Every message type starts with this prefix; other messages are not ours and are ignored.
 pub const TYPE_PREFIX: &str = "hookcheck:";
 
+/// The types the widget posts (and so never acts on).
+pub const WIDGET_TYPES: [&str; 4] = [
+    "hookcheck:ready",
+    "hookcheck:result",
+    "hookcheck:height",
+    "hookcheck:error",
+];
+
 /// The options the widget reads from its own URL's query string.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedOptions {
@@ -279,7 +287,9 @@ pub fn parse_host_message(json_text: &str) -> HostMessage {
     let Some(Json::String(kind)) = get("type") else {
         return HostMessage::NotOurs;
     };
-    if !kind.starts_with(TYPE_PREFIX) {
+    // The widget's own message types are never taken from a host: answering them could
+    // start an endless exchange with a host that echoes what it receives.
+    if !kind.starts_with(TYPE_PREFIX) || WIDGET_TYPES.contains(&kind.as_str()) {
         return HostMessage::NotOurs;
     }
     if get("version") != Some(&Json::Number(f64::from(PROTOCOL_VERSION))) {
@@ -390,12 +400,29 @@ impl HeightReporter {
 
 // ---- Open in the full app --------------------------------------------------------------
 
-/// The full app's URL holding the widget's state as a share code in the fragment
-/// (`<app_url>#<code>`, see [`crate::share`]). Secret values are left out: the widget
-/// offers no "include secrets" choice, and the link may be copied anywhere.
-pub fn open_in_app_url(app_url: &str, state: &ShareState) -> String {
+/// Query parameters that only make sense inside an iframe; the full app drops them.
+const WIDGET_PARAMETERS: [&str; 5] = ["embed", "readonly", "origin", "outcome", "mode"];
+
+/// The full app's URL holding the widget's state: the widget's own address without its
+/// widget-only parameters and fragment, then `fragment_prefix` (the app's share-link
+/// prefix, `#s=`) and the share code (see [`crate::share`]). Secret values are left out:
+/// the widget offers no "include secrets" choice, and the link may be copied anywhere.
+pub fn open_in_app_url(widget_href: &str, fragment_prefix: &str, state: &ShareState) -> String {
     let mut state = state.clone();
     state.text = share::strip_secrets(&state.text, state.mode);
-    let base = app_url.split('#').next().unwrap_or(app_url);
-    format!("{base}#{}", state.encode())
+    let address = widget_href.split('#').next().unwrap_or(widget_href);
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or(pair);
+            !pair.is_empty() && !WIDGET_PARAMETERS.contains(&name)
+        })
+        .collect();
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    format!("{path}{query}{fragment_prefix}{}", state.encode())
 }

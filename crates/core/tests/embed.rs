@@ -214,8 +214,8 @@ fn hookcheck_messages_that_cannot_be_acted_on_say_why() {
             MessageError::UnsupportedVersion,
         ),
         (
-            r#"{"type":"hookcheck:result","version":1}"#,
-            MessageError::UnknownType("hookcheck:result".into()),
+            r#"{"type":"hookcheck:get","version":1}"#,
+            MessageError::UnknownType("hookcheck:get".into()),
         ),
         (
             r#"{"type":"hookcheck:set","version":1,"text":42}"#,
@@ -316,13 +316,38 @@ fn open_in_app_keeps_the_state_and_leaves_secrets_out() {
         r#"{"url": "https://example.com/hook", "headers": {"Authorization": "Bearer s3cr3t"}}"#,
     );
     state.outcome = Outcome::Failure;
-    let url = open_in_app_url("https://hookcheck.example/?embed=1#old", &state);
-    let (base, code) = url.split_once('#').unwrap();
-    assert_eq!(base, "https://hookcheck.example/?embed=1");
+    let url = open_in_app_url("https://hookcheck.example/?embed=1#s=old", "#s=", &state);
+    let (base, code) = url.split_once("#s=").unwrap();
+    assert_eq!(base, "https://hookcheck.example/");
     let restored = ShareState::decode(code).unwrap();
     assert_eq!(restored.outcome, Outcome::Failure);
     assert_eq!(
         restored.text,
         r#"{"url": "https://example.com/hook", "headers": {"Authorization": ""}}"#
     );
+}
+
+#[test]
+fn open_in_app_drops_only_the_widget_parameters() {
+    let state = ShareState::new("https://example.com/hook");
+    let url = open_in_app_url(
+        "https://hookcheck.example/app/?embed=1&origin=https%3A%2F%2Fa.example&lang=en&readonly=1&outcome=failure&mode=webhook",
+        "#s=",
+        &state,
+    );
+    assert_eq!(
+        url,
+        format!(
+            "https://hookcheck.example/app/?lang=en#s={}",
+            state.encode()
+        )
+    );
+}
+
+#[test]
+fn the_widget_never_acts_on_its_own_message_types() {
+    for kind in ["ready", "result", "height", "error"] {
+        let text = format!(r#"{{"type":"hookcheck:{kind}","version":1}}"#);
+        assert_eq!(parse_host_message(&text), HostMessage::NotOurs, "{kind}");
+    }
 }
