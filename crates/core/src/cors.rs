@@ -514,9 +514,12 @@ pub fn http_failure(status: u16, status_text: &str) -> Option<SendFailure> {
 /// Why CORS does not matter to testRTC, said in every CORS-related explanation.
 const SERVER_TO_SERVER: &str = "testRTC calls your webhook server to server, where CORS does not apply, so this does not mean the webhook is broken.";
 
+/// `850 ms`, `1 s`, `2.5 s`.
 fn seconds(ms: u32) -> String {
     let s = f64::from(ms) / 1000.0;
-    if ms % 1000 == 0 {
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if (ms / 1000) * 1000 == ms {
         format!("{} s", ms / 1000)
     } else {
         format!("{s:.1} s")

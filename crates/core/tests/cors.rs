@@ -420,6 +420,12 @@ fn cancel_wins_over_every_other_fact() {
 }
 
 #[test]
+fn durations_under_a_second_are_said_in_milliseconds() {
+    let failure = SendFailure::Cancelled { after_ms: 62 };
+    assert!(failure.explain().message.contains("after 62 ms"));
+}
+
+#[test]
 fn timeout_names_the_timeout_in_force() {
     let mut f = facts(PAGE, "https://example.com/hook");
     f.timed_out = true;

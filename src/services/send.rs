@@ -1,0 +1,236 @@
+//! The test call: `fetch` with the request's exact method, headers and body bytes, a
+//! timeout and a cancel signal. A thin layer: it gathers facts (who aborted, is the browser
+//! online, does a `no-cors` probe reach the host) and lets core's
+//! [`classify`](hookcheck_core::cors::classify) name the failure.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use hookcheck_core::cors::{
+    classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
+    PROBE_TIMEOUT_MS,
+};
+use hookcheck_core::url::check_url;
+use hookcheck_core::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, AbortSignal, RequestCache, RequestCredentials, RequestInit, RequestMode,
+};
+
+/// A reply the page could read (any status; core's `http_failure` judges it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub status_text: String,
+    /// The headers the server let the page read, as the browser lists them (lower-cased).
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// From the call to the last body byte, by `performance.now()`.
+    pub elapsed_ms: f64,
+}
+
+/// A call that produced no readable reply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SendError {
+    pub failure: SendFailure,
+    pub elapsed_ms: f64,
+}
+
+/// What a JS exception says: `(name, message)`.
+fn error_parts(error: &JsValue) -> (String, String) {
+    let field = |key: &str| {
+        js_sys::Reflect::get(error, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let (name, message) = (field("name"), field("message"));
+    if name.is_empty() && message.is_empty() {
+        (String::new(), error.as_string().unwrap_or_default())
+    } else {
+        (name, message)
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Aborts `controller` after `ms` unless `done` is set first; records that it did.
+fn arm_timer(controller: &AbortController, ms: u32, done: &Rc<Cell<bool>>) -> Rc<Cell<bool>> {
+    let fired = Rc::new(Cell::new(false));
+    let (controller, done, flag) = (controller.clone(), done.clone(), fired.clone());
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(Duration::from_millis(u64::from(ms))).await;
+        if !done.get() {
+            flag.set(true);
+            controller.abort();
+        }
+    });
+    fired
+}
+
+/// The `fetch` of the request, then its whole body. An error is the raw JS exception, with
+/// `true` when the browser refused to build the request (nothing was sent).
+async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, (bool, JsValue)> {
+    let window = web_sys::window().ok_or((true, JsValue::from_str("no window")))?;
+    let headers = web_sys::Headers::new().map_err(|e| (true, e))?;
+    for header in sent_headers(request) {
+        headers
+            .append(&header.name, &header.value)
+            .map_err(|e| (true, e))?;
+    }
+    let init = RequestInit::new();
+    init.set_method(&request.method);
+    init.set_headers(&headers);
+    if !matches!(request.method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
+        init.set_body(&JsValue::from_str(&request.body));
+    }
+    init.set_mode(RequestMode::Cors);
+    init.set_cache(RequestCache::NoStore);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(signal));
+    let fetch_request =
+        web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| (true, e))?;
+
+    let start = now_ms();
+    let reply = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(|e| (false, e))?;
+    let reply: web_sys::Response = reply.unchecked_into();
+    let text_promise = reply.text().map_err(|e| (false, e))?;
+    let body = JsFuture::from(text_promise)
+        .await
+        .map_err(|e| (false, e))?
+        .as_string()
+        .unwrap_or_default();
+    let elapsed_ms = now_ms() - start;
+
+    let mut response_headers = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&reply.headers()) {
+        for entry in entries.flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            response_headers.push((
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(Response {
+        status: reply.status(),
+        status_text: reply.status_text(),
+        headers: response_headers,
+        body,
+        elapsed_ms,
+    })
+}
+
+/// A `HEAD` in `no-cors` mode without custom headers: no preflight, and any answer at all
+/// (even an opaque one) shows that something listens at the URL's origin.
+async fn probe(url: &str) -> Probe {
+    let Some(window) = web_sys::window() else {
+        return Probe::Inconclusive;
+    };
+    let Ok(controller) = AbortController::new() else {
+        return Probe::Inconclusive;
+    };
+    let init = RequestInit::new();
+    init.set_method("HEAD");
+    init.set_mode(RequestMode::NoCors);
+    init.set_cache(RequestCache::NoStore);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(&controller.signal()));
+    let done = Rc::new(Cell::new(false));
+    let timed_out = arm_timer(&controller, PROBE_TIMEOUT_MS, &done);
+    let result = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
+    done.set(true);
+    match result {
+        Ok(_) => Probe::Reachable,
+        Err(_) if timed_out.get() => Probe::Inconclusive,
+        Err(_) => Probe::Unreachable,
+    }
+}
+
+/// Sends `request` as the test call. Gives up after `timeout_ms`; `cancel` is the Cancel
+/// button's signal. A reply with any status is `Ok`; everything else is a classified
+/// [`SendFailure`].
+pub async fn send(
+    request: &Request,
+    timeout_ms: u32,
+    cancel: &AbortSignal,
+) -> Result<Response, SendError> {
+    let start = now_ms();
+    let elapsed = move || now_ms() - start;
+    let window = web_sys::window();
+    let page_origin = window
+        .as_ref()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_else(|| "null".into());
+    let online = window.as_ref().is_none_or(|w| w.navigator().on_line());
+
+    // One controller aborts the fetch, for the Cancel button or the timer.
+    let controller = AbortController::new().map_err(|e| SendError {
+        failure: SendFailure::Rejected {
+            message: error_parts(&e).1,
+        },
+        elapsed_ms: 0.0,
+    })?;
+    let forward = {
+        let controller = controller.clone();
+        Closure::<dyn FnMut()>::new(move || controller.abort())
+    };
+    cancel.set_onabort(Some(forward.as_ref().unchecked_ref()));
+    if cancel.aborted() {
+        controller.abort();
+    }
+    let done = Rc::new(Cell::new(false));
+    let timed_out = arm_timer(&controller, timeout_ms, &done);
+
+    let result = fetch(request, &controller.signal()).await;
+    done.set(true);
+    cancel.set_onabort(None);
+    drop(forward);
+
+    let (rejected, error) = match result {
+        Ok(response) => return Ok(response),
+        Err(failed) => failed,
+    };
+    let elapsed_ms = elapsed();
+    let (name, message) = error_parts(&error);
+    let target = check_url(&request.url).parts;
+    let mut facts = FetchFacts {
+        aborted_by_user: cancel.aborted(),
+        timed_out: timed_out.get(),
+        elapsed_ms: elapsed_ms.round() as u32,
+        timeout_ms,
+        online,
+        preflight: predict_preflight(request, &page_origin),
+        rejected: rejected.then(|| message.clone()),
+        error: if name.is_empty() {
+            message.clone()
+        } else {
+            format!("{name}: {message}")
+        },
+        page_origin,
+        target,
+        probe: Probe::NotRun,
+    };
+    let network_error = !rejected && !facts.aborted_by_user && !facts.timed_out;
+    if network_error
+        && facts
+            .target
+            .as_ref()
+            .is_some_and(|t| probe_helps(&facts.page_origin, t, online))
+    {
+        facts.probe = probe(&request.url).await;
+    }
+    Err(SendError {
+        failure: classify(&facts),
+        elapsed_ms,
+    })
+}
