@@ -1,44 +1,214 @@
-//! The page: input, validity, diagnostics and the preview of the selected outcome.
+//! The page: the input (examples, mode, editor, validity, diagnostics) beside the request
+//! testRTC sends (outcome tabs, preview, sample data, test call), then share and memory.
+//!
+//! State lives in one reducer ([`State`]); the check and the request are derived with
+//! `use_memo`, so a keystroke re-checks once and re-renders only what changed.
 
+use std::rc::Rc;
+
+use hookcheck_core::{check, render_request, LocatedDiagnostic, Report, Request};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    diagnostics::DiagnosticList, editor::Editor, preview::Preview, send_panel::SendPanel,
+    diagnostics::DiagnosticList,
+    editor::{select_span, Editor},
+    memory_panel::MemoryPanel,
+    preview::Preview,
+    sample_editor::SampleEditor,
+    send_panel::SendPanel,
+    share_panel::SharePanel,
+    toolbar::Toolbar,
     validity::Validity,
 };
-use crate::state::{Action, Derived, State};
+use crate::state::{Action, State, Theme};
+use crate::web::{self, keys};
+
+/// The check of the text, with its diagnostics located for display.
+#[derive(PartialEq)]
+struct Checked {
+    report: Report,
+    located: Rc<Vec<LocatedDiagnostic>>,
+}
+
+/// The page's callbacks, made once: components that get the same props skip rendering.
+struct Handlers {
+    ontheme: Callback<MouseEvent>,
+    ondismiss: Callback<MouseEvent>,
+    onexample: Callback<usize>,
+    onmode: Callback<Option<hookcheck_core::Mode>>,
+    oninput: Callback<String>,
+    onchoose: Callback<(usize, usize)>,
+    onfix: Callback<hookcheck_core::Fix>,
+    onselect: Callback<hookcheck_core::Outcome>,
+    onreveal: Callback<bool>,
+    onset: Callback<(&'static str, String)>,
+    onruntype: Callback<String>,
+    oninclude: Callback<bool>,
+    onreset: Callback<()>,
+    onsharesecrets: Callback<bool>,
+    onremember: Callback<bool>,
+    onstoresecrets: Callback<bool>,
+}
+
+impl Handlers {
+    fn new(dispatcher: &UseReducerDispatcher<State>, input_ref: &NodeRef) -> Handlers {
+        fn send<T: 'static>(
+            dispatcher: &UseReducerDispatcher<State>,
+            action: impl Fn(T) -> Action + 'static,
+        ) -> Callback<T> {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |value| dispatcher.dispatch(action(value)))
+        }
+        let input_ref = input_ref.clone();
+        Handlers {
+            ontheme: send(dispatcher, |_| Action::CycleTheme),
+            ondismiss: send(dispatcher, |_| Action::DismissNotice),
+            onexample: send(dispatcher, Action::LoadExample),
+            onmode: send(dispatcher, Action::SetMode),
+            oninput: send(dispatcher, Action::SetText),
+            // The caret is the textarea's own state, not the app's: set it directly.
+            onchoose: Callback::from(move |(start, end): (usize, usize)| {
+                if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                    select_span(&area, &area.value(), start, end);
+                }
+            }),
+            onfix: send(dispatcher, Action::ApplyFix),
+            onselect: send(dispatcher, Action::SelectOutcome),
+            onreveal: send(dispatcher, Action::SetRevealSecrets),
+            onset: send(dispatcher, |(name, value)| Action::SetVariable(name, value)),
+            onruntype: send(dispatcher, Action::SetRunType),
+            oninclude: send(dispatcher, Action::SetIncludeEveryVariable),
+            onreset: send(dispatcher, |()| Action::ResetSamples),
+            onsharesecrets: send(dispatcher, Action::SetShareSecrets),
+            onremember: send(dispatcher, Action::SetRemember),
+            onstoresecrets: send(dispatcher, Action::SetStoreSecrets),
+        }
+    }
+}
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
-    let derived = {
-        let state = state.clone();
-        use_memo((*state).clone(), |state| Derived::of(state))
+    let state = use_reducer(State::initial);
+    let input_ref = use_node_ref();
+    let handlers = {
+        let dispatcher = state.dispatcher();
+        let input_ref = input_ref.clone();
+        use_memo((), move |_| Handlers::new(&dispatcher, &input_ref))
     };
-    let oninput = {
+
+    let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
+        let report = check(text, *mode);
+        let located = Rc::new(report.located(text));
+        Checked { report, located }
+    });
+    let request: Rc<Option<Rc<Request>>> = use_memo(
+        (checked.clone(), state.sample().clone()),
+        |(checked, sample)| {
+            let config = checked.report.config.as_ref()?;
+            Some(Rc::new(render_request(config, sample)))
+        },
+    );
+
+    // Memory: the last input (secrets stripped unless asked) and the settings.
+    use_effect_with(
+        (
+            state.text.clone(),
+            state.mode,
+            state.remember,
+            state.store_secrets,
+        ),
+        {
+            let state = state.clone();
+            move |_| {
+                web::save(keys::REMEMBER, if state.remember { "on" } else { "off" });
+                web::save(
+                    keys::STORE_SECRETS,
+                    if state.store_secrets { "on" } else { "off" },
+                );
+                if state.remember {
+                    web::save(keys::INPUT, &state.remembered_text());
+                    match state.mode {
+                        Some(mode) => web::save(keys::MODE, mode.as_str()),
+                        None => web::remove(keys::MODE),
+                    }
+                } else {
+                    web::remove(keys::INPUT);
+                    web::remove(keys::MODE);
+                }
+            }
+        },
+    );
+    use_effect_with(state.theme, |&theme| {
+        web::set_theme_attribute((theme != Theme::Auto).then_some(theme.as_str()));
+        web::save(keys::THEME, theme.as_str());
+    });
+
+    let make_link = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
+        Callback::from(move |()| {
+            format!(
+                "{}{}{}",
+                web::page_address(),
+                web::SHARE_PREFIX,
+                state.share_state().encode()
+            )
+        })
     };
-    let onselect = {
-        let state = state.clone();
-        Callback::from(move |outcome| state.dispatch(Action::SelectOutcome(outcome)))
-    };
-    let located = derived.report.located(&state.text);
+    let request_now: Option<Request> = request.as_ref().as_ref().map(|r| (**r).clone());
+
     html! {
-        <main class="app">
+        <div class="app">
             <header class="app-header">
-                <h1>{ "hookcheck" }</h1>
-                <p class="tagline">{ "Check your testRTC webhook before a single test runs." }</p>
+                <div class="brand">
+                    <h1>{ "hookcheck" }</h1>
+                    <p class="tagline">
+                        { "Checks your testRTC end-of-run webhook as you type, and shows the exact request testRTC will send." }
+                    </p>
+                </div>
+                <button type="button" class="secondary theme-toggle" onclick={handlers.ontheme.clone()}
+                    aria-label={format!("Colour theme: {}. Change it", state.theme.as_str())}>
+                    { format!("Theme: {}", state.theme.as_str()) }
+                </button>
             </header>
-            <section class="panel input-panel">
-                <Editor text={state.text.clone()} {oninput} />
-                <Validity report={derived.report.clone()} />
-                <DiagnosticList diagnostics={located} />
-            </section>
-            <section class="panel preview-panel">
-                <Preview request={derived.request.clone()} outcome={state.outcome} {onselect} />
-                <SendPanel request={derived.request.clone()} />
-            </section>
-        </main>
+            if let Some(notice) = &state.notice {
+                <div class="notice" role="alert">
+                    <span>{ notice }</span>
+                    <button type="button" class="secondary" onclick={handlers.ondismiss.clone()}>{ "Dismiss" }</button>
+                </div>
+            }
+            <main class="workbench">
+                <section class="pane input-pane" aria-label="Your webhook">
+                    <Toolbar mode={state.mode} detected={checked.report.mode}
+                        onexample={handlers.onexample.clone()}
+                        onmode={handlers.onmode.clone()} />
+                    <Editor text={AttrValue::from(state.text.clone())}
+                        diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
+                        oninput={handlers.oninput.clone()} />
+                    <Validity report={checked.report.clone()} />
+                    <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
+                        onfix={handlers.onfix.clone()} />
+                </section>
+                <section class="pane output-pane" aria-label="The request">
+                    <Preview request={(*request).clone()} outcome={state.outcome}
+                        onselect={handlers.onselect.clone()}
+                        reveal={state.reveal_secrets}
+                        onreveal={handlers.onreveal.clone()} />
+                    <SendPanel request={request_now} outcome={Some(state.outcome)} />
+                    <SampleEditor sample={state.sample().clone()}
+                        onset={handlers.onset.clone()}
+                        onruntype={handlers.onruntype.clone()}
+                        oninclude={handlers.oninclude.clone()}
+                        onreset={handlers.onreset.clone()} />
+                </section>
+            </main>
+            <footer class="app-footer">
+                <SharePanel {make_link} include_secrets={state.share_secrets}
+                    oninclude={handlers.onsharesecrets.clone()} />
+                <MemoryPanel remember={state.remember} store_secrets={state.store_secrets}
+                    onremember={handlers.onremember.clone()}
+                    onstoresecrets={handlers.onstoresecrets.clone()} />
+            </footer>
+        </div>
     }
 }

@@ -1,7 +1,13 @@
 //! One file per component; each takes plain props and renders what core computed.
 
+pub mod copy_button;
 pub mod diagnostics;
 pub mod editor;
+pub mod label_badge;
+pub mod memory_panel;
 pub mod preview;
+pub mod sample_editor;
 pub mod send_panel;
+pub mod share_panel;
+pub mod toolbar;
 pub mod validity;

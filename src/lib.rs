@@ -5,5 +5,6 @@ mod app;
 pub mod components;
 pub mod services;
 pub mod state;
+pub mod web;
 
 pub use app::App;

@@ -1,10 +1,52 @@
-//! The app's one state and its actions (a `use_reducer`), and what is derived from it.
+//! The app's one state and its actions (a `use_reducer`). What is computed from it (the
+//! report, the request) is derived in the app with `use_memo`, never stored.
 
 use std::rc::Rc;
 
 use hookcheck_core::check::Mode;
-use hookcheck_core::{check, render_request, Outcome, Report, Request, SampleData};
+use hookcheck_core::examples::EXAMPLES;
+use hookcheck_core::share::{self, outcome_index, ShareState};
+use hookcheck_core::{Fix, Outcome, SampleData};
 use yew::Reducible;
+
+use crate::web::{self, keys};
+
+/// The colour theme the person chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    /// The next theme of the toggle: auto → light → dark → auto.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+}
 
 /// Everything the person has chosen. Everything else is derived from it.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,23 +55,122 @@ pub struct State {
     /// `None` auto-detects.
     pub mode: Option<Mode>,
     pub outcome: Outcome,
+    /// The sample data of each outcome, in [`Outcome::ALL`] order.
+    pub samples: [SampleData; 3],
+    /// Show secret header values in the preview and the curl command.
+    pub reveal_secrets: bool,
+    /// Keep the last input in `localStorage`.
+    pub remember: bool,
+    /// Keep secrets in the remembered input too (off unless asked).
+    pub store_secrets: bool,
+    /// Put secrets in share links too (off unless asked).
+    pub share_secrets: bool,
+    pub theme: Theme,
+    /// A message about the session itself, such as a damaged share link.
+    pub notice: Option<String>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
-            text: "https://webhook.site/80e9df96-8f69-4297-927a-00a28d723191".into(),
+            text: EXAMPLES[0].text.into(),
             mode: None,
             outcome: Outcome::Success,
+            samples: Outcome::ALL.map(SampleData::for_outcome),
+            reveal_secrets: false,
+            remember: true,
+            store_secrets: false,
+            share_secrets: false,
+            theme: Theme::Auto,
+            notice: None,
+        }
+    }
+}
+
+impl State {
+    /// The state a page opens with: a share link in the fragment wins; otherwise the
+    /// remembered input; otherwise the first example.
+    pub fn initial() -> State {
+        let mut state = State {
+            remember: web::load(keys::REMEMBER).as_deref() != Some("off"),
+            store_secrets: web::load(keys::STORE_SECRETS).as_deref() == Some("on"),
+            theme: web::load(keys::THEME).map_or(Theme::Auto, |t| Theme::parse(&t)),
+            ..State::default()
+        };
+        match web::share_code().map(|code| ShareState::decode(&code)) {
+            Some(Ok(shared)) => state.restore(shared),
+            Some(Err(error)) => state.notice = Some(error.to_string()),
+            None => {
+                if let Some(text) = web::load(keys::INPUT).filter(|_| state.remember) {
+                    state.text = text;
+                    state.mode = web::load(keys::MODE).and_then(|m| Mode::parse(&m));
+                }
+            }
+        }
+        state
+    }
+
+    fn restore(&mut self, shared: ShareState) {
+        self.text = shared.text;
+        self.mode = shared.mode;
+        self.outcome = shared.outcome;
+        self.samples = shared.samples;
+    }
+
+    /// The sample data of the selected outcome.
+    pub fn sample(&self) -> &SampleData {
+        &self.samples[outcome_index(self.outcome)]
+    }
+
+    /// What a share link holds: secrets left out unless the person opted in.
+    pub fn share_state(&self) -> ShareState {
+        let text = if self.share_secrets {
+            self.text.clone()
+        } else {
+            share::strip_secrets(&self.text, self.mode)
+        };
+        ShareState {
+            text,
+            mode: self.mode,
+            outcome: self.outcome,
+            samples: self.samples.clone(),
+        }
+    }
+
+    /// The text to remember locally: secrets stripped unless the person asked to store them.
+    pub fn remembered_text(&self) -> String {
+        if self.store_secrets {
+            self.text.clone()
+        } else {
+            share::strip_secrets(&self.text, self.mode)
         }
     }
 }
 
 /// What the person can do.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetText(String),
     SetMode(Option<Mode>),
     SelectOutcome(Outcome),
+    /// Apply a diagnostic's fix to the text.
+    ApplyFix(Fix),
+    /// Replace the text with the example at this index of [`EXAMPLES`].
+    LoadExample(usize),
+    /// Set one variable of the selected outcome's sample data.
+    SetVariable(&'static str, String),
+    /// `test` or `monitor`, for every outcome.
+    SetRunType(String),
+    /// "Include every variable", for every outcome.
+    SetIncludeEveryVariable(bool),
+    /// Back to testRTC's sample values.
+    ResetSamples,
+    SetRevealSecrets(bool),
+    SetRemember(bool),
+    SetStoreSecrets(bool),
+    SetShareSecrets(bool),
+    CycleTheme,
+    DismissNotice,
 }
 
 impl Reducible for State {
@@ -41,25 +182,47 @@ impl Reducible for State {
             Action::SetText(text) => next.text = text,
             Action::SetMode(mode) => next.mode = mode,
             Action::SelectOutcome(outcome) => next.outcome = outcome,
+            Action::ApplyFix(fix) => match fix.apply(&next.text) {
+                Some(text) => next.text = text,
+                None => return self,
+            },
+            Action::LoadExample(index) => {
+                let Some(example) = EXAMPLES.get(index) else {
+                    return self;
+                };
+                next.text = example.text.into();
+                next.mode = None;
+            }
+            Action::SetVariable(name, value) => {
+                let sample = &mut next.samples[outcome_index(next.outcome)];
+                if sample.set(name, &value).is_err() {
+                    return self;
+                }
+            }
+            Action::SetRunType(run_type) => {
+                for sample in &mut next.samples {
+                    let _ = sample.set("runType", &run_type);
+                }
+            }
+            Action::SetIncludeEveryVariable(every) => {
+                for sample in &mut next.samples {
+                    sample.include_every_variable = every;
+                }
+            }
+            Action::ResetSamples => {
+                let every = next.samples[0].include_every_variable;
+                next.samples = Outcome::ALL.map(SampleData::for_outcome);
+                for sample in &mut next.samples {
+                    sample.include_every_variable = every;
+                }
+            }
+            Action::SetRevealSecrets(reveal) => next.reveal_secrets = reveal,
+            Action::SetRemember(remember) => next.remember = remember,
+            Action::SetStoreSecrets(store) => next.store_secrets = store,
+            Action::SetShareSecrets(share) => next.share_secrets = share,
+            Action::CycleTheme => next.theme = next.theme.next(),
+            Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
-    }
-}
-
-/// The check of the current text and the request for the selected outcome.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Derived {
-    pub report: Report,
-    pub request: Option<Request>,
-}
-
-impl Derived {
-    pub fn of(state: &State) -> Derived {
-        let report = check(&state.text, state.mode);
-        let request = report
-            .config
-            .as_ref()
-            .map(|config| render_request(config, &SampleData::for_outcome(state.outcome)));
-        Derived { report, request }
     }
 }

@@ -1,18 +1,88 @@
 //! Browser tests: components rendered into a real DOM in headless Chromium
 //! (`cargo test -p hookcheck-web --target wasm32-unknown-unknown`).
+//! Each test mounts into its own element and waits with `yew::scheduler::flush()`.
 #![cfg(target_arch = "wasm32")]
 
-use hookcheck_core::check;
+use hookcheck_core::examples::EXAMPLES;
+use hookcheck_core::share::ShareState;
+use hookcheck_core::{check, Outcome};
 use hookcheck_web::components::validity::{Validity, ValidityProps};
+use hookcheck_web::App;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> web_sys::Element {
+fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     host
+}
+
+/// The whole app in a fresh element, with no remembered input and no share link.
+async fn mount_app() -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("").unwrap();
+    let host = mount();
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    host
+}
+
+fn find(host: &Element, selector: &str) -> Element {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn testid(host: &Element, id: &str) -> Element {
+    find(host, &format!("[data-testid='{id}']"))
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+async fn click(element: &Element) {
+    element.dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+}
+
+/// Sets an input's or textarea's value and fires `input`, as typing does.
+async fn type_into(element: &Element, value: &str) {
+    if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else {
+        element
+            .dyn_ref::<HtmlInputElement>()
+            .unwrap()
+            .set_value(value);
+    }
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn codes(host: &Element) -> Vec<String> {
+    let items = host
+        .query_selector_all("[data-testid='diagnostics'] [data-code]")
+        .unwrap();
+    (0..items.length())
+        .map(|i| {
+            items
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-code")
+                .unwrap()
+        })
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -23,4 +93,213 @@ async fn validity_counts_errors_and_warnings() {
     yew::scheduler::flush().await;
     let text = host.text_content().unwrap();
     assert_eq!(text, "1 error · 1 warning");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_user_sees_a_valid_example_and_its_body() {
+    let host = mount_app().await;
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+    assert_eq!(
+        text(&testid(&host, "preview-body")),
+        r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#
+    );
+    assert!(testid(&host, "examples")
+        .text_content()
+        .unwrap()
+        .contains("Amazon SNS"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_shows_its_diagnostics_in_the_list_and_in_place() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        "{\n  // the hook\n  \"url\": \"https://example.com/hook\",\n}",
+    )
+    .await;
+    assert_eq!(codes(&host), ["json-comment", "json-trailing-comma"]);
+    assert_eq!(text(&testid(&host, "validity")), "2 errors · 0 warnings");
+    let list = text(&testid(&host, "diagnostics"));
+    assert!(list.contains("2:3"), "{list}");
+    assert!(list.contains("json-trailing-comma"), "{list}");
+    // Marked in place: the overlay wraps exactly the comment and the comma.
+    let marks = host.query_selector_all(".overlay mark.error").unwrap();
+    let marked: Vec<String> = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marked, ["// the hook", ","]);
+    // And the gutter marks lines 2 and 3.
+    assert_eq!(
+        host.query_selector_all(".gutter .error").unwrap().length(),
+        2
+    );
+    assert!(text(&find(&host, ".preview .empty")).contains("Fix the errors"));
+}
+
+#[wasm_bindgen_test]
+async fn a_fix_applies_with_one_click_and_revalidates() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        r#"{"url": "https://example.com/hook",}"#,
+    )
+    .await;
+    assert_eq!(codes(&host), ["json-trailing-comma"]);
+    click(&find(&host, "[data-code='json-trailing-comma'] .fix")).await;
+    let area: HtmlTextAreaElement = testid(&host, "input").dyn_into().unwrap();
+    assert_eq!(area.value(), r#"{"url": "https://example.com/hook"}"#);
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+    assert!(codes(&host).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_diagnostic_puts_the_caret_on_its_span() {
+    let host = mount_app().await;
+    // "é" is one UTF-16 unit but two bytes: the caret must count in UTF-16.
+    let input = r#"{"url": "https://example.com/é",}"#;
+    type_into(&testid(&host, "input"), input).await;
+    click(&find(&host, "[data-code='json-trailing-comma'] .locate")).await;
+    let area: HtmlTextAreaElement = testid(&host, "input").dyn_into().unwrap();
+    let comma = input
+        .encode_utf16()
+        .position(|u| u == u16::from(b','))
+        .unwrap() as u32;
+    assert_eq!(area.selection_start().unwrap(), Some(comma));
+    assert_eq!(area.selection_end().unwrap(), Some(comma + 1));
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active, Element::from(area));
+}
+
+#[wasm_bindgen_test]
+async fn outcome_tabs_switch_the_body() {
+    let host = mount_app().await;
+    click(&testid(&host, "outcome-failure")).await;
+    assert_eq!(
+        text(&testid(&host, "preview-body")),
+        r#"{"testRunId":"56fd3d617c458d1400baee6f","testName":"AppRTC","runType":"test","status":"failure"}"#
+    );
+    assert_eq!(
+        testid(&host, "outcome-failure")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        testid(&host, "outcome-success")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+    click(&testid(&host, "outcome-warnings")).await;
+    assert!(text(&testid(&host, "preview-body")).contains(r#""status":"warnings""#));
+}
+
+#[wasm_bindgen_test]
+async fn sample_data_edits_change_the_body() {
+    let host = mount_app().await;
+    type_into(
+        &find(&host, "input[data-variable='testName']"),
+        "Checkout flow",
+    )
+    .await;
+    assert!(text(&testid(&host, "preview-body")).contains(r#""testName":"Checkout flow""#));
+    // Only the selected outcome's data changed.
+    click(&testid(&host, "outcome-warnings")).await;
+    assert!(text(&testid(&host, "preview-body")).contains(r#""testName":"AppRTC""#));
+    // runType applies to every outcome.
+    click(&find(
+        &host,
+        "input[name='hookcheck-run-type']:not(:checked)",
+    ))
+    .await;
+    assert!(text(&testid(&host, "preview-body")).contains(r#""runType":"monitor""#));
+    click(&testid(&host, "include-every-variable")).await;
+    let body = text(&testid(&host, "preview-body"));
+    assert!(body.contains(r#""projectName":"#), "{body}");
+    assert!(!body.contains(r#""failureReasons""#), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn secret_headers_are_masked_until_revealed() {
+    let host = mount_app().await;
+    let example = EXAMPLES
+        .iter()
+        .find(|e| e.name.contains("Authorization"))
+        .unwrap();
+    type_into(&testid(&host, "input"), example.text).await;
+    let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.example";
+    let headers = text(&testid(&host, "preview-headers"));
+    assert!(
+        headers.contains("Authorization: Bearer ••••••••"),
+        "{headers}"
+    );
+    assert!(headers.contains("web-testrtc-webhook"), "{headers}");
+    // Nowhere in the preview: not in the headers, not in the curl on screen.
+    assert!(!text(&find(&host, ".preview")).contains(token));
+    click(&find(&host, "button[aria-pressed='false']")).await;
+    assert!(text(&testid(&host, "preview-headers")).contains(token));
+    assert!(text(&find(&host, "pre.curl")).contains(token));
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_restores_text_outcome_and_samples() {
+    let mut shared = ShareState::new(EXAMPLES[4].text);
+    shared.outcome = Outcome::Failure;
+    shared.samples[2].set("testName", "Shared run").unwrap();
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window
+        .location()
+        .set_hash(&format!("s={}", shared.encode()))
+        .unwrap();
+    let host = mount();
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    window.location().set_hash("").unwrap();
+
+    let area: HtmlTextAreaElement = testid(&host, "input").dyn_into().unwrap();
+    assert_eq!(area.value(), EXAMPLES[4].text);
+    assert_eq!(
+        testid(&host, "outcome-failure")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    let body = text(&testid(&host, "preview-body"));
+    assert!(body.contains("Shared run finished: failure"), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_share_link_says_so_and_keeps_the_app_usable() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("s=%%%").unwrap();
+    let host = mount();
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    window.location().set_hash("").unwrap();
+    assert!(text(&find(&host, "[role='alert']")).contains("damaged"));
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+}
+
+#[wasm_bindgen_test]
+async fn remembered_input_has_its_secrets_stripped() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        r#"{"url": "https://e.com/h", "headers": {"Authorization": "Bearer s3cr3t"}}"#,
+    )
+    .await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = storage.get_item("hookcheck.input").unwrap().unwrap();
+    assert_eq!(
+        stored,
+        r#"{"url": "https://e.com/h", "headers": {"Authorization": ""}}"#
+    );
+    click(&testid(&host, "remember")).await;
+    assert_eq!(storage.get_item("hookcheck.input").unwrap(), None);
 }

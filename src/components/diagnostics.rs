@@ -1,26 +1,63 @@
-//! The list of diagnostics: severity, code, message, help, line:column.
+//! The list of diagnostics: severity, code, message, help, line:column; choosing one moves
+//! the caret to it, and a fix applies with one click.
 
-use hookcheck_core::LocatedDiagnostic;
+use std::rc::Rc;
+
+use hookcheck_core::{Fix, LocatedDiagnostic};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    pub diagnostics: Vec<LocatedDiagnostic>,
+    /// What the check found, in source order.
+    pub diagnostics: Rc<Vec<LocatedDiagnostic>>,
+    /// Called with the byte span `(start, end)` of the diagnostic the person chose.
+    pub onchoose: Callback<(usize, usize)>,
+    /// Called with the fix the person applied.
+    pub onfix: Callback<Fix>,
 }
 
 #[component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    html! {
-        <ul class="diagnostics" data-testid="diagnostics">
-            { for props.diagnostics.iter().map(|d| html! {
-                <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code}>
+    let items = props.diagnostics.iter().map(|d| {
+        let onclick = {
+            let onchoose = props.onchoose.clone();
+            let span = (d.start, d.end);
+            Callback::from(move |_: MouseEvent| onchoose.emit(span))
+        };
+        let fix = d.fix.as_ref().map(|fix| {
+            let onfix = props.onfix.clone();
+            let apply = fix.clone();
+            let onclick = Callback::from(move |_: MouseEvent| onfix.emit(apply.clone()));
+            html! {
+                <button class="fix" {onclick} title={format!("Fix: {}", fix.title)}>
+                    { "Fix: " }{ &fix.title }
+                </button>
+            }
+        });
+        html! {
+            <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code}>
+                <button class="locate" {onclick}
+                    title={format!("Put the caret at line {}, column {}", d.line, d.column)}>
                     <span class="severity">{ d.severity.as_str() }</span>
-                    <code class="code">{ d.code }</code>
                     <span class="where">{ format!("{}:{}", d.line, d.column) }</span>
                     <span class="message">{ &d.message }</span>
+                </button>
+                <div class="details">
                     if let Some(help) = &d.help { <span class="help">{ help }</span> }
-                </li>
-            }) }
-        </ul>
+                    <code class="code">{ d.code }</code>
+                    { for fix }
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <section class="diagnostics-panel" aria-label="Diagnostics">
+            <ul class="diagnostics" data-testid="diagnostics">
+                { for items }
+            </ul>
+            if props.diagnostics.is_empty() {
+                <p class="all-clear">{ "No problems found." }</p>
+            }
+        </section>
     }
 }

@@ -1,40 +1,191 @@
-//! The request for the selected outcome: method, URL, headers and the exact body.
+//! The request of each outcome, one tab per outcome: method and URL, headers (secrets
+//! masked until revealed), the exact body and a pretty view, each part labelled
+//! documented or assumed; copy buttons for the body and for the whole request as curl.
 
-use hookcheck_core::{Outcome, Request};
+use std::rc::Rc;
+
+use hookcheck_core::request::Destination;
+use hookcheck_core::{curl, secrets, Outcome, Request};
+use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::components::copy_button::CopyButton;
+use crate::components::label_badge::LabelBadge;
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
-    pub request: Option<Request>,
+    /// The request of the selected outcome; `None` while the input has errors.
+    pub request: Option<Rc<Request>>,
+    /// The selected outcome.
     pub outcome: Outcome,
+    /// Called with the outcome whose tab the person chose.
     pub onselect: Callback<Outcome>,
+    /// Show secret header values.
+    pub reveal: bool,
+    /// Called with the new "reveal secrets" choice.
+    pub onreveal: Callback<bool>,
+}
+
+fn title(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "Success",
+        Outcome::Warnings => "Warnings",
+        Outcome::Failure => "Failure",
+    }
 }
 
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
-    let tabs = Outcome::ALL.iter().map(|&outcome| {
+    let tab_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
+    let selected = Outcome::ALL
+        .iter()
+        .position(|&o| o == props.outcome)
+        .unwrap_or(0);
+    // Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation).
+    let onkeydown = {
         let onselect = props.onselect.clone();
-        let onclick = Callback::from(move |_| onselect.emit(outcome));
-        let selected = outcome == props.outcome;
+        let tab_refs = tab_refs.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let next = match event.key().as_str() {
+                "ArrowRight" => (selected + 1) % 3,
+                "ArrowLeft" => (selected + 2) % 3,
+                "Home" => 0,
+                "End" => 2,
+                _ => return,
+            };
+            event.prevent_default();
+            onselect.emit(Outcome::ALL[next]);
+            if let Some(tab) = tab_refs[next].cast::<HtmlElement>() {
+                let _ = tab.focus();
+            }
+        })
+    };
+    let tabs = Outcome::ALL
+        .iter()
+        .zip(&tab_refs)
+        .map(|(&outcome, tab_ref)| {
+            let onselect = props.onselect.clone();
+            let onclick = Callback::from(move |_: MouseEvent| onselect.emit(outcome));
+            let is_selected = outcome == props.outcome;
+            html! {
+                <button type="button" role="tab" id={format!("tab-{}", outcome.as_str())}
+                    ref={tab_ref.clone()}
+                    class={classes!("tab", outcome.as_str())}
+                    aria-selected={is_selected.to_string()} aria-controls="outcome-panel"
+                    tabindex={if is_selected { "0" } else { "-1" }}
+                    data-testid={format!("outcome-{}", outcome.as_str())} {onclick}>
+                    { title(outcome) }
+                </button>
+            }
+        });
+    html! {
+        <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{ "The request testRTC sends" }</h2>
+            <div role="tablist" aria-label="Run outcome" class="tabs" onkeydown={onkeydown}>
+                { for tabs }
+            </div>
+            <div role="tabpanel" id="outcome-panel" class="tab-panel"
+                aria-labelledby={format!("tab-{}", props.outcome.as_str())}>
+                if let Some(request) = &props.request {
+                    { request_view(request, props.reveal, &props.onreveal) }
+                } else {
+                    <p class="empty">{ "Fix the errors above to see the request." }</p>
+                }
+            </div>
+        </section>
+    }
+}
+
+fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) -> Html {
+    let sns = match &request.destination {
+        Destination::Sns(publish) => Some(publish),
+        Destination::Webhook => None,
+    };
+    let has_secret = request.headers.iter().any(|h| h.secret);
+    let onclick = {
+        let onreveal = onreveal.clone();
+        Callback::from(move |_: MouseEvent| onreveal.emit(!reveal))
+    };
+    let headers = request.headers.iter().map(|header| {
+        let value = if header.secret && !reveal {
+            secrets::mask(&header.value)
+        } else {
+            header.value.clone()
+        };
         html! {
-            <button role="tab" aria-selected={selected.to_string()}
-                data-testid={format!("outcome-{}", outcome.as_str())} {onclick}>
-                { outcome.as_str() }
-            </button>
+            <li>
+                <span class="header-name">{ &header.name }</span>{ ": " }
+                <span class={classes!("header-value", header.secret.then_some("secret"))}>{ value }</span>
+                { " " }<LabelBadge label={header.label.clone()} />
+            </li>
         }
     });
+    let body_copy = {
+        let request = request.clone();
+        Callback::from(move |()| request.body.clone())
+    };
+    let curl_copy = {
+        let request = request.clone();
+        Callback::from(move |()| curl::to_curl(&request, true))
+    };
     html! {
-        <div class="preview">
-            <div role="tablist" class="tabs">{ for tabs }</div>
-            if let Some(request) = &props.request {
-                <p class="request-line"><b>{ &request.method }</b>{ " " }{ &request.url }</p>
-                <ul data-testid="preview-headers" class="headers">
-                    { for request.headers.iter().map(|h| html! { <li><b>{ &h.name }</b>{ ": " }{ &h.value }</li> }) }
-                </ul>
-                <pre data-testid="preview-body" class="body">{ &request.body }</pre>
-            } else {
-                <p class="empty">{ "Fix the errors to see the request." }</p>
+        <>
+            if let Some(publish) = sns {
+                <p class="note sns-note" role="note">
+                    <strong>{ "Amazon SNS: never sent from here. " }</strong>
+                    { "This is the SNS Publish call testRTC makes to topic " }
+                    <code>{ &publish.topic_arn }</code>
+                    { ". It needs AWS request signing with your secret key, so hookcheck only previews it." }
+                </p>
             }
-        </div>
+            <div class="part">
+                <h3>{ "Request line" }</h3>
+                <p class="request-line">
+                    <span class="method">{ &request.method }</span>{ " " }
+                    <LabelBadge label={request.method_label.clone()} />{ " " }
+                    <span class="url">{ &request.url }</span>{ " " }
+                    <LabelBadge label={request.url_label.clone()} />
+                </p>
+            </div>
+            <div class="part">
+                <div class="part-head">
+                    <h3>{ "Headers" }</h3>
+                    if has_secret {
+                        <button type="button" class="secondary" aria-pressed={reveal.to_string()} {onclick}>
+                            { if reveal { "Hide secrets" } else { "Reveal secrets" } }
+                        </button>
+                    }
+                </div>
+                <ul class="headers" data-testid="preview-headers">{ for headers }</ul>
+            </div>
+            <div class="part">
+                <div class="part-head">
+                    <h3>
+                        { if sns.is_some() { "Body (form-encoded Publish)" } else { "Body" } }
+                        <span class="byte-count">{ format!(" · {} bytes, exact", request.body.len()) }</span>
+                    </h3>
+                    <LabelBadge label={request.body_label.clone()} />
+                    <CopyButton label="Copy body" content={body_copy} />
+                </div>
+                <pre class="body exact" data-testid="preview-body" tabindex="0"
+                    aria-label="The exact body bytes">{ &request.body }</pre>
+                <h4>{ if sns.is_some() { "Message, pretty-printed" } else { "Pretty-printed" } }</h4>
+                <pre class="body pretty" tabindex="0" aria-label="The body, pretty-printed">{ request.pretty_body() }</pre>
+            </div>
+            if sns.is_none() {
+                <div class="part">
+                    <div class="part-head">
+                        <h3>{ "As curl" }</h3>
+                        <CopyButton label="Copy as curl" content={curl_copy} testid="copy-curl" />
+                    </div>
+                    <pre class="curl" tabindex="0" aria-label="The request as a curl command">
+                        { curl::to_curl(request, reveal) }
+                    </pre>
+                    if has_secret && !reveal {
+                        <p class="hint">{ "Secrets are masked on screen; the copied command has them." }</p>
+                    }
+                </div>
+            }
+        </>
     }
 }

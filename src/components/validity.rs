@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ValidityProps {
+    /// The check of the current text.
     pub report: Report,
 }
 
@@ -28,7 +29,7 @@ pub fn Validity(props: &ValidityProps) -> Html {
         )
     };
     html! {
-        <p class={class} data-testid="validity" role="status" aria-live="polite">{ text }</p>
+        <p id="hookcheck-validity" class={class} data-testid="validity" role="status" aria-live="polite">{ text }</p>
     }
 }
 

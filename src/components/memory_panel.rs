@@ -1,0 +1,43 @@
+//! Whether the last input is kept in this browser, and whether with its secrets.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MemoryPanelProps {
+    /// Keep the last input in `localStorage`.
+    pub remember: bool,
+    /// Keep its secrets too.
+    pub store_secrets: bool,
+    /// Called with the new "remember" choice.
+    pub onremember: Callback<bool>,
+    /// Called with the new "store secrets" choice.
+    pub onstoresecrets: Callback<bool>,
+}
+
+fn on_checked(callback: &Callback<bool>) -> Callback<Event> {
+    let callback = callback.clone();
+    Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        callback.emit(input.checked());
+    })
+}
+
+#[component]
+pub fn MemoryPanel(props: &MemoryPanelProps) -> Html {
+    html! {
+        <section class="memory" aria-labelledby="memory-title">
+            <h2 id="memory-title">{ "Memory" }</h2>
+            <label class="checkbox switch">
+                <input type="checkbox" role="switch" data-testid="remember"
+                    checked={props.remember} onchange={on_checked(&props.onremember)} />
+                { "Remember my last input in this browser" }
+            </label>
+            <label class="checkbox">
+                <input type="checkbox" data-testid="store-secrets" disabled={!props.remember}
+                    checked={props.store_secrets} onchange={on_checked(&props.onstoresecrets)} />
+                { "…secrets included (off: header secrets and SNS keys are blanked before storing)" }
+            </label>
+        </section>
+    }
+}

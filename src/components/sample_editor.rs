@@ -1,0 +1,96 @@
+//! The run's data for the selected outcome: every documented variable editable, `runType`
+//! test/monitor, and "include every variable". The preview follows at once.
+
+use hookcheck_core::json::Json;
+use hookcheck_core::{Outcome, SampleData};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SampleEditorProps {
+    /// The selected outcome's sample data.
+    pub sample: SampleData,
+    /// Called with a variable's name and new value.
+    pub onset: Callback<(&'static str, String)>,
+    /// Called with `test` or `monitor`.
+    pub onruntype: Callback<String>,
+    /// Called with the new "include every variable" choice.
+    pub oninclude: Callback<bool>,
+    /// Called to go back to testRTC's sample values.
+    pub onreset: Callback<()>,
+}
+
+#[component]
+pub fn SampleEditor(props: &SampleEditorProps) -> Html {
+    let outcome = props.sample.outcome;
+    let run_type = props.sample.as_template_text("runType").unwrap_or_default();
+    let run_types = ["test", "monitor"].map(|value| {
+        let onruntype = props.onruntype.clone();
+        let onchange = Callback::from(move |_: Event| onruntype.emit(value.to_string()));
+        html! {
+            <label class="radio">
+                <input type="radio" name="hookcheck-run-type" checked={run_type == value} {onchange} />
+                { value }
+            </label>
+        }
+    });
+    let fields = props
+        .sample
+        .variables()
+        .filter(|(name, _)| *name != "runType")
+        .map(|(name, value)| {
+            let onset = props.onset.clone();
+            let oninput = Callback::from(move |event: InputEvent| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                onset.emit((name, input.value()));
+            });
+            let text = match value {
+                Json::String(s) => s.clone(),
+                other => other.to_compact(),
+            };
+            html! {
+                <label class="variable">
+                    <code>{ name }</code>
+                    <input type="text" data-variable={name} value={text} {oninput}
+                        spellcheck="false" autocomplete="off" />
+                </label>
+            }
+        });
+    let oninclude = {
+        let oninclude = props.oninclude.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            oninclude.emit(input.checked());
+        })
+    };
+    let onreset = {
+        let onreset = props.onreset.clone();
+        Callback::from(move |_: MouseEvent| onreset.emit(()))
+    };
+    let which = match outcome {
+        Outcome::Success => "success",
+        Outcome::Warnings => "warnings",
+        Outcome::Failure => "failure",
+    };
+    html! {
+        <section class="sample-editor" aria-labelledby="sample-title">
+            <div class="part-head">
+                <h2 id="sample-title">{ format!("Sample data ({which})") }</h2>
+                <button type="button" class="secondary" onclick={onreset}>{ "Reset samples" }</button>
+            </div>
+            <p class="hint">{ "testRTC's documented sample values; edit any of them and the preview follows." }</p>
+            <div class="sample-options">
+                <fieldset class="run-type">
+                    <legend>{ "runType" }</legend>
+                    { for run_types }
+                </fieldset>
+                <label class="checkbox">
+                    <input type="checkbox" data-testid="include-every-variable"
+                        checked={props.sample.include_every_variable} onchange={oninclude} />
+                    { "Include every variable in the default payload (assumed)" }
+                </label>
+            </div>
+            <div class="variables">{ for fields }</div>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! Above the editor: the examples menu and the input mode switch.
+
+use hookcheck_core::check::Mode;
+use hookcheck_core::examples::EXAMPLES;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The forced mode; `None` auto-detects.
+    pub mode: Option<Mode>,
+    /// The mode the check used (what auto-detection found).
+    pub detected: Mode,
+    /// Called with the index of the chosen example.
+    pub onexample: Callback<usize>,
+    /// Called with the chosen mode.
+    pub onmode: Callback<Option<Mode>>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let onchange = {
+        let onexample = props.onexample.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(index) = select.value().parse::<usize>() {
+                onexample.emit(index);
+            }
+            // Back to the prompt, so the same example can be chosen again.
+            select.set_value("");
+        })
+    };
+    let choices = [
+        (None, "Auto"),
+        (Some(Mode::Webhook), "Webhook field"),
+        (Some(Mode::RunOptions), "Run options"),
+    ];
+    let radios = choices.into_iter().map(|(mode, label)| {
+        let onmode = props.onmode.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if input.checked() {
+                onmode.emit(mode);
+            }
+        });
+        html! {
+            <label class="radio">
+                <input type="radio" name="hookcheck-mode" checked={props.mode == mode} {onchange} />
+                { label }
+            </label>
+        }
+    });
+    let detected = match props.detected {
+        Mode::Webhook => "webhook field",
+        Mode::RunOptions => "run options",
+    };
+    html! {
+        <div class="toolbar">
+            <label class="examples">
+                <span class="label">{ "Start from an example" }</span>
+                <select data-testid="examples" {onchange}>
+                    <option value="" selected=true>{ "Choose an example…" }</option>
+                    { for EXAMPLES.iter().enumerate().map(|(i, example)| html! {
+                        <option value={i.to_string()} title={example.description}>{ example.name }</option>
+                    }) }
+                </select>
+            </label>
+            <fieldset class="mode">
+                <legend>{ "Read as" }</legend>
+                { for radios }
+                if props.mode.is_none() {
+                    <span class="detected">{ format!("(detected: {detected})") }</span>
+                }
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+//! Thin wrappers over the browser APIs the app uses besides the DOM it renders: the
+//! clipboard, `localStorage`, the URL fragment and the theme attribute on `<html>`.
+//! Each failure (no storage in a private window, no clipboard permission) is a value,
+//! never a panic: the app works without them.
+
+use wasm_bindgen_futures::JsFuture;
+
+/// `localStorage` keys, all under one prefix.
+pub mod keys {
+    pub const INPUT: &str = "hookcheck.input";
+    pub const MODE: &str = "hookcheck.mode";
+    pub const REMEMBER: &str = "hookcheck.remember";
+    pub const STORE_SECRETS: &str = "hookcheck.store-secrets";
+    pub const THEME: &str = "hookcheck.theme";
+}
+
+/// The fragment prefix of a share link: `#s=<code>`.
+pub const SHARE_PREFIX: &str = "#s=";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The share code in the page's fragment, if it holds one.
+pub fn share_code() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix(SHARE_PREFIX).map(str::to_string)
+}
+
+/// The page's address without its fragment: where a share link points.
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let href = location.href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((address, _)) => address.to_string(),
+        None => href,
+    }
+}
+
+/// Writes `text` to the clipboard. Fails when the page may not (no permission, no focus).
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+/// Sets `data-theme` on `<html>` (`None` follows `prefers-color-scheme`).
+pub fn set_theme_attribute(theme: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        Some(theme) => root.set_attribute("data-theme", theme),
+        None => root.remove_attribute("data-theme"),
+    };
+}
