@@ -139,6 +139,18 @@ pub fn App() -> Html {
             }
         },
     );
+    // A share link opened in the same tab changes only the fragment: restore it too.
+    use_effect_with((), {
+        let dispatcher = state.dispatcher();
+        move |_| {
+            let listener = web::HashChangeListener::new(move || {
+                if let Some(code) = web::share_code() {
+                    dispatcher.dispatch(Action::OpenShare(code));
+                }
+            });
+            move || drop(listener)
+        }
+    });
     use_effect_with(state.theme, |&theme| {
         web::set_theme_attribute((theme != Theme::Auto).then_some(theme.as_str()));
         web::save(keys::THEME, theme.as_str());

@@ -171,6 +171,8 @@ pub enum Action {
     SetShareSecrets(bool),
     CycleTheme,
     DismissNotice,
+    /// Open a share code (the fragment changed while the page was open).
+    OpenShare(String),
 }
 
 impl Reducible for State {
@@ -222,6 +224,13 @@ impl Reducible for State {
             Action::SetShareSecrets(share) => next.share_secrets = share,
             Action::CycleTheme => next.theme = next.theme.next(),
             Action::DismissNotice => next.notice = None,
+            Action::OpenShare(code) => match ShareState::decode(&code) {
+                Ok(shared) => {
+                    next.restore(shared);
+                    next.notice = None;
+                }
+                Err(error) => next.notice = Some(error.to_string()),
+            },
         }
         Rc::new(next)
     }

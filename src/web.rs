@@ -75,3 +75,33 @@ pub fn set_theme_attribute(theme: Option<&str>) {
         None => root.remove_attribute("data-theme"),
     };
 }
+
+/// Calls a function whenever the page's fragment changes (a share link opened in the same
+/// tab does not reload the page). Listens until dropped.
+pub struct HashChangeListener {
+    callback: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl HashChangeListener {
+    pub fn new(on_change: impl Fn() + 'static) -> HashChangeListener {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+        }
+        HashChangeListener { callback }
+    }
+}
+
+impl Drop for HashChangeListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "hashchange",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
