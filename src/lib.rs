@@ -2,7 +2,10 @@
 //! Components present what core returns; no webhook logic lives here.
 
 mod app;
+pub mod boot;
 pub mod components;
+pub mod embed;
+pub mod js_api;
 pub mod services;
 pub mod state;
 pub mod web;

@@ -1,3 +1,3 @@
 fn main() {
-    yew::Renderer::<hookcheck_web::App>::new().render();
+    hookcheck_web::boot::start();
 }

@@ -1,0 +1,276 @@
+//! The embed widget (`?embed=1`, SPEC §4.2): the compact frame around the app's own input,
+//! validity, diagnostics and preview; the "Open in hookcheck" link; and the bridge to the
+//! host page over `postMessage`.
+//!
+//! Every protocol decision (URL options, the origin allow-list, message shapes) is core's
+//! ([`hookcheck_core::embed`], documented in `docs/embedding.md`); this module only wires
+//! window events to it. The widget acts only on messages whose `event.origin` is in the
+//! `origin=` allow-list of its URL, posts only to those origins (never `"*"`), and posts
+//! counts, never the text.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use hookcheck_core::embed::{self, EmbedOptions, HeightReporter, HostMessage, SetRequest};
+use hookcheck_core::share::ShareState;
+use hookcheck_core::Report;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTextAreaElement, Window};
+use yew::prelude::*;
+
+use crate::boot::console_warn;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ResizeObserver`, declared here so that the app needs no extra `web-sys` features.
+    type ResizeObserver;
+
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> ResizeObserver;
+
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &Element);
+
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+
+    /// An element measured with `getBoundingClientRect()`: fractional, unlike
+    /// `offsetHeight`, which would round a clipping half pixel down.
+    type Measured;
+
+    #[wasm_bindgen(method, js_name = getBoundingClientRect)]
+    fn bounding_client_rect(this: &Measured) -> JsValue;
+}
+
+/// The widget's URL options (`location.search`).
+pub fn options_from_location() -> EmbedOptions {
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    EmbedOptions::from_query(&search)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedFrameProps {
+    /// The widget's URL options.
+    pub options: Rc<EmbedOptions>,
+    /// The text being checked: each change is reported to the host.
+    pub text: AttrValue,
+    /// The check of `text`: what `hookcheck:result` reports (counts only).
+    pub report: Report,
+    /// The state "Open in hookcheck" carries to the full app (its secrets are left out).
+    pub share: ShareState,
+    /// The full app's share-link fragment prefix (`#s=`).
+    pub share_prefix: &'static str,
+    /// The host, or the widget's URL, sets the text, mode or outcome.
+    pub onset: Callback<SetRequest>,
+    /// The input's textarea, made read-only by `readonly=1`.
+    pub input_ref: NodeRef,
+    /// The input, validity, diagnostics and preview, as the app renders them.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// How many `hookcheck:set` messages arrived: each is answered with a result, even one
+/// that changed nothing.
+#[derive(Default, PartialEq)]
+struct SetCount(u32);
+
+impl Reducible for SetCount {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(SetCount(self.0.wrapping_add(1)))
+    }
+}
+
+#[component]
+pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
+    let frame_ref = use_node_ref();
+    let sets = use_reducer(SetCount::default);
+    // The latest callback, for listeners installed once.
+    let onset = use_mut_ref(|| props.onset.clone());
+    *onset.borrow_mut() = props.onset.clone();
+
+    // Once: the layout marker, the URL's mode and outcome, warnings for a bad allow-list.
+    use_effect_with((), {
+        let options = props.options.clone();
+        let onset = onset.clone();
+        move |_| {
+            if let Some(root) = document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-embed", "");
+            }
+            if options.mode.is_some() || options.outcome.is_some() {
+                onset.borrow().emit(SetRequest {
+                    text: None,
+                    mode: options.mode,
+                    outcome: options.outcome,
+                });
+            }
+            for rejected in &options.rejected_origins {
+                console_warn(&format!(
+                    "hookcheck: ignoring origin={rejected:?}: give a serialized origin such as https://docs.example.com (no path, no wildcard)"
+                ));
+            }
+        }
+    });
+
+    use_effect_with(props.options.readonly, {
+        let input_ref = props.input_ref.clone();
+        move |&readonly| {
+            if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                area.set_read_only(readonly);
+            }
+        }
+    });
+
+    // Messages from the host. Declared before the result effect so `ready` goes first.
+    use_effect_with((), {
+        let options = props.options.clone();
+        let sets = sets.dispatcher();
+        move |_| {
+            let listener = {
+                let options = options.clone();
+                Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+                    let origin = string_property(&event, "origin");
+                    if !options.allows(&origin) {
+                        return;
+                    }
+                    let data = Reflect::get(&event, &"data".into()).unwrap_or_default();
+                    if !data.is_object() {
+                        return;
+                    }
+                    // Cyclic or BigInt data cannot be stringified: not a hookcheck message.
+                    let Some(json) = JSON::stringify(&data).ok().and_then(|s| s.as_string()) else {
+                        return;
+                    };
+                    match embed::parse_host_message(&json) {
+                        HostMessage::Set(request) => {
+                            onset.borrow().emit(request);
+                            sets.dispatch(());
+                        }
+                        HostMessage::Invalid(error) => {
+                            let source = Reflect::get(&event, &"source".into()).ok();
+                            if let Some(source) = source.and_then(|s| s.dyn_into::<Window>().ok()) {
+                                post(&source, &origin, &embed::error_message(&error));
+                            }
+                        }
+                        HostMessage::NotOurs => {}
+                    }
+                })
+            };
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+            }
+            post_to_hosts(&options, &embed::ready_message());
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "message",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        }
+    });
+
+    use_effect_with((props.text.clone(), props.report.clone(), sets.0), {
+        let options = props.options.clone();
+        move |(_, report, _)| post_to_hosts(&options, &embed::result_message(report))
+    });
+
+    // The content height, so the host can size the iframe to fit.
+    use_effect_with((), {
+        let options = props.options.clone();
+        let frame_ref = frame_ref.clone();
+        move |_| {
+            let frame = frame_ref.cast::<Element>();
+            let reporter = RefCell::new(HeightReporter::default());
+            let callback = {
+                let frame = frame.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    let Some(frame) = &frame else { return };
+                    let rect = frame.unchecked_ref::<Measured>().bounding_client_rect();
+                    let height = Reflect::get(&rect, &"height".into())
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or_default();
+                    if let Some(height) = reporter.borrow_mut().observe(height) {
+                        post_to_hosts(&options, &embed::height_message(height));
+                    }
+                })
+            };
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref());
+            if let Some(frame) = &frame {
+                observer.observe(frame);
+            }
+            move || {
+                observer.disconnect();
+                drop(callback);
+            }
+        }
+    });
+
+    let open_href = use_memo(props.share.clone(), {
+        let prefix = props.share_prefix;
+        move |share| {
+            let href = web_sys::window()
+                .and_then(|window| window.location().href().ok())
+                .unwrap_or_default();
+            embed::open_in_app_url(&href, prefix, share)
+        }
+    });
+
+    html! {
+        <div class="embed-frame" ref={frame_ref} data-testid="embed"
+            data-readonly={props.options.readonly.then_some("true")}>
+            { props.children.clone() }
+            <p class="embed-bar">
+                <a class="embed-open" data-testid="open-in-app" href={(*open_href).clone()}
+                    target="_blank" rel="noopener noreferrer">
+                    { "Open in hookcheck" }
+                </a>
+            </p>
+        </div>
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn string_property(target: &JsValue, name: &str) -> String {
+    Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+/// Posts `message` (JSON text from core) to each allowed origin of the parent page. Outside
+/// an iframe there is nobody to tell; `postMessage` itself drops a message whose target
+/// origin is not the parent's.
+fn post_to_hosts(options: &EmbedOptions, message: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    for origin in &options.origins {
+        post(&parent, origin, message);
+    }
+}
+
+fn post(target: &Window, origin: &str, message: &str) {
+    if let Ok(value) = JSON::parse(message) {
+        let _ = target.post_message(&value, origin);
+    }
+}
