@@ -21,6 +21,7 @@ use crate::components::{
     toolbar::Toolbar,
     validity::Validity,
 };
+use crate::embed::EmbedFrame;
 use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
@@ -89,7 +90,13 @@ impl Handlers {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::initial);
+    let embed = use_memo((), |_| crate::embed::options_from_location());
+    let initial: fn() -> State = if embed.embed {
+        crate::embed::initial_state
+    } else {
+        State::initial
+    };
+    let state = use_reducer(initial);
     let input_ref = use_node_ref();
     let handlers = {
         let dispatcher = state.dispatcher();
@@ -120,7 +127,11 @@ pub fn App() -> Html {
         ),
         {
             let state = state.clone();
+            let embedded = embed.embed;
             move |_| {
+                if embedded {
+                    return; // a widget remembers nothing (and keeps the app's memory as it is)
+                }
                 web::save(keys::REMEMBER, if state.remember { "on" } else { "off" });
                 web::save(
                     keys::STORE_SECRETS,
@@ -168,6 +179,26 @@ pub fn App() -> Html {
         })
     };
     let request_now: Option<Request> = request.as_ref().as_ref().map(|r| (**r).clone());
+
+    if embed.embed {
+        // The compact widget for iframes (docs/embedding.md): no header, footer or send.
+        return html! {
+            <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
+                report={checked.report.clone()} share={state.share_state()}
+                share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
+                input_ref={input_ref.clone()}>
+                <Editor text={AttrValue::from(state.text.clone())}
+                    diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
+                    oninput={handlers.oninput.clone()} />
+                <Validity report={checked.report.clone()} />
+                <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
+                    onfix={handlers.onfix.clone()} />
+                <Preview request={(*request).clone()} outcome={state.outcome}
+                    onselect={handlers.onselect.clone()} reveal={state.reveal_secrets}
+                    onreveal={handlers.onreveal.clone()} />
+            </EmbedFrame>
+        };
+    }
 
     html! {
         <div class="app">

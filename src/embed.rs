@@ -21,6 +21,8 @@ use web_sys::{Element, HtmlTextAreaElement, Window};
 use yew::prelude::*;
 
 use crate::boot::console_warn;
+use crate::state::{Action, State, Theme};
+use crate::web::{self, keys};
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,6 +44,44 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getBoundingClientRect)]
     fn bounding_client_rect(this: &Measured) -> JsValue;
+}
+
+/// The widget's first state: the share code in its fragment (how a docs page presets the
+/// text: `?embed=1#s=<code>`), else the first example. Never the person's remembered input,
+/// and nothing typed in a widget is remembered.
+pub fn initial_state() -> State {
+    let mut state = State {
+        remember: false,
+        // The app saves the theme on start: keep the person's choice as it is.
+        theme: web::load(keys::THEME).map_or(Theme::Auto, |theme| Theme::parse(&theme)),
+        ..State::default()
+    };
+    match web::share_code().map(|code| ShareState::decode(&code)) {
+        Some(Ok(shared)) => {
+            state.text = shared.text;
+            state.mode = shared.mode;
+            state.outcome = shared.outcome;
+            state.samples = shared.samples;
+        }
+        Some(Err(error)) => state.notice = Some(error.to_string()),
+        None => {}
+    }
+    state
+}
+
+/// What a host's `hookcheck:set` (or the widget's URL) does to the app's state.
+pub fn onset(dispatcher: UseReducerDispatcher<State>) -> Callback<SetRequest> {
+    Callback::from(move |request: SetRequest| {
+        if let Some(text) = request.text {
+            dispatcher.dispatch(Action::SetText(text));
+        }
+        if let Some(mode) = request.mode {
+            dispatcher.dispatch(Action::SetMode(mode.mode()));
+        }
+        if let Some(outcome) = request.outcome {
+            dispatcher.dispatch(Action::SelectOutcome(outcome));
+        }
+    })
 }
 
 /// The widget's URL options (`location.search`).
@@ -152,8 +192,12 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
                             sets.dispatch(());
                         }
                         HostMessage::Invalid(error) => {
-                            let source = Reflect::get(&event, &"source".into()).ok();
-                            if let Some(source) = source.and_then(|s| s.dyn_into::<Window>().ok()) {
+                            // A cross-origin WindowProxy fails `instanceof Window`: cast.
+                            let source = Reflect::get(&event, &"source".into())
+                                .ok()
+                                .filter(JsValue::is_object)
+                                .map(JsCast::unchecked_into::<Window>);
+                            if let Some(source) = source {
                                 post(&source, &origin, &embed::error_message(&error));
                             }
                         }
