@@ -55,6 +55,9 @@ test("after one visit the app loads, validates and previews with the network off
     await server.close();
     await page.reload();
     await validatesAndPreviews(page);
+    // The Send panel says the browser is offline.
+    await typeInto(page, "https://example.com/hook");
+    await page.getByTestId("send-offline").waitFor();
 
     // A second page, opened offline, works too (and the embedding example with it).
     const second = await browser.newPage();
