@@ -341,16 +341,15 @@ fn join_words(words: &[&str]) -> String {
 /// Reads the timeout field (seconds, decimals allowed) into milliseconds.
 pub fn parse_timeout_seconds(text: &str) -> Result<u32, String> {
     let (min, max) = TIMEOUT_RANGE_MS;
-    let seconds: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| "The timeout is a number of seconds, such as 10 or 2.5.".to_string())?;
+    // core's parser, not `str::parse`: the standard one costs the wasm build its tables.
+    let seconds = crate::json::number::parse_f64(text.trim())
+        .ok_or_else(|| "The timeout is a number of seconds, such as 10 or 2.5.".to_string())?;
     let ms = seconds * 1000.0;
     if !ms.is_finite() || ms < f64::from(min) || ms > f64::from(max) {
         return Err(format!(
             "The timeout must be between {} and {} seconds.",
-            f64::from(min) / 1000.0,
-            max / 1000
+            exact_seconds(min),
+            exact_seconds(max)
         ));
     }
     Ok(ms.round() as u32)
@@ -514,15 +513,22 @@ pub fn http_failure(status: u16, status_text: &str) -> Option<SendFailure> {
 /// Why CORS does not matter to testRTC, said in every CORS-related explanation.
 const SERVER_TO_SERVER: &str = "testRTC calls your webhook server to server, where CORS does not apply, so this does not mean the webhook is broken.";
 
+/// `ms` in seconds, exactly and without trailing zeros: `0.1`, `2.25`, `300`.
+fn exact_seconds(ms: u32) -> String {
+    let text = format!("{}.{:03}", ms / 1000, ms % 1000);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// `850 ms`, `1 s`, `2.5 s`.
 fn seconds(ms: u32) -> String {
-    let s = f64::from(ms) / 1000.0;
+    // In whole numbers: formatting a float would pull its machinery into the wasm build.
     if ms < 1000 {
         format!("{ms} ms")
     } else if (ms / 1000) * 1000 == ms {
         format!("{} s", ms / 1000)
     } else {
-        format!("{s:.1} s")
+        let tenths = (u64::from(ms) + 50) / 100;
+        format!("{}.{} s", tenths / 10, tenths % 10)
     }
 }
 

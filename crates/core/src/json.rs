@@ -3,6 +3,7 @@
 //! ([`value`]), and `JSON.stringify`-exact output ([`stringify`]).
 
 mod lexer;
+pub mod number;
 pub mod parser;
 pub mod stringify;
 pub mod value;

@@ -102,8 +102,8 @@ impl SampleData {
                 DOCUMENTED.join(", ")
             ));
         };
-        slot.1 = match value.parse::<f64>() {
-            Ok(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
+        slot.1 = match crate::json::number::parse_f64(value) {
+            Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
             _ => Json::string(value),
         };
         Ok(())

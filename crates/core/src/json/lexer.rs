@@ -811,7 +811,7 @@ fn read_number(raw: &str) -> NumberReading {
         {
             if let Ok(n) = u64::from_str_radix(hex, 16) {
                 let decimal = format!("{}{n}", if negative { "-" } else { "" });
-                let value = decimal.parse().ok();
+                let value = super::number::parse_f64(&decimal);
                 return invalid(
                     value,
                     "Hexadecimal numbers are not valid JSON.",
@@ -904,7 +904,7 @@ fn read_number(raw: &str) -> NumberReading {
     if let Some((exp, _)) = exponent {
         fixed.push_str(exp);
     }
-    let value: Option<f64> = fixed.parse().ok();
+    let value: Option<f64> = super::number::parse_f64(&fixed);
     let problem = if plus {
         Some("JSON numbers cannot start with '+'.")
     } else if int.is_empty() {

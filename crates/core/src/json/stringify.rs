@@ -75,12 +75,9 @@ fn write_number(out: &mut String, n: f64) {
     if n < 0.0 {
         out.push('-');
     }
-    // Rust's `{:e}` gives the shortest digits that round-trip, as ECMAScript requires;
-    // only the layout differs.
-    let scientific = format!("{:e}", n.abs());
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    // The shortest digits that round-trip, as ECMAScript requires (and as Rust's `{:e}`
+    // gives them, without its formatting machinery in the wasm build); only the layout differs.
+    let (digits, exponent) = super::number::shortest_digits(n.abs());
     // The value is 0.<digits> × 10^point, in ECMAScript's terms (k digits, n = point).
     let k = digits.len() as i32;
     let point = exponent + 1;
