@@ -18,8 +18,13 @@ function fakeDist() {
   dirs.push(dir);
   writeFileSync(
     join(dir, "index.html"),
-    '<!doctype html><script type="module" src="/loader-1.js"></script><link rel="stylesheet" href="/style-1.css">',
+    '<!doctype html><script type="module" src="/loader-1.js"></script><link rel="stylesheet" href="/style-1.css">' +
+      '<link rel="manifest" href="/app.webmanifest"><link rel="apple-touch-icon" href="/touch.png">',
   );
+  // Install-time icons: the manifest counts, what it names and the touch icon do not.
+  writeFileSync(join(dir, "app.webmanifest"), '{"icons": [{"src": "big.png"}]}');
+  writeFileSync(join(dir, "big.png"), "p".repeat(50_000));
+  writeFileSync(join(dir, "touch.png"), "t".repeat(50_000));
   writeFileSync(join(dir, "loader-1.js"), "import init from '/app-1.js'; await init({ module_or_path: '/app-1_bg.wasm' });\n");
   writeFileSync(join(dir, "app-1.js"), "export default async function init() {}\n".repeat(20));
   writeFileSync(join(dir, "app-1_bg.wasm"), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)));
@@ -38,10 +43,10 @@ test("under the budget the script passes and reports every first-load file", () 
   dirs.push(json);
   const run = size("--dist", dir, "--budget", "1000000", "--json", json);
   assert.equal(run.status, 0, run.stderr);
-  for (const file of ["index.html", "loader-1.js", "app-1.js", "app-1_bg.wasm", "style-1.css"]) {
+  for (const file of ["index.html", "loader-1.js", "app-1.js", "app-1_bg.wasm", "style-1.css", "app.webmanifest"]) {
     assert.match(run.stdout, new RegExp(`\\| ${file.replace(".", "\\.")} \\|`));
   }
-  assert.match(run.stdout, /Not part of the first load: embed\.html/);
+  assert.match(run.stdout, /Not part of the first load: big\.png, embed\.html, touch\.png/);
   assert.match(run.stdout, /Within budget/);
 });
 
@@ -53,7 +58,7 @@ test("over a tiny budget the script fails and says by how much", () => {
 
 test("the gzip total is what the budget is checked against", () => {
   const dir = fakeDist();
-  const names = ["index.html", "loader-1.js", "app-1.js", "app-1_bg.wasm", "style-1.css"];
+  const names = ["index.html", "loader-1.js", "app-1.js", "app-1_bg.wasm", "style-1.css", "app.webmanifest"];
   const total = names.reduce((sum, name) => sum + gzipSync(readFileSync(join(dir, name)), { level: 9 }).length, 0);
   assert.equal(size("--dist", dir, "--budget", String(total)).status, 0);
   assert.equal(size("--dist", dir, "--budget", String(total - 1)).status, 1);
