@@ -96,7 +96,11 @@ fn string_escapes_and_surrogate_pairs_are_decoded() {
 #[test]
 fn lone_surrogate_escape_decodes_to_replacement_character_with_a_warning() {
     let parsed = parse(r#"["\ud800", "\udc00x"]"#);
-    let found: Vec<_> = parsed.diagnostics.iter().map(|d| (d.rule, d.span)).collect();
+    let found: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule, d.span))
+        .collect();
     assert_eq!(
         found,
         [
