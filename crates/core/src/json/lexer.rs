@@ -326,6 +326,18 @@ impl<'t> Lexer<'t> {
         // The string is known to go on past line breaks up to here.
         let mut continues_to = 0;
         let (end, terminated) = loop {
+            // Fast path: a run of plain ASCII (no quote, backslash or control character)
+            // is copied as is, which is what the per-character arms below would do.
+            let run = self.bytes[at.min(self.bytes.len())..]
+                .iter()
+                .take_while(|&&b| {
+                    b >= 0x20 && b < 0x80 && !matches!(b, b'"' | b'\\' | b'\'' | b'`')
+                })
+                .count();
+            if run > 0 {
+                value.push_str(&self.text[at..at + run]);
+                at += run;
+            }
             let Some(c) = self.char_at(at) else {
                 break (at, false);
             };
