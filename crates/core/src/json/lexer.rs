@@ -331,7 +331,7 @@ impl<'t> Lexer<'t> {
             let run = self.bytes[at.min(self.bytes.len())..]
                 .iter()
                 .take_while(|&&b| {
-                    b >= 0x20 && b < 0x80 && !matches!(b, b'"' | b'\\' | b'\'' | b'`')
+                    (0x20..0x80).contains(&b) && !matches!(b, b'"' | b'\\' | b'\'' | b'`')
                 })
                 .count();
             if run > 0 {
