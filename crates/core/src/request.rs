@@ -308,10 +308,8 @@ fn render_http(
 fn render_template(template: &Json, sample: &SampleData) -> Json {
     match template {
         Json::String(text) if Template::has_placeholders(text) => {
-            let parsed = Template::parse(text);
-            Json::String(parsed.render(text, |path| match path {
-                [name] => sample.as_template_text(name),
-                _ => None,
+            Json::String(Template::render_names(text, |name| {
+                sample.as_template_text(name)
             }))
         }
         Json::Array(items) => {

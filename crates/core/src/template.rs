@@ -73,6 +73,38 @@ impl Template {
         template
     }
 
+    /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
+    /// single names, without checking the placeholders or building pieces: the render
+    /// path runs on every keystroke for every string of the body.
+    pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        while let Some(found) = text[at..].find(OPEN) {
+            let open = at + found;
+            out.push_str(&text[at..open]);
+            let inner_start = open + OPEN.len();
+            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+                // Never closed: the rest is text.
+                out.push_str(&text[open..]);
+                return out;
+            };
+            // `this.NAME` with one identifier; anything else (a dotted path, an invalid
+            // expression) renders as "" as in `render`.
+            let expression = text[inner_start..close].trim();
+            if let Some(name) = expression
+                .strip_prefix("this.")
+                .filter(|n| is_identifier(n))
+            {
+                if let Some(value) = lookup(name) {
+                    out.push_str(&value);
+                }
+            }
+            at = close + CLOSE.len();
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
     /// The string with every placeholder replaced by `lookup(path)`; an unknown or
     /// invalid placeholder renders as `""`.
     pub fn render(&self, text: &str, lookup: impl Fn(&[String]) -> Option<String>) -> String {

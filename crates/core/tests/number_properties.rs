@@ -40,6 +40,14 @@ proptest! {
     }
 
     #[test]
+    fn short_decimals_print_like_std(n in 1u64..1_000_000_000_000_000, exponent in -340i32..310) {
+        let v: f64 = format!("{n}e{exponent}").parse().unwrap();
+        if v.is_finite() && v > 0.0 {
+            prop_assert_eq!(shortest_digits(v), std_shortest(v));
+        }
+    }
+
+    #[test]
     fn decimal_text_parses_like_std(text in "[+-]?[0-9]{0,24}(\\.[0-9]{0,24})?([eE][+-]?[0-9]{1,4})?") {
         prop_assert!(same(parse_f64(&text), text.parse().ok()), "{:?}", text);
     }

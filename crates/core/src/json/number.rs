@@ -44,7 +44,45 @@ pub fn shortest_digits(v: f64) -> (String, i32) {
         digits.truncate(digits.trim_end_matches('0').len());
         return (digits, exponent);
     }
-    free_format(v)
+    short_digits(v).unwrap_or_else(|| free_format(v))
+}
+
+/// The common case, without big integers: `v` is the double nearest to a decimal of at most
+/// 15 significant digits. At each length, the candidates nearest `v` are checked by reading
+/// them back exactly (Clinger's fast path). Decimals of at most 15 digits lie further apart
+/// than any double's rounding interval, so the first that reads back is the only one of its
+/// length: the shortest and the closest. `None` when the digits need more than 15.
+fn short_digits(v: f64) -> Option<(String, i32)> {
+    let (f, e) = decompose(v);
+    let bits = 64 - f.leading_zeros() as i32;
+    // ⌊log10 v⌋, or one less: a wrong guess only shifts which lengths are tried.
+    let exponent = ((bits - 1 + e) as f64 * 0.301_029_995_663_981_1).floor() as i32;
+    for length in 1..=15 {
+        let scale = length - 1 - exponent;
+        if scale.unsigned_abs() > 22 {
+            return None;
+        }
+        let power = POW10[scale.unsigned_abs() as usize];
+        let scaled = if scale >= 0 { v * power } else { v / power };
+        let nearest = scaled.round() as u64;
+        for n in [nearest, nearest.saturating_sub(1), nearest + 1] {
+            if n == 0 || n >= 1_000_000_000_000_000 {
+                continue;
+            }
+            let back = if scale >= 0 {
+                n as f64 / power
+            } else {
+                n as f64 * power
+            };
+            if back == v {
+                let mut digits = n.to_string();
+                let first = digits.len() as i32 - 1 - scale;
+                digits.truncate(digits.trim_end_matches('0').len());
+                return Some((digits, first));
+            }
+        }
+    }
+    None
 }
 
 // ---- parsing -------------------------------------------------------------------------------
