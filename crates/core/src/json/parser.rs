@@ -213,11 +213,13 @@ impl<'t> Parser<'t> {
     /// The line and column of `at`, which must not be before any offset asked before.
     fn locate(&mut self, at: usize) -> Position {
         let (from, mut position) = self.cursor;
-        for c in self.text.get(from..at).unwrap_or("").chars() {
-            if c == '\n' {
+        // Bytes, not chars: every character has exactly one byte that is not a UTF-8
+        // continuation byte, and a byte loop is several times faster.
+        for &b in self.text.get(from..at).unwrap_or("").as_bytes() {
+            if b == b'\n' {
                 position.line += 1;
                 position.column = 1;
-            } else {
+            } else if b & 0xC0 != 0x80 {
                 position.column += 1;
             }
         }

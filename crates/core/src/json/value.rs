@@ -17,16 +17,28 @@ impl Json {
     /// position and takes its last value; then integer-like keys move to the front in
     /// ascending numeric order (ECMAScript's OrdinaryOwnPropertyKeys).
     pub fn object_from_parsed(members: impl IntoIterator<Item = (String, Json)>) -> Json {
-        let mut out: Vec<(String, Json)> = Vec::new();
+        let members = members.into_iter();
+        let mut out: Vec<(String, Json)> = Vec::with_capacity(members.size_hint().0);
         let mut positions = std::collections::HashMap::new();
         for (key, value) in members {
-            match positions.get(&key) {
-                Some(&at) => {
+            // Most objects are small: scanning them beats hashing every key.
+            let seen = if out.len() < 16 {
+                out.iter().position(|(k, _)| *k == key)
+            } else {
+                if positions.is_empty() {
+                    positions.extend(out.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
+                }
+                positions.get(&key).copied()
+            };
+            match seen {
+                Some(at) => {
                     let slot: &mut (String, Json) = &mut out[at];
                     slot.1 = value;
                 }
                 None => {
-                    positions.insert(key.clone(), out.len());
+                    if !positions.is_empty() {
+                        positions.insert(key.clone(), out.len());
+                    }
                     out.push((key, value));
                 }
             }
