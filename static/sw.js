@@ -28,9 +28,17 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `reload` skips the HTTP cache, so the new cache never holds an old file.
+      // A content-hashed file (Trunk's `name-<16 hex>.ext`) can only ever hold these bytes,
+      // so the copy the page just downloaded is taken from the HTTP cache: the first visit
+      // does not transfer the wasm twice. Every other file skips the HTTP cache (`reload`),
+      // so the new cache never holds an old copy.
       await cache.addAll(
-        PRECACHE.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" })),
+        PRECACHE.map(
+          (path) =>
+            new Request(new URL(path, SCOPE), {
+              cache: /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path) ? "default" : "reload",
+            }),
+        ),
       );
       await self.skipWaiting();
     })(),
