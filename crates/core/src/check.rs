@@ -102,7 +102,9 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report {
             Mode::RunOptions => check_run_options(text, &mut diagnostics),
         }
     };
-    diagnostics.sort_by_key(|d| (d.span.start, d.severity(), d.span.end));
+    crate::sort::sort_by_key(&mut diagnostics, |d| {
+        [d.span.start as u64, d.severity() as u64, d.span.end as u64]
+    });
     let valid = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
     Report {
         mode,

@@ -27,6 +27,7 @@ pub mod sample;
 pub mod secrets;
 pub mod share;
 pub mod sns;
+mod sort;
 pub mod span;
 pub mod template;
 pub mod url;

@@ -177,7 +177,7 @@ pub fn secret_spans(text: &str, mode: Option<Mode>) -> Vec<Span> {
             }
         }
     }
-    spans.sort();
+    crate::sort::sort_by_key(&mut spans, |s| [s.start as u64, s.end as u64, 0]);
     spans
 }
 

@@ -99,7 +99,9 @@ pub fn check_url(url: &str) -> UrlCheck {
     };
     let parts = checker.check();
     let mut diagnostics = checker.diagnostics;
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::sort::sort_by_key(&mut diagnostics, |d| {
+        [d.span.start as u64, d.span.end as u64, 0]
+    });
     let usable = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
     UrlCheck {
         parts: parts.filter(|_| usable),

@@ -40,7 +40,9 @@ pub fn parse(text: &str) -> ParsedJson {
     let mut parser = Parser::new(text);
     let root = parser.run();
     let mut diagnostics = parser.lexer.diagnostics;
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::sort::sort_by_key(&mut diagnostics, |d| {
+        [d.span.start as u64, d.span.end as u64, 0]
+    });
     ParsedJson { root, diagnostics }
 }
 

@@ -45,7 +45,9 @@ impl Json {
         }
         if out.iter().any(|(k, _)| array_index(k).is_some()) {
             // A stable sort keeps the other keys in insertion order.
-            out.sort_by_key(|(k, _)| array_index(k).map_or((1, 0), |i| (0, i)));
+            crate::sort::sort_by_key(&mut out, |(k, _)| {
+                array_index(k).map_or([1, 0, 0], |i| [0, i, 0])
+            });
         }
         Json::Object(out)
     }
