@@ -59,7 +59,11 @@ pub fn preview(
             let value = pair.get(1);
             let value = value
                 .as_string()
-                .or_else(|| value.as_f64().map(|n| n.to_string()))
+                // JavaScript's String(n): an f64 formatted in Rust links its float code (~8 KB gzip).
+                .or_else(|| {
+                    let number = value.dyn_ref::<js_sys::Number>()?;
+                    number.to_string_with_radix(10).ok().map(String::from)
+                })
                 .ok_or_else(|| {
                     type_error(&format!(
                         "hookcheck.preview: sample.{name} must be a string or a number"

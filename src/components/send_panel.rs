@@ -375,12 +375,12 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
                     if let Ok(response) = &call.result {
                         <p class={classes!("send-status", if failure.is_some() { "is-error" } else { "is-ok" })} data-testid="send-status">
                             <b>{ format!("{} {}", response.status, response.status_text) }</b>
-                            { format!(" · {} ms", response.elapsed_ms.round()) }
+                            { format!(" · {} ms", response.elapsed_ms.round() as i64) }
                         </p>
                     } else {
                         <p class="send-status is-error" data-testid="send-status">
                             <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>
-                            { format!(" · {} ms", call.elapsed_ms().round()) }
+                            { format!(" · {} ms", call.elapsed_ms().round() as i64) }
                         </p>
                     }
                     if let Some(failure) = &failure {
@@ -421,7 +421,7 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
                         <td>{ call.outcome.map_or("—", Outcome::as_str) }</td>
                         <td class="send-history-url">{ &call.request.url }</td>
                         <td>{ call.summary() }</td>
-                        <td>{ format!("{} ms", call.elapsed_ms().round()) }</td>
+                        <td>{ format!("{} ms", call.elapsed_ms().round() as i64) }</td>
                         <td>{ &call.at }</td>
                     </tr>
                 }) }
