@@ -6,9 +6,9 @@ use crate::headers;
 use crate::json::{Json, Member, Node, NodeValue};
 use crate::sns::{self, SnsConfig};
 use crate::span::Span;
+use crate::suggest::did_you_mean;
 use crate::template::Template;
 use crate::url::{self, UrlParts};
-use crate::variables::did_you_mean;
 
 /// The payload format (SPEC §3 step 4).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -112,12 +112,7 @@ fn unsafe_reason(name: &str, value: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)),
         "content-type" => {
-            let essence = value
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
+            let essence = crate::headers::media_type_essence(value);
             if !value.bytes().any(is_cors_unsafe_byte)
                 && SAFELISTED_CONTENT_TYPES.contains(&essence.as_str())
             {

@@ -47,14 +47,20 @@ pub fn is_token(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// Whether a Content-Type value names JSON (`application/json`, `...+json`).
-pub fn is_json_media_type(value: &str) -> bool {
-    let essence = value
+/// A media type without its parameters, lower-cased: `Application/JSON; charset=utf-8`
+/// gives `application/json` (the Fetch standard's "essence").
+pub fn media_type_essence(value: &str) -> String {
+    value
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// Whether a Content-Type value names JSON (`application/json`, `...+json`).
+pub fn is_json_media_type(value: &str) -> bool {
+    let essence = media_type_essence(value);
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }

@@ -29,6 +29,7 @@ pub mod share;
 pub mod sns;
 mod sort;
 pub mod span;
+pub mod suggest;
 pub mod template;
 pub mod url;
 pub mod variables;

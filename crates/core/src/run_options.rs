@@ -494,7 +494,7 @@ fn suggest(name: &str) -> Option<&'static str> {
         let distance = if squashed == known_squashed {
             0
         } else {
-            edit_distance(&lower, known)
+            crate::suggest::edit_distance(&lower, known, 3)
         };
         let limit = if known.len() <= 4 { 1 } else { 2 };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
@@ -502,32 +502,4 @@ fn suggest(name: &str) -> Option<&'static str> {
         }
     }
     best.map(|(_, known)| known)
-}
-
-/// Optimal string alignment distance between two short ASCII names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > 2 {
-        return 3;
-    }
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
 }

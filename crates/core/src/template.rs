@@ -186,7 +186,7 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
                 name_span,
                 format!("`{name}` is not a variable testRTC documents; it will render as an empty string."),
             );
-            match variables::did_you_mean(name, &DOCUMENTED) {
+            match crate::suggest::did_you_mean(name, &DOCUMENTED) {
                 Some(suggestion) => {
                     diagnostic = diagnostic
                         .with_help(format!("Did you mean `{suggestion}`?"))

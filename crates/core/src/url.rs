@@ -721,8 +721,10 @@ fn is_near_https(name: &str) -> bool {
     if OTHER_SCHEMES.contains(&name) {
         return false;
     }
-    let to_https = edit_distance(name, "https");
-    to_https <= 1 || edit_distance(name, "http") <= 1 || (to_https == 2 && name.starts_with('h'))
+    let to_https = crate::suggest::edit_distance(name, "https", 4);
+    to_https <= 1
+        || crate::suggest::edit_distance(name, "http", 4) <= 1
+        || (to_https == 2 && name.starts_with('h'))
 }
 
 fn scheme_message(written: &str, lower: &str) -> String {
@@ -735,35 +737,6 @@ fn scheme_message(written: &str, lower: &str) -> String {
         _ => "testRTC sends webhooks over HTTP(S) only",
     };
     format!("The scheme `{written}:` cannot receive a webhook: {why}.")
-}
-
-/// Optimal string alignment distance, for short ASCII-ish names (bails out above 3).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 3 || a.len() > 64 {
-        return 4;
-    }
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
 }
 
 /// The first character (or malformed `%` escape) that RFC 3986's `reg-name` does not allow,
