@@ -154,7 +154,7 @@ pub fn App() -> Html {
     use_effect_with((), {
         let dispatcher = state.dispatcher();
         move |_| {
-            let listener = web::HashChangeListener::new(move || {
+            let listener = web::WindowListener::new(&["hashchange"], move || {
                 if let Some(code) = web::share_code() {
                     dispatcher.dispatch(Action::OpenShare(code));
                 }

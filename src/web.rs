@@ -76,32 +76,38 @@ pub fn set_theme_attribute(theme: Option<&str>) {
     };
 }
 
-/// Calls a function whenever the page's fragment changes (a share link opened in the same
-/// tab does not reload the page). Listens until dropped.
-pub struct HashChangeListener {
+/// Calls a function whenever one of `events` fires on the window (`hashchange`: a share
+/// link opened in the same tab does not reload the page; `online`/`offline`). Listens until
+/// dropped.
+pub struct WindowListener {
+    events: &'static [&'static str],
     callback: wasm_bindgen::closure::Closure<dyn Fn()>,
 }
 
-impl HashChangeListener {
-    pub fn new(on_change: impl Fn() + 'static) -> HashChangeListener {
+impl WindowListener {
+    pub fn new(events: &'static [&'static str], on_event: impl Fn() + 'static) -> WindowListener {
         use wasm_bindgen::JsCast;
-        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_event);
         if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+            for event in events {
+                let _ = window
+                    .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+            }
         }
-        HashChangeListener { callback }
+        WindowListener { events, callback }
     }
 }
 
-impl Drop for HashChangeListener {
+impl Drop for WindowListener {
     fn drop(&mut self) {
         use wasm_bindgen::JsCast;
         if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(
-                "hashchange",
-                self.callback.as_ref().unchecked_ref(),
-            );
+            for event in self.events {
+                let _ = window.remove_event_listener_with_callback(
+                    event,
+                    self.callback.as_ref().unchecked_ref(),
+                );
+            }
         }
     }
 }

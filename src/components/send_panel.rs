@@ -222,7 +222,18 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
     let timeout = parse_timeout_seconds(&state.timeout_text);
     let in_flight = matches!(state.phase, Phase::InFlight { .. });
     let origin = page_origin();
-    let online = is_online();
+    // Follow the network as it comes and goes, not only as it was at the last render.
+    let online_state = use_state(is_online);
+    use_effect_with((), {
+        let online_state = online_state.clone();
+        move |_| {
+            let listener = crate::web::WindowListener::new(&["online", "offline"], move || {
+                online_state.set(is_online())
+            });
+            move || drop(listener)
+        }
+    });
+    let online = *online_state;
 
     let onsend = {
         let state = state.clone();

@@ -287,3 +287,17 @@ test("latency from click to shown response against the local receiver", async ()
     await receiver.close();
   }
 });
+
+test("the offline note follows the network as it drops and comes back, without a reload", async () => {
+  const page = await openWith("http://127.0.0.1:9/hook");
+  const note = page.getByTestId("send-offline");
+  assert.equal(await note.count(), 0);
+  await browser.setOffline(true);
+  try {
+    await note.waitFor();
+  } finally {
+    await browser.setOffline(false);
+  }
+  await note.waitFor({ state: "detached" });
+  await page.close();
+});
