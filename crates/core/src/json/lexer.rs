@@ -868,8 +868,8 @@ fn read_number(raw: &str) -> NumberReading {
         }
         exponent = Some((&raw[exp_start..i], i > digits_start));
     }
-    let quote_it = Some(("Put it in double quotes".to_string(), quoted(raw)));
     if i < bytes.len() || (int.is_empty() && fraction.is_none()) {
+        let quote_it = Some(("Put it in double quotes".to_string(), quoted(raw)));
         if int.is_empty() && fraction.is_none() && i == bytes.len() {
             return invalid(
                 None,
@@ -892,6 +892,22 @@ fn read_number(raw: &str) -> NumberReading {
             "Write digits after the 'e', or remove the 'e'.",
             None,
         );
+    }
+
+    // Strict JSON (no '+', a digit before any point, no leading zero, a digit after the
+    // point): the corrected spelling below would be `raw` itself, so read it directly.
+    let leading_zero = int.len() > 1 && int.starts_with('0');
+    let strict = !(plus || int.is_empty() || leading_zero || fraction == Some(""));
+    if strict {
+        return match super::number::parse_f64(raw) {
+            Some(value) => NumberReading::Valid(value),
+            None => invalid(
+                None,
+                &format!("{raw} is not a valid JSON number."),
+                "",
+                None,
+            ),
+        };
     }
 
     let int_fixed = if int.is_empty() {

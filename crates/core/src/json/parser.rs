@@ -494,24 +494,32 @@ impl<'t> Parser<'t> {
                 let (Some((key, key_span)), Some(value)) = (key, value) else {
                     return;
                 };
-                let repeated = !frame.keys.insert(key.clone());
+                // Small objects are scanned; the set of keys is only built (from the
+                // members so far) once an object grows past 16 members.
+                let repeated = if frame.members.len() < 16 {
+                    frame.members.iter().any(|m| m.key == key)
+                } else {
+                    if frame.keys.is_empty() {
+                        frame
+                            .keys
+                            .extend(frame.members.iter().map(|m| m.key.clone()));
+                    }
+                    !frame.keys.insert(key.clone())
+                };
                 frame.members.push(Member {
-                    key: key.clone(),
+                    key,
                     key_span,
                     value,
                 });
                 if repeated {
+                    let message = format!(
+                        "The key {} appears more than once in this object; the later \
+                         value wins, as testRTC reads it with JSON.parse.",
+                        quoted(&frame.members[frame.members.len() - 1].key)
+                    );
                     self.report(
-                        Diagnostic::new(
-                            Rule::JsonDuplicateKey,
-                            key_span,
-                            format!(
-                                "The key {} appears more than once in this object; the later \
-                                 value wins, as testRTC reads it with JSON.parse.",
-                                quoted(&key)
-                            ),
-                        )
-                        .with_help("Keep only the member you mean."),
+                        Diagnostic::new(Rule::JsonDuplicateKey, key_span, message)
+                            .with_help("Keep only the member you mean."),
                     );
                 }
             }
