@@ -154,7 +154,7 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
     diagnostics.extend(parsed.diagnostics);
     let root = parsed.root?;
     match &root.value {
-        NodeValue::Object(members) => config::check_object(members, &root, text, diagnostics),
+        NodeValue::Object(_) => config::check_object_owned(root, text, diagnostics),
         other => {
             let mut diagnostic = Diagnostic::new(
                 Rule::JsonNotObject,

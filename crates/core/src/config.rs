@@ -108,6 +108,42 @@ pub fn check_object(
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<WebhookConfig> {
+    check_object_with(members, root, source, diagnostics, true)
+}
+
+/// [`check_object`] on the root it owns: the body moves into the config instead of being
+/// copied out of the tree.
+pub(crate) fn check_object_owned(
+    root: Node,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<WebhookConfig> {
+    let NodeValue::Object(members) = &root.value else {
+        return None;
+    };
+    let mut config = check_object_with(members, &root, source, diagnostics, false)?;
+    if config.body.is_some() {
+        let NodeValue::Object(members) = root.value else {
+            unreachable!("checked above")
+        };
+        // The same member `check_object` reads: the last `body`.
+        config.body = members
+            .into_iter()
+            .rev()
+            .find(|m| m.key == "body")
+            .map(|m| m.value.into_json());
+    }
+    Some(config)
+}
+
+/// With `convert_body` false, a valid body is left as `Json::Null` for the caller to fill.
+fn check_object_with(
+    members: &[Member],
+    root: &Node,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    convert_body: bool,
+) -> Option<WebhookConfig> {
     let errors_before = count_errors(diagnostics);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
@@ -122,7 +158,7 @@ pub fn check_object(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body").and_then(|m| check_body(m, source, diagnostics));
+    let body = get("body").and_then(|m| check_body(m, source, diagnostics, convert_body));
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, source, diagnostics).map(Target::Sns),
@@ -338,13 +374,22 @@ fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option
     }
 }
 
-fn check_body(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Json> {
+fn check_body(
+    member: &Member,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    convert: bool,
+) -> Option<Json> {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);
         return None;
     }
     check_templates(&member.value, source, diagnostics);
-    Some(member.value.to_json())
+    Some(if convert {
+        member.value.to_json()
+    } else {
+        Json::Null
+    })
 }
 
 /// Checks the placeholders in every string value inside `node`, iteratively (the parser
@@ -355,7 +400,7 @@ fn check_templates(node: &Node, source: &str, diagnostics: &mut Vec<Diagnostic>)
         match &node.value {
             NodeValue::String(text) if Template::has_placeholders(text) => {
                 let verbatim = node.is_verbatim_string(source);
-                for mut diagnostic in Template::parse(text).diagnostics {
+                for mut diagnostic in Template::check(text) {
                     diagnostic.span = node.source_span_within(source, diagnostic.span);
                     diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
                         fix.span = node.source_span_within(source, fix.span);

@@ -88,6 +88,22 @@ impl Node {
         }
     }
 
+    /// [`Node::to_json`], moving the strings out of the tree instead of copying them.
+    pub fn into_json(self) -> Json {
+        match self.value {
+            NodeValue::Null => Json::Null,
+            NodeValue::Bool(b) => Json::Bool(b),
+            NodeValue::Number(n) => Json::Number(n),
+            NodeValue::String(s) => Json::String(s),
+            NodeValue::Array(items) => {
+                Json::Array(items.into_iter().map(Node::into_json).collect())
+            }
+            NodeValue::Object(members) => {
+                Json::object_from_parsed(members.into_iter().map(|m| (m.key, m.value.into_json())))
+            }
+        }
+    }
+
     /// Maps a span inside a string's decoded value to a span in the source. When the
     /// source spells the string without escapes the mapping is exact; otherwise the
     /// whole string token is the best honest answer.

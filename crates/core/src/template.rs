@@ -35,11 +35,20 @@ impl Template {
 
     /// Splits `text` into literal text and placeholders, checking each placeholder.
     pub fn parse(text: &str) -> Template {
+        Template::parse_with(text, true)
+    }
+
+    /// Only the diagnostics of [`Template::parse`], without building the pieces.
+    pub(crate) fn check(text: &str) -> Vec<Diagnostic> {
+        Template::parse_with(text, false).diagnostics
+    }
+
+    fn parse_with(text: &str, keep_pieces: bool) -> Template {
         let mut template = Template::default();
         let mut at = 0;
         while let Some(found) = text[at..].find(OPEN) {
             let open = at + found;
-            if open > at {
+            if open > at && keep_pieces {
                 template.pieces.push(Piece::Text(Span::new(at, open)));
             }
             let inner_start = open + OPEN.len();
@@ -57,17 +66,22 @@ impl Template {
                         " %>",
                     )),
                 );
-                template
-                    .pieces
-                    .push(Piece::Text(Span::new(open, text.len())));
+                if keep_pieces {
+                    template
+                        .pieces
+                        .push(Piece::Text(Span::new(open, text.len())));
+                }
                 return template;
             };
             let span = Span::new(open, close + CLOSE.len());
             let path = check_expression(text, Span::new(inner_start, close), span, &mut template);
-            template.pieces.push(Piece::Placeholder { span, path });
+            if keep_pieces {
+                let path = path.into_iter().map(str::to_string).collect();
+                template.pieces.push(Piece::Placeholder { span, path });
+            }
             at = span.end;
         }
-        if at < text.len() {
+        if at < text.len() && keep_pieces {
             template.pieces.push(Piece::Text(Span::new(at, text.len())));
         }
         template
@@ -77,6 +91,15 @@ impl Template {
     /// single names, without checking the placeholders or building pieces: the render
     /// path runs on every keystroke for every string of the body.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+        Template::render_names_with(text, |name, out| {
+            if let Some(value) = lookup(name) {
+                out.push_str(&value);
+            }
+        })
+    }
+
+    /// [`Template::render_names`] with a lookup that appends the value itself (or nothing).
+    pub(crate) fn render_names_with(text: &str, write: impl Fn(&str, &mut String)) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         while let Some(found) = text[at..].find(OPEN) {
@@ -95,9 +118,7 @@ impl Template {
                 .strip_prefix("this.")
                 .filter(|n| is_identifier(n))
             {
-                if let Some(value) = lookup(name) {
-                    out.push_str(&value);
-                }
+                write(name, &mut out);
             }
             at = close + CLOSE.len();
         }
@@ -125,7 +146,12 @@ impl Template {
 
 /// Checks the expression between `<%` and `%>` and returns its `this.` path
 /// (empty when it is not a `this.<path>` expression).
-fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Template) -> Vec<String> {
+fn check_expression<'t>(
+    text: &'t str,
+    inner: Span,
+    whole: Span,
+    template: &mut Template,
+) -> Vec<&'t str> {
     let raw = inner.slice(text);
     let expression = raw.trim();
     let expression_start = inner.start + (raw.len() - raw.trim_start().len());
@@ -133,7 +159,7 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
 
     let path = expression
         .strip_prefix("this.")
-        .map(|rest| rest.split('.').map(str::to_string).collect::<Vec<String>>());
+        .map(|rest| rest.split('.').collect::<Vec<&str>>());
     let valid = path
         .as_ref()
         .is_some_and(|p| p.iter().all(|segment| is_identifier(segment)));
@@ -165,7 +191,7 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
     let path = path.unwrap_or_default();
     let name_span = Span::new(expression_span.start + "this.".len(), expression_span.end);
     if path.len() > 1 {
-        let last = path.last().map(String::as_str).unwrap_or_default();
+        let last = path.last().copied().unwrap_or_default();
         let mut diagnostic = Diagnostic::new(
             Rule::TemplateLegacyPath,
             expression_span,
@@ -204,7 +230,7 @@ fn check_expression(text: &str, inner: Span, whole: Span, template: &mut Templat
                 }
             }
             template.diagnostics.push(diagnostic);
-        } else if FAILURE_ONLY.contains(&name.as_str()) {
+        } else if FAILURE_ONLY.contains(name) {
             template.diagnostics.push(
                 Diagnostic::new(
                     Rule::TemplateFailureOnlyVariable,
