@@ -75,6 +75,21 @@ fn write_number(out: &mut String, n: f64) {
     if n < 0.0 {
         out.push('-');
     }
+    let abs = n.abs();
+    if abs < 9_007_199_254_740_992.0 && abs.fract() == 0.0 {
+        // A whole number below 2^53 (so below 10^21): its own digits, as the layout below
+        // prints them, written without building a digit string.
+        let mut buffer = [0u8; 20];
+        let mut at = buffer.len();
+        let mut whole = abs as u64;
+        while whole > 0 {
+            at -= 1;
+            buffer[at] = b'0' + (whole % 10) as u8;
+            whole /= 10;
+        }
+        out.extend(buffer[at..].iter().map(|&b| char::from(b)));
+        return;
+    }
     // The shortest digits that round-trip, as ECMAScript requires (and as Rust's `{:e}`
     // gives them, without its formatting machinery in the wasm build); only the layout differs.
     let (digits, exponent) = super::number::shortest_digits(n.abs());
@@ -107,7 +122,7 @@ fn write_number(out: &mut String, n: f64) {
     }
 }
 
-fn write_compact(out: &mut String, value: &Json) {
+pub(crate) fn write_compact(out: &mut String, value: &Json) {
     match value {
         Json::Array(items) => {
             out.push('[');
