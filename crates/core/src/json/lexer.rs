@@ -96,7 +96,12 @@ impl<'t> Lexer<'t> {
     }
 
     fn char_at(&self, at: usize) -> Option<char> {
-        self.text.get(at..)?.chars().next()
+        match self.bytes.get(at) {
+            // An ASCII byte is a whole character (and a boundary): no UTF-8 decoding.
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text.get(at..)?.chars().next(),
+            None => None,
+        }
     }
 
     fn byte_at(&self, at: usize) -> Option<u8> {

@@ -21,7 +21,9 @@ pub fn parse_f64(text: &str) -> Option<f64> {
         Some(b'+') => (false, &text[1..]),
         _ => (false, text),
     };
-    let magnitude = if rest.eq_ignore_ascii_case("inf") || rest.eq_ignore_ascii_case("infinity") {
+    let magnitude = if let Some(value) = fast_path(rest) {
+        value
+    } else if rest.eq_ignore_ascii_case("inf") || rest.eq_ignore_ascii_case("infinity") {
         f64::INFINITY
     } else if rest.eq_ignore_ascii_case("nan") {
         f64::NAN
@@ -29,6 +31,46 @@ pub fn parse_f64(text: &str) -> Option<f64> {
         Decimal::read(rest)?.to_f64()
     };
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// `digits [. digits]` of at most 15 digits in all, without an exponent: the digits as an
+/// integer are exact in a double, and so is the power of ten, so one division gives the
+/// correctly rounded value (Clinger's fast path) without building a [`Decimal`].
+fn fast_path(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut int_digits = 0;
+    let mut i = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        mantissa = mantissa * 10 + u64::from(bytes[i] - b'0');
+        int_digits += 1;
+        i += 1;
+    }
+    if int_digits == 0 {
+        return None;
+    }
+    let mut fraction_digits = 0;
+    if i < bytes.len() {
+        if bytes[i] != b'.' {
+            return None;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            mantissa = mantissa * 10 + u64::from(bytes[i] - b'0');
+            fraction_digits += 1;
+            i += 1;
+        }
+        if fraction_digits == 0 || i < bytes.len() {
+            return None;
+        }
+    }
+    if int_digits + fraction_digits > 15 {
+        return None;
+    }
+    Some(mantissa as f64 / POW10[fraction_digits])
 }
 
 /// The shortest decimal digits that read back as `v` (finite and > 0), and the decimal
