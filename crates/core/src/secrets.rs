@@ -3,7 +3,21 @@
 
 /// Whether a header's value looks like a credential (case-insensitive name match).
 pub fn is_secret_header(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
+    // Header names are short: lower-case them on the stack.
+    let mut buffer = [0u8; 64];
+    let owned;
+    let name: &str = match buffer.get_mut(..name.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid.
+            std::str::from_utf8(lower).unwrap_or_default()
+        }
+        None => {
+            owned = name.to_ascii_lowercase();
+            &owned
+        }
+    };
     const EXACT: [&str; 6] = [
         "authorization",
         "proxy-authorization",
@@ -21,7 +35,7 @@ pub fn is_secret_header(name: &str) -> bool {
         "api-key",
         "apikey",
     ];
-    EXACT.contains(&name.as_str())
+    EXACT.contains(&name)
         || PARTS.iter().any(|part| name.contains(part))
         || name.ends_with("-key")
         || name.ends_with("_key")

@@ -30,7 +30,7 @@ pub struct Template {
 impl Template {
     /// Whether the string holds any placeholder at all (the common case is none).
     pub fn has_placeholders(text: &str) -> bool {
-        text.contains(OPEN)
+        find2(text, OPEN).is_some()
     }
 
     /// Splits `text` into literal text and placeholders, checking each placeholder.
@@ -46,13 +46,13 @@ impl Template {
     fn parse_with(text: &str, keep_pieces: bool) -> Template {
         let mut template = Template::default();
         let mut at = 0;
-        while let Some(found) = text[at..].find(OPEN) {
+        while let Some(found) = find2(&text[at..], OPEN) {
             let open = at + found;
             if open > at && keep_pieces {
                 template.pieces.push(Piece::Text(Span::new(at, open)));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 template.diagnostics.push(
                     Diagnostic::new(
                         Rule::TemplateUnclosed,
@@ -102,11 +102,11 @@ impl Template {
     pub(crate) fn render_names_with(text: &str, write: impl Fn(&str, &mut String)) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        while let Some(found) = text[at..].find(OPEN) {
+        while let Some(found) = find2(&text[at..], OPEN) {
             let open = at + found;
             out.push_str(&text[at..open]);
             let inner_start = open + OPEN.len();
-            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 // Never closed: the rest is text.
                 out.push_str(&text[open..]);
                 return out;
@@ -244,9 +244,28 @@ fn check_expression<'t>(
     path
 }
 
+/// `haystack.find(needle)` for a two-byte ASCII needle, by scanning for its first byte
+/// (the generic substring search costs more than the search itself on short strings).
+fn find2(haystack: &str, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let [first, second] = needle.as_bytes() else {
+        return haystack.find(needle);
+    };
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|b| b == first) {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(second) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
 fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    // Over bytes: a non-ASCII character fails either way (none of its bytes is ASCII).
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
 }
