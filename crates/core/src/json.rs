@@ -2,6 +2,7 @@
 //! people type ([`parser`]), the value model JavaScript sees after `JSON.parse`
 //! ([`value`]), and `JSON.stringify`-exact output ([`stringify`]).
 
+mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;

@@ -10,8 +10,7 @@
 //! Nesting is kept on an explicit stack, never the call stack, so no input can overflow
 //! it; the whole parse is linear in the input.
 
-use std::collections::HashSet;
-
+use super::keys::KeyIndex;
 use super::lexer::{Lexer, Token, TokenKind};
 use super::stringify::quoted;
 use super::{Member, Node, NodeValue};
@@ -92,7 +91,7 @@ struct Frame {
     expect: Expect,
     items: Vec<Node>,
     members: Vec<Member>,
-    keys: HashSet<String>,
+    keys: KeyIndex,
     /// The key waiting for its value.
     key: Option<(String, Span)>,
     /// The comma just read, while `expect` is [`Expect::AfterComma`].
@@ -108,7 +107,7 @@ impl Frame {
             expect: Expect::First,
             items: Vec::new(),
             members: Vec::new(),
-            keys: HashSet::new(),
+            keys: KeyIndex::default(),
             key: None,
             comma: None,
         }
@@ -499,12 +498,17 @@ impl<'t> Parser<'t> {
                 let repeated = if frame.members.len() < 16 {
                     frame.members.iter().any(|m| m.key == key)
                 } else {
+                    let members = &frame.members;
+                    let key_of = |i: usize| members[i].key.as_str();
                     if frame.keys.is_empty() {
-                        frame
-                            .keys
-                            .extend(frame.members.iter().map(|m| m.key.clone()));
+                        for (i, member) in members.iter().enumerate() {
+                            frame.keys.find_or_insert(&member.key, i, key_of);
+                        }
                     }
-                    !frame.keys.insert(key.clone())
+                    frame
+                        .keys
+                        .find_or_insert(&key, members.len(), key_of)
+                        .is_some()
                 };
                 frame.members.push(Member {
                     key,

@@ -19,28 +19,26 @@ impl Json {
     pub fn object_from_parsed(members: impl IntoIterator<Item = (String, Json)>) -> Json {
         let members = members.into_iter();
         let mut out: Vec<(String, Json)> = Vec::with_capacity(members.size_hint().0);
-        let mut positions = std::collections::HashMap::new();
+        let mut index = super::keys::KeyIndex::default();
         for (key, value) in members {
             // Most objects are small: scanning them beats hashing every key.
             let seen = if out.len() < 16 {
                 out.iter().position(|(k, _)| *k == key)
             } else {
-                if positions.is_empty() {
-                    positions.extend(out.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
+                let key_of = |i: usize| out[i].0.as_str();
+                if index.is_empty() {
+                    for (i, (k, _)) in out.iter().enumerate() {
+                        index.find_or_insert(k, i, key_of);
+                    }
                 }
-                positions.get(&key).copied()
+                index.find_or_insert(&key, out.len(), key_of)
             };
             match seen {
                 Some(at) => {
                     let slot: &mut (String, Json) = &mut out[at];
                     slot.1 = value;
                 }
-                None => {
-                    if !positions.is_empty() {
-                        positions.insert(key.clone(), out.len());
-                    }
-                    out.push((key, value));
-                }
+                None => out.push((key, value)),
             }
         }
         if out.iter().any(|(k, _)| array_index(k).is_some()) {
