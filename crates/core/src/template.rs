@@ -113,7 +113,7 @@ impl Template {
             };
             // `this.NAME` with one identifier; anything else (a dotted path, an invalid
             // expression) renders as "" as in `render`.
-            let expression = text[inner_start..close].trim();
+            let expression = trim(&text[inner_start..close]);
             if let Some(name) = expression
                 .strip_prefix("this.")
                 .filter(|n| is_identifier(n))
@@ -153,8 +153,8 @@ fn check_expression<'t>(
     template: &mut Template,
 ) -> Vec<&'t str> {
     let raw = inner.slice(text);
-    let expression = raw.trim();
-    let expression_start = inner.start + (raw.len() - raw.trim_start().len());
+    let expression = trim(raw);
+    let expression_start = inner.start + (raw.len() - trim_start(raw).len());
     let expression_span = Span::new(expression_start, expression_start + expression.len());
 
     let path = expression
@@ -242,6 +242,39 @@ fn check_expression<'t>(
         }
     }
     path
+}
+
+/// White space as `str::trim` sees it, for ASCII bytes.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s.trim_start()`, with ASCII white space skipped without decoding.
+fn trim_start(s: &str) -> &str {
+    let skip = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = &s[skip..];
+    if rest.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `s.trim()`, with ASCII white space skipped without decoding.
+fn trim(s: &str) -> &str {
+    let rest = trim_start(s);
+    let keep = rest.len()
+        - rest
+            .bytes()
+            .rev()
+            .take_while(|&b| is_ascii_space(b))
+            .count();
+    let rest = &rest[..keep];
+    if rest.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        rest.trim_end()
+    } else {
+        rest
+    }
 }
 
 /// `haystack.find(needle)` for a two-byte ASCII needle, by scanning for its first byte

@@ -23,6 +23,7 @@ pub fn pretty(value: &Json) -> String {
 /// `\b \f \n \r \t` by name, other control characters as lowercase `\u00xx`, and everything
 /// else (non-ASCII, U+2028, U+2029, DEL) raw.
 pub fn write_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     let mut run_start = 0;
     for (i, byte) in s.bytes().enumerate() {
