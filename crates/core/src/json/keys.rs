@@ -4,14 +4,16 @@
 
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// An index of distinct keys over a list of members that the caller keeps: each entry is
 /// the position of a member in that list.
 #[derive(Default)]
 pub(crate) struct KeyIndex {
-    hasher: RandomState,
-    first: HashMap<u64, usize>,
+    /// Made on first use: most objects never need one.
+    hasher: Option<RandomState>,
+    /// Keyed by hashes already: the table uses them as they are.
+    first: HashMap<u64, usize, BuildHasherDefault<Identity>>,
     /// Per entry: its member, and the next entry with the same hash.
     entries: Vec<(usize, Option<usize>)>,
 }
@@ -29,7 +31,10 @@ impl KeyIndex {
         member: usize,
         key_of: impl Fn(usize) -> &'k str,
     ) -> Option<usize> {
-        let hash = self.hasher.hash_one(key);
+        let hash = self
+            .hasher
+            .get_or_insert_with(RandomState::new)
+            .hash_one(key);
         let entry = self.entries.len();
         match self.first.get(&hash) {
             None => {
@@ -52,5 +57,26 @@ impl KeyIndex {
         }
         self.entries.push((member, None));
         None
+    }
+}
+
+/// The hasher of a table keyed by finished hashes: the key is its own hash.
+#[derive(Default)]
+pub(crate) struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; fold anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
