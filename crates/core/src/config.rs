@@ -399,8 +399,12 @@ fn check_templates(node: &Node, source: &str, diagnostics: &mut Vec<Diagnostic>)
     while let Some(node) = stack.pop() {
         match &node.value {
             NodeValue::String(text) if Template::has_placeholders(text) => {
+                let found = Template::check(text);
+                if found.is_empty() {
+                    continue;
+                }
                 let verbatim = node.is_verbatim_string(source);
-                for mut diagnostic in Template::check(text) {
+                for mut diagnostic in found {
                     diagnostic.span = node.source_span_within(source, diagnostic.span);
                     diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
                         fix.span = node.source_span_within(source, fix.span);
