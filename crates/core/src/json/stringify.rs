@@ -7,9 +7,34 @@ use super::Json;
 /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it: no white space,
 /// object members in the order of the [`Json::Object`] list.
 pub fn compact(value: &Json) -> String {
-    let mut out = String::new();
+    // Sized up front: one allocation rather than a string regrown (and copied) as it fills.
+    let mut out = String::with_capacity(compact_len_estimate(value));
     write_compact(&mut out, value);
     out
+}
+
+/// About the length of `value`'s compact text: exact for strings without escapes,
+/// generous for numbers.
+fn compact_len_estimate(value: &Json) -> usize {
+    match value {
+        Json::Null | Json::Bool(_) => 5,
+        Json::Number(_) => 24,
+        Json::String(s) => s.len() + 2,
+        Json::Array(items) => {
+            items
+                .iter()
+                .map(|v| compact_len_estimate(v) + 1)
+                .sum::<usize>()
+                + 2
+        }
+        Json::Object(members) => {
+            members
+                .iter()
+                .map(|(k, v)| k.len() + 4 + compact_len_estimate(v))
+                .sum::<usize>()
+                + 2
+        }
+    }
 }
 
 /// Indented text exactly as `JSON.stringify(value, null, 2)` writes it.
@@ -25,8 +50,23 @@ pub fn pretty(value: &Json) -> String {
 pub fn write_string(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
+    write_escaped(out, s);
+    out.push('"');
+}
+
+/// [`write_string`] without the quotes.
+fn write_escaped(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut run_start = 0;
-    for (i, byte) in s.bytes().enumerate() {
+    let mut i = 0;
+    loop {
+        // Skip to the next byte that needs an escape (a table lookup per byte).
+        while i < bytes.len() && !NEEDS_ESCAPE[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
         let named = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -35,8 +75,7 @@ pub fn write_string(out: &mut String, s: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
-            0x00..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
         // Every byte matched above is ASCII, so `i` is a character boundary.
         out.push_str(&s[run_start..i]);
@@ -48,11 +87,24 @@ pub fn write_string(out: &mut String, s: &str) {
         } else {
             out.push_str(named);
         }
-        run_start = i + 1;
+        i += 1;
+        run_start = i;
     }
     out.push_str(&s[run_start..]);
-    out.push('"');
 }
+
+/// The bytes [`write_string`] escapes: `"`, `\` and the control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
 
 /// `s` as a quoted JSON string (see [`write_string`]).
 pub(crate) fn quoted(s: &str) -> String {
@@ -124,29 +176,26 @@ fn write_number(out: &mut String, n: f64) {
 }
 
 pub(crate) fn write_compact(out: &mut String, value: &Json) {
+    // Punctuation goes in with the pieces around it (`{"`, `":`, `,"`): fewer calls.
     match value {
-        Json::Array(items) => {
-            out.push('[');
+        Json::Array(items) if !items.is_empty() => {
             for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
+                out.push_str(if i > 0 { "," } else { "[" });
                 write_compact(out, item);
             }
             out.push(']');
         }
-        Json::Object(members) => {
-            out.push('{');
+        Json::Object(members) if !members.is_empty() => {
             for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(out, key);
-                out.push(':');
+                out.push_str(if i > 0 { ",\"" } else { "{\"" });
+                write_escaped(out, key);
+                out.push_str("\":");
                 write_compact(out, item);
             }
             out.push('}');
         }
+        Json::Array(_) => out.push_str("[]"),
+        Json::Object(_) => out.push_str("{}"),
         scalar => write_scalar(out, scalar),
     }
 }
