@@ -216,12 +216,19 @@ impl<'t> Lexer<'t> {
     // ---- trivia -------------------------------------------------------------------------
 
     fn skip_trivia(&mut self) {
-        while let Some(c) = self.char_at(self.pos) {
+        loop {
+            // JSON's own white space, byte by byte.
+            while matches!(self.byte_at(self.pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                self.pos += 1;
+            }
+            let Some(c) = self.char_at(self.pos) else {
+                break;
+            };
             match c {
-                ' ' | '\t' | '\n' | '\r' => self.pos += 1,
                 '/' if self.byte_at(self.pos + 1) == Some(b'/') => self.line_comment(),
                 '/' if self.byte_at(self.pos + 1) == Some(b'*') => self.block_comment(),
-                c if is_foreign_space(c) => self.foreign_spaces(),
+                // No printable ASCII character is white space.
+                c if !c.is_ascii_graphic() && is_foreign_space(c) => self.foreign_spaces(),
                 _ => break,
             }
         }

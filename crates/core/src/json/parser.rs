@@ -216,14 +216,35 @@ impl<'t> Parser<'t> {
         let (from, mut position) = self.cursor;
         // Bytes, not chars: every character has exactly one byte that is not a UTF-8
         // continuation byte, and a byte loop is several times faster.
-        for &b in self.text.get(from..at).unwrap_or("").as_bytes() {
-            if b == b'\n' {
-                position.line += 1;
-                position.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                position.column += 1;
+        let bytes = self.text.get(from..at).unwrap_or("").as_bytes();
+        let count = |position: &mut Position, chunk: &[u8]| {
+            for &b in chunk {
+                if b == b'\n' {
+                    position.line += 1;
+                    position.column = 1;
+                } else if b & 0xC0 != 0x80 {
+                    position.column += 1;
+                }
+            }
+        };
+        // Eight bytes at a time: a word without a line break adds its characters (the bytes
+        // that are not continuation bytes, 0b10xxxxxx) to the column at once.
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let word = u64::from_le_bytes(word);
+            let newlines = word ^ (LOW * u64::from(b'\n'));
+            if newlines.wrapping_sub(LOW) & !newlines & HIGH != 0 {
+                count(&mut position, chunk);
+            } else {
+                let continuation = word & !(word << 1) & HIGH;
+                position.column += 8 - continuation.count_ones() as usize;
             }
         }
+        count(&mut position, words.remainder());
         self.cursor = (at.max(from), position);
         position
     }
@@ -240,7 +261,7 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-        if self.tok.kind != TokenKind::Eof {
+        if !matches!(self.tok.kind, TokenKind::Eof) {
             self.report_text_after_root();
         }
         self.root.take()
@@ -264,7 +285,7 @@ impl<'t> Parser<'t> {
     /// Text before the first value (`webhook = {`, a stray word): reported once, then
     /// parsing starts at the first `{` or `[`, if any.
     fn skip_text_before_root(&mut self) -> Option<()> {
-        if self.tok.kind == TokenKind::Eof {
+        if matches!(self.tok.kind, TokenKind::Eof) {
             self.report(
                 Diagnostic::new(
                     Rule::JsonSyntax,
@@ -284,7 +305,7 @@ impl<'t> Parser<'t> {
             self.bump();
         }
         self.lexer.quiet = false;
-        let found = self.tok.kind != TokenKind::Eof;
+        let found = !matches!(self.tok.kind, TokenKind::Eof);
         let end = if found {
             self.text[..self.tok.span.start].trim_end().len().max(start)
         } else {
@@ -331,7 +352,7 @@ impl<'t> Parser<'t> {
         let span = self.tok.span;
         match &self.tok.kind {
             TokenKind::LBrace | TokenKind::LBracket => {
-                let container = if self.tok.kind == TokenKind::LBrace {
+                let container = if matches!(self.tok.kind, TokenKind::LBrace) {
                     Container::Object
                 } else {
                     Container::Array
@@ -539,7 +560,7 @@ impl<'t> Parser<'t> {
     }
 
     fn step(&mut self) {
-        if self.tok.kind == TokenKind::Eof {
+        if matches!(self.tok.kind, TokenKind::Eof) {
             self.close_all_at_end();
             return;
         }
@@ -565,7 +586,7 @@ impl<'t> Parser<'t> {
                 self.accept_key(key, span);
             }
             (Expect::First | Expect::AfterComma, TokenKind::Word | TokenKind::Number(Some(_))) => {
-                let end = if self.tok.kind == TokenKind::Word {
+                let end = if matches!(self.tok.kind, TokenKind::Word) {
                     self.lexer.extend_key()
                 } else {
                     span.end
@@ -840,7 +861,7 @@ impl<'t> Parser<'t> {
             Container::Object => TokenKind::RBrace,
             Container::Array => TokenKind::RBracket,
         };
-        let removal = if self.tok.kind == TokenKind::Comma {
+        let removal = if matches!(self.tok.kind, TokenKind::Comma) {
             // `..., next`: remove the placeholder and its comma.
             let next_comma = self.bump().span;
             let frame = self.top();
@@ -1069,4 +1090,38 @@ fn describe_char(c: char) -> String {
 
 fn where_opened(position: Position) -> String {
     format!("line {}, column {}", position.line, position.column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word-at-a-time line counting against a character-by-character count, at every
+    /// character boundary of a text mixing long lines, line breaks and multi-byte characters.
+    #[test]
+    fn locate_counts_lines_and_characters() {
+        let text = "{\"caf\u{e9}\": \"\u{2713}\u{2713} long line of plain text \u{1f600}\",\n\
+                    \n  \"k\u{e9}y\": [1, 2, 3],\r\n\t\"\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\": \
+                    \"12345678\n123456789abcdef\u{2713}\"}";
+        let mut expected = Vec::new();
+        let (mut line, mut column) = (1, 1);
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            expected.push((at, Position { line, column }));
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        // Asked at every boundary, and in jumps of several characters.
+        for step in [1, 3, 7, 13] {
+            let mut parser = Parser::new(text);
+            for &(at, position) in expected.iter().step_by(step) {
+                assert_eq!(parser.locate(at), position, "at byte {at}, step {step}");
+            }
+        }
+        let mut parser = Parser::new(text);
+        assert_eq!(parser.locate(text.len()), expected[expected.len() - 1].1);
+    }
 }
