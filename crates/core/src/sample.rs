@@ -90,7 +90,10 @@ impl SampleData {
 
     /// The value of one variable; `None` for names testRTC does not document.
     pub fn get(&self, name: &str) -> Option<&Json> {
-        self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+        self.values
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && *n == name)
+            .map(|(_, v)| v)
     }
 
     /// Sets one variable. Numeric variables take a number when `value` is one.

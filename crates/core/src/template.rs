@@ -284,13 +284,13 @@ fn find2(haystack: &str, needle: &str) -> Option<usize> {
     let [first, second] = needle.as_bytes() else {
         return haystack.find(needle);
     };
-    let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|b| b == first) {
-        let at = from + i;
-        if bytes.get(at + 1) == Some(second) {
+    // A plain indexed loop: it stays a tight loop even where the build optimizes for size.
+    let mut at = 0;
+    while at + 1 < bytes.len() {
+        if bytes[at] == *first && bytes[at + 1] == *second {
             return Some(at);
         }
-        from = at + 1;
+        at += 1;
     }
     None
 }
@@ -298,7 +298,20 @@ fn find2(haystack: &str, needle: &str) -> Option<usize> {
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
 fn is_identifier(s: &str) -> bool {
     // Over bytes: a non-ASCII character fails either way (none of its bytes is ASCII).
-    let mut bytes = s.bytes();
-    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$')
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return false;
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'$') {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
