@@ -151,10 +151,15 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
 
 fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
     let parsed = json::parse(text);
+    // The parser reports every repeated key: without a report, no object repeats one.
+    let unique_keys = !parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == Rule::JsonDuplicateKey);
     diagnostics.extend(parsed.diagnostics);
     let root = parsed.root?;
     match &root.value {
-        NodeValue::Object(_) => config::check_object_owned(root, text, diagnostics),
+        NodeValue::Object(_) => config::check_object_owned(root, text, diagnostics, unique_keys),
         other => {
             let mut diagnostic = Diagnostic::new(
                 Rule::JsonNotObject,

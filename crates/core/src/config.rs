@@ -113,10 +113,12 @@ pub fn check_object(
 
 /// [`check_object`] on the root it owns: the body moves into the config instead of being
 /// copied out of the tree.
+/// `unique_keys`: no object in the tree repeats a key.
 pub(crate) fn check_object_owned(
     root: Node,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    unique_keys: bool,
 ) -> Option<WebhookConfig> {
     let NodeValue::Object(members) = &root.value else {
         return None;
@@ -131,7 +133,7 @@ pub(crate) fn check_object_owned(
             .into_iter()
             .rev()
             .find(|m| m.key == "body")
-            .map(|m| m.value.into_json());
+            .map(|m| m.value.into_json_with(unique_keys));
     }
     Some(config)
 }

@@ -91,16 +91,32 @@ impl Node {
 
     /// [`Node::to_json`], moving the strings out of the tree instead of copying them.
     pub fn into_json(self) -> Json {
+        self.into_json_with(false)
+    }
+
+    /// [`Node::into_json`]; with `unique_keys` the caller knows that no object in the tree
+    /// repeats a key, so none is looked for.
+    pub(crate) fn into_json_with(self, unique_keys: bool) -> Json {
         match self.value {
             NodeValue::Null => Json::Null,
             NodeValue::Bool(b) => Json::Bool(b),
             NodeValue::Number(n) => Json::Number(n),
             NodeValue::String(s) => Json::String(s),
-            NodeValue::Array(items) => {
-                Json::Array(items.into_iter().map(Node::into_json).collect())
-            }
+            NodeValue::Array(items) => Json::Array(
+                items
+                    .into_iter()
+                    .map(|item| item.into_json_with(unique_keys))
+                    .collect(),
+            ),
             NodeValue::Object(members) => {
-                Json::object_from_parsed(members.into_iter().map(|m| (m.key, m.value.into_json())))
+                let members = members
+                    .into_iter()
+                    .map(|m| (m.key, m.value.into_json_with(unique_keys)));
+                if unique_keys {
+                    Json::object_from_unique(members.collect())
+                } else {
+                    Json::object_from_parsed(members)
+                }
             }
         }
     }
