@@ -155,7 +155,7 @@ fn check_object_with(
         check_key_name(member, provider.is_some(), diagnostics);
     }
 
-    let format = get("format").and_then(|m| check_format(m, source, diagnostics));
+    let format = get("format").and_then(|m| check_format(m, diagnostics));
     let headers = get("headers")
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
@@ -163,7 +163,7 @@ fn check_object_with(
     let body = get("body").and_then(|m| check_body(m, source, diagnostics, convert_body));
 
     let target = match provider {
-        Some(provider) => sns::check_sns(provider, members, source, diagnostics).map(Target::Sns),
+        Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),
         None => {
             match get("url") {
                 Some(member) => check_url_member(member, source, diagnostics),
@@ -306,11 +306,7 @@ fn check_url_member(
     })
 }
 
-fn check_format(
-    member: &Member,
-    source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Format> {
+fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
     let Some(text) = member.value.as_str() else {
         wrong_type(
             member,
@@ -346,7 +342,6 @@ fn check_format(
         None => diagnostic
             .with_help("Use \"json/object\", \"json/text\" (Slack, Zapier) or \"cloudevent\"."),
     };
-    let _ = source;
     diagnostics.push(diagnostic);
     None
 }

@@ -33,10 +33,8 @@ pub struct SnsConfig {
 pub fn check_sns(
     provider: &Member,
     members: &[Member],
-    source: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<SnsConfig> {
-    let _ = source;
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
     let string_of = |key: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<(String, &Member)> {
         let member = get(key)?;
