@@ -248,15 +248,7 @@ pub fn check_sns(
 /// The region of `arn:aws:sns:<region>:<12 digits>:<name>`, when the ARN has that shape.
 /// The China and GovCloud partitions (`aws-cn`, `aws-us-gov`) are accepted too.
 pub fn topic_arn_region(arn: &str) -> Option<&str> {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("sns"), Some(region), Some(account), Some(name)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(["arn", partition, "sns", region, account, name]) = arn_fields(arn) else {
         return None;
     };
     let name_ok = !name.is_empty()
@@ -270,15 +262,7 @@ pub fn topic_arn_region(arn: &str) -> Option<&str> {
 
 /// `arn:aws:iam::<12 digits>:role/<name>` (a role path such as `role/service/x` is allowed).
 pub fn is_role_arn(arn: &str) -> bool {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(["arn", partition, "iam", "", account, resource]) = arn_fields(arn) else {
         return false;
     };
     let name_ok = resource.strip_prefix("role/").is_some_and(|name| {
@@ -289,6 +273,17 @@ pub fn is_role_arn(arn: &str) -> bool {
                 .all(|b| b.is_ascii_alphanumeric() || b"+=,.@_-/".contains(&b))
     });
     is_partition(partition) && is_account(account) && name_ok
+}
+
+/// The six `:`-separated fields of an ARN (`arn:partition:service:region:account:resource`);
+/// the resource keeps any further `:`.
+fn arn_fields(arn: &str) -> Option<[&str; 6]> {
+    let mut fields = arn.splitn(6, ':');
+    let mut out = [""; 6];
+    for slot in &mut out {
+        *slot = fields.next()?;
+    }
+    Some(out)
 }
 
 /// Shaped like `us-east-1`, `ap-southeast-2`, `us-gov-west-1`.
