@@ -179,6 +179,23 @@ pub fn App() -> Html {
         })
     };
     let request_now: Option<Request> = request.as_ref().as_ref().map(|r| (**r).clone());
+    // What the full page and the embed widget both show: the input with its check, and the
+    // request of the selected outcome.
+    let input_views = html! {
+        <>
+            <Editor text={AttrValue::from(state.text.clone())}
+                diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
+                oninput={handlers.oninput.clone()} />
+            <Validity report={checked.report.clone()} />
+            <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
+                onfix={handlers.onfix.clone()} />
+        </>
+    };
+    let preview_view = html! {
+        <Preview request={(*request).clone()} outcome={state.outcome}
+            onselect={handlers.onselect.clone()} reveal={state.reveal_secrets}
+            onreveal={handlers.onreveal.clone()} />
+    };
 
     if embed.embed {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
@@ -187,15 +204,8 @@ pub fn App() -> Html {
                 report={checked.report.clone()} share={state.share_state()}
                 share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
                 input_ref={input_ref.clone()}>
-                <Editor text={AttrValue::from(state.text.clone())}
-                    diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
-                    oninput={handlers.oninput.clone()} />
-                <Validity report={checked.report.clone()} />
-                <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
-                    onfix={handlers.onfix.clone()} />
-                <Preview request={(*request).clone()} outcome={state.outcome}
-                    onselect={handlers.onselect.clone()} reveal={state.reveal_secrets}
-                    onreveal={handlers.onreveal.clone()} />
+                { input_views }
+                { preview_view }
             </EmbedFrame>
         };
     }
@@ -225,18 +235,10 @@ pub fn App() -> Html {
                     <Toolbar mode={state.mode} detected={checked.report.mode}
                         onexample={handlers.onexample.clone()}
                         onmode={handlers.onmode.clone()} />
-                    <Editor text={AttrValue::from(state.text.clone())}
-                        diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
-                        oninput={handlers.oninput.clone()} />
-                    <Validity report={checked.report.clone()} />
-                    <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
-                        onfix={handlers.onfix.clone()} />
+                    { input_views }
                 </section>
                 <section class="pane output-pane" aria-label="The request">
-                    <Preview request={(*request).clone()} outcome={state.outcome}
-                        onselect={handlers.onselect.clone()}
-                        reveal={state.reveal_secrets}
-                        onreveal={handlers.onreveal.clone()} />
+                    { preview_view }
                     <SendPanel request={request_now} outcome={Some(state.outcome)} />
                     <SampleEditor sample={state.sample().clone()}
                         onset={handlers.onset.clone()}
