@@ -4,6 +4,7 @@
 //! can never differ. Each part says whether testRTC documents it or hookcheck assumes it.
 
 use crate::config::{Format, Target, WebhookConfig};
+use crate::json::stringify::{compact_len_estimate, write_compact, write_string};
 use crate::json::Json;
 use crate::sample::SampleData;
 use crate::secrets;
@@ -88,10 +89,10 @@ pub struct Request {
     /// The exact body bytes.
     pub body: String,
     pub body_label: Label,
-    /// The payload before the format step wrapped or stringified it: what the pretty view
-    /// shows (for SNS, the message).
-    pub data: Json,
     pub destination: Destination,
+    /// The payload before the format step wrapped it, as compact JSON text, when that is
+    /// not already the body (json/object, cloudevent) or the SNS message: see [`Request::data`].
+    data_text: Option<String>,
 }
 
 impl Request {
@@ -109,8 +110,25 @@ impl Request {
             Destination::Webhook => crate::json::parse(&self.body)
                 .root
                 .map_or_else(|| self.body.clone(), |node| node.to_json().to_pretty()),
-            Destination::Sns(_) => self.data.to_pretty(),
+            Destination::Sns(_) => self.data().to_pretty(),
         }
+    }
+
+    /// The payload before the format step wrapped or stringified it (for SNS, the message),
+    /// as `JSON.parse` reads back its compact text: [`render_data`]'s value, except that a
+    /// number JSON cannot hold (NaN, ±Infinity) reads back as `null`, as it prints.
+    ///
+    /// Rebuilt on demand: the request keeps only the text, so rendering does not build
+    /// (and free) a copy of the whole body tree for every outcome.
+    pub fn data(&self) -> Json {
+        let text = match (&self.data_text, &self.destination) {
+            (Some(text), _) => text,
+            (None, Destination::Sns(publish)) => &publish.message,
+            (None, Destination::Webhook) => &self.body,
+        };
+        crate::json::parse(text)
+            .root
+            .map_or(Json::Null, |node| node.into_json())
     }
 
     /// Whether the browser test call may send it.
@@ -121,41 +139,62 @@ impl Request {
 
 /// Steps 1–3: the run's data, through the body template and the fieldname wrapper.
 pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
-    let (data, mut label) = match &config.body {
-        Some(template) => (
-            render_template(template, sample),
-            Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
-        ),
-        None if sample.include_every_variable => (
-            sample.payload(),
-            Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
-        ),
-        None => (
-            sample.payload(),
-            Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
-        ),
+    let data = match &config.body {
+        Some(template) => render_template(template, sample),
+        None => sample.payload(),
     };
     let data = match &config.fieldname {
-        Some(name) => {
-            label.provenance = label.provenance.and(Provenance::Assumed);
-            label.why.push_str(&format!(
-                " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
-            ));
-            Json::object([(name.clone(), data)])
-        }
+        Some(name) => Json::object([(name.clone(), data)]),
         None => data,
     };
-    (data, label)
+    (data, data_label(config, sample))
+}
+
+/// [`render_data`] as its compact JSON text, written without building the tree: what the
+/// request pipeline uses (a property test holds the two together).
+pub(crate) fn render_data_text(config: &WebhookConfig, sample: &SampleData) -> (String, Label) {
+    let mut out = String::new();
+    if let Some(name) = &config.fieldname {
+        out.push('{');
+        write_string(&mut out, name);
+        out.push(':');
+    }
+    match &config.body {
+        Some(template) => {
+            out.reserve(compact_len_estimate(template));
+            crate::body::write_rendered(&mut out, template, sample);
+        }
+        None => write_compact(&mut out, &sample.payload()),
+    }
+    if config.fieldname.is_some() {
+        out.push('}');
+    }
+    (out, data_label(config, sample))
+}
+
+/// Where the data of steps 1–3 comes from.
+fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
+    let mut label = match &config.body {
+        Some(_) => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
+        None if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
+        None => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
+    };
+    if let Some(name) = &config.fieldname {
+        label.provenance = label.provenance.and(Provenance::Assumed);
+        label.why.push_str(&format!(
+            " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
+        ));
+    }
+    label
 }
 
 /// The whole pipeline: the exact request for the sample's outcome.
 pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
-    let (data, data_label) = render_data(config, sample);
+    let (data, data_label) = render_data_text(config, sample);
     match &config.target {
         Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
         Target::Sns(sns) => {
-            let message = data.to_compact();
-            let publish = SnsPublish::new(sns, message);
+            let publish = SnsPublish::new(sns, data);
             Request {
                 method: "POST".into(),
                 method_label: Label::assumed(
@@ -187,8 +226,8 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                         data_label.why
                     ),
                 },
-                data,
                 destination: crate::request::Destination::Sns(publish),
+                data_text: None,
             }
         }
     }
@@ -197,19 +236,23 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
 fn render_http(
     config: &WebhookConfig,
     url: &str,
-    data: Json,
+    data: String,
     data_label: Label,
     sample: &SampleData,
 ) -> Request {
-    // Step 4: the format.
-    let (body, body_label) = match config.format {
-        Format::JsonObject => (data.to_compact(), data_label),
+    // Step 4: the format. `data` is the data's compact text already.
+    let (body, data_text, body_label) = match config.format {
+        Format::JsonObject => (data, None, data_label),
         Format::JsonText => (
-            Json::object([
-                ("username", Json::string("testRTC_bot")),
-                ("text", Json::String(data.to_compact())),
-            ])
-            .to_compact(),
+            {
+                // {"username":"testRTC_bot","text":<the data's text as a JSON string>}
+                let mut body = String::with_capacity(data.len() + data.len() / 8 + 40);
+                body.push_str(r#"{"username":"testRTC_bot","text":"#);
+                write_string(&mut body, &data);
+                body.push('}');
+                body
+            },
+            Some(data),
             Label {
                 provenance: data_label.provenance,
                 why: format!(
@@ -219,7 +262,8 @@ fn render_http(
             },
         ),
         Format::CloudEvent => (
-            data.to_compact(),
+            data,
+            None,
             Label {
                 provenance: data_label.provenance,
                 why: format!("cloudevent: the data is the body, attributes go in ce-* headers (documented). {}", data_label.why),
@@ -298,14 +342,14 @@ fn render_http(
         headers,
         body,
         body_label,
-        data,
         destination: Destination::Webhook,
+        data_text,
     }
 }
 
 /// Step 2: every string of the template with its placeholders replaced; other values
 /// and key order unchanged.
-fn render_template(template: &Json, sample: &SampleData) -> Json {
+pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
     match template {
         Json::String(text) if Template::has_placeholders(text) => {
             Json::String(Template::render_names_with(text, |name, out| {
@@ -322,5 +366,62 @@ fn render_template(template: &Json, sample: &SampleData) -> Json {
                 .collect(),
         ),
         other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::Outcome;
+    use proptest::prelude::*;
+
+    fn config(
+        body: Option<Json>,
+        fieldname: Option<String>,
+        format: Format,
+        every: bool,
+    ) -> (WebhookConfig, bool) {
+        let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
+            .config
+            .expect("a valid webhook");
+        config.body = body;
+        config.fieldname = fieldname;
+        config.format = format;
+        (config, every)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn requests_carry_the_data_that_render_data_builds(
+            body in prop::option::of(crate::body::tests::template()),
+            fieldname in prop::option::of("[a-z\"0-9]{0,4}"),
+            format in prop::sample::select(Format::ALL.to_vec()),
+            every in any::<bool>(),
+            outcome in prop::sample::select(Outcome::ALL.to_vec()),
+        ) {
+            let (config, every) = config(body, fieldname, format, every);
+            let mut sample = SampleData::for_outcome(outcome);
+            sample.include_every_variable = every;
+            let (tree, label) = render_data(&config, &sample);
+            let (text, text_label) = render_data_text(&config, &sample);
+            prop_assert_eq!(&text, &tree.to_compact());
+            prop_assert_eq!(&text_label, &label);
+
+            let request = render_request(&config, &sample);
+            let expected_body = match format {
+                Format::JsonText => Json::object([
+                    ("username", Json::string("testRTC_bot")),
+                    ("text", Json::String(tree.to_compact())),
+                ])
+                .to_compact(),
+                Format::JsonObject | Format::CloudEvent => tree.to_compact(),
+            };
+            prop_assert_eq!(&request.body, &expected_body);
+            // JSON holds no NaN or infinity: the data reads back as its text prints.
+            let read_back = crate::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
+            prop_assert_eq!(Some(request.data()), read_back);
+        }
     }
 }

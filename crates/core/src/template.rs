@@ -101,6 +101,17 @@ impl Template {
     /// [`Template::render_names`] with a lookup that appends the value itself (or nothing).
     pub(crate) fn render_names_with(text: &str, write: impl Fn(&str, &mut String)) -> String {
         let mut out = String::with_capacity(text.len());
+        Template::render_names_into(text, write, &mut out);
+        out
+    }
+
+    /// [`Template::render_names_with`], appending to `out` (so one buffer serves every
+    /// string of a body).
+    pub(crate) fn render_names_into(
+        text: &str,
+        write: impl Fn(&str, &mut String),
+        out: &mut String,
+    ) {
         let mut at = 0;
         while let Some(found) = find2(&text[at..], OPEN) {
             let open = at + found;
@@ -109,7 +120,7 @@ impl Template {
             let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 // Never closed: the rest is text.
                 out.push_str(&text[open..]);
-                return out;
+                return;
             };
             // `this.NAME` with one identifier; anything else (a dotted path, an invalid
             // expression) renders as "" as in `render`.
@@ -118,12 +129,11 @@ impl Template {
                 .strip_prefix("this.")
                 .filter(|n| is_identifier(n))
             {
-                write(name, &mut out);
+                write(name, out);
             }
             at = close + CLOSE.len();
         }
         out.push_str(&text[at..]);
-        out
     }
 
     /// The string with every placeholder replaced by `lookup(path)`; an unknown or

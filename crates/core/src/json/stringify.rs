@@ -15,7 +15,7 @@ pub fn compact(value: &Json) -> String {
 
 /// About the length of `value`'s compact text: exact for strings without escapes,
 /// generous for numbers.
-fn compact_len_estimate(value: &Json) -> usize {
+pub(crate) fn compact_len_estimate(value: &Json) -> usize {
     match value {
         Json::Null | Json::Bool(_) => 5,
         Json::Number(_) => 24,
@@ -55,7 +55,7 @@ pub fn write_string(out: &mut String, s: &str) {
 }
 
 /// [`write_string`] without the quotes.
-fn write_escaped(out: &mut String, s: &str) {
+pub(crate) fn write_escaped(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
