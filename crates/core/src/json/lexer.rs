@@ -330,6 +330,16 @@ impl<'t> Lexer<'t> {
     // ---- strings ------------------------------------------------------------------------
 
     fn string(&mut self, start: usize, quote: Quote) -> Token {
+        if quote == Quote::Double {
+            if let Some(token) = self.plain_string(start) {
+                return token;
+            }
+        }
+        self.general_string(start, quote)
+    }
+
+    /// Any string token: every quote style, escape and mistake.
+    fn general_string(&mut self, start: usize, quote: Quote) -> Token {
         let open_len = self.char_at(start).map_or(1, char::len_utf8);
         let mut at = start + open_len;
         let mut value = String::new();
@@ -404,6 +414,29 @@ impl<'t> Lexer<'t> {
             span,
             broken: !terminated,
         }
+    }
+
+    /// The common case of [`Lexer::string`]: a double-quoted string without escapes or
+    /// control characters, closed on its line. Its value is its source text, copied into
+    /// a string of exactly its length (the general path grows one run by run). `None`
+    /// leaves everything else to the general path.
+    fn plain_string(&mut self, start: usize) -> Option<Token> {
+        let body = start + 1;
+        let rest = self.bytes.get(body..)?;
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest[len] != b'"' {
+            return None;
+        }
+        // Stopped at an ASCII byte, so `body + len` is a character boundary.
+        let end = body + len + 1;
+        self.pos = end;
+        Some(Token {
+            kind: TokenKind::String(self.text[body..body + len].to_string()),
+            span: Span::new(start, end),
+            broken: false,
+        })
     }
 
     /// At a raw line break inside a string: whether the string goes on to a closing quote
@@ -1000,4 +1033,41 @@ fn is_word_char(c: char) -> bool {
 fn is_foreign_space(c: char) -> bool {
     !matches!(c, ' ' | '\t' | '\n' | '\r')
         && (c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text after an opening `"`: plain runs, escapes, controls, quotes, line breaks.
+    fn string_body() -> impl Strategy<Value = String> {
+        let fragment = prop_oneof![
+            "[a-z ]{0,6}",
+            Just("\"".to_string()),
+            Just("\\".to_string()),
+            Just("\\n".to_string()),
+            Just("\\u00e9".to_string()),
+            Just("\n".to_string()),
+            Just("\t".to_string()),
+            Just("é✓".to_string()),
+            Just("'`”".to_string()),
+            "\\PC{0,3}",
+        ];
+        prop::collection::vec(fragment, 0..6).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn plain_strings_lex_as_the_general_path_lexes_them(body in string_body()) {
+            let text = format!("\"{body}");
+            let mut fast = Lexer::new(&text);
+            let mut general = Lexer::new(&text);
+            prop_assert_eq!(fast.string(0, Quote::Double), general.general_string(0, Quote::Double));
+            prop_assert_eq!(fast.pos, general.pos);
+            prop_assert_eq!(fast.diagnostics, general.diagnostics);
+        }
+    }
 }
