@@ -1,5 +1,8 @@
 //! The run data testRTC sends: outcomes and editable sample values (SPEC §3.1).
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use crate::json::Json;
 use crate::variables::{DOCUMENTED, FAILURE_ONLY};
 
@@ -28,6 +31,45 @@ impl Outcome {
     }
 }
 
+/// testRTC's documented samples for the four default keys; plausible values for the rest
+/// (assumed). Failure-only variables are empty unless the run failed.
+fn default_values(outcome: Outcome) -> Vec<(&'static str, Json)> {
+    let failed = outcome == Outcome::Failure;
+    let run_id = if failed {
+        "56fd3d617c458d1400baee6f"
+    } else {
+        "56fd35107c458d1400baee63"
+    };
+    let value = |name: &str| -> Json {
+        let text = match name {
+            "testRunId" => run_id,
+            "testName" => "AppRTC",
+            "projectName" => "My project",
+            "runName" => "decorous-insurance",
+            "runType" => "test",
+            "status" => match outcome {
+                Outcome::Success => "completed",
+                Outcome::Warnings => "warnings",
+                Outcome::Failure => "failure",
+            },
+            "error" if failed => "Test expectation failed: video bitrate below 500 kbps",
+            "failureReasons" if failed => "Expectation failed: video.out.bitrate > 500",
+            "failureScreenshot" if failed => {
+                "https://app.testrtc.com/screenshots/56fd3d617c458d1400baee6f/failure.png"
+            }
+            "additionalInfo" => "",
+            "score" => return Json::Number(if failed { 3.2 } else { 8.7 }),
+            "concurrentUsers" => return Json::Number(2.0),
+            "resultUrl" => {
+                return Json::String(format!("https://app.testrtc.com/app/testRun/{run_id}"))
+            }
+            _ => "",
+        };
+        Json::string(text)
+    };
+    DOCUMENTED.iter().map(|&name| (name, value(name))).collect()
+}
+
 /// The four keys testRTC documents for the default payload, in its order.
 pub const DEFAULT_KEYS: [&str; 4] = ["testRunId", "testName", "runType", "status"];
 
@@ -38,52 +80,27 @@ const NUMERIC: [&str; 2] = ["score", "concurrentUsers"];
 #[derive(Clone, Debug, PartialEq)]
 pub struct SampleData {
     pub outcome: Outcome,
-    /// Every documented variable, in [`DOCUMENTED`] order.
-    values: Vec<(&'static str, Json)>,
+    /// Every documented variable, in [`DOCUMENTED`] order: the outcome's shared defaults
+    /// until [`SampleData::set`] edits one (the pipeline asks for them on every keystroke).
+    values: Cow<'static, [(&'static str, Json)]>,
     /// Put every variable in the default payload, not only the four documented keys (assumed).
     pub include_every_variable: bool,
 }
 
 impl SampleData {
     /// testRTC's documented samples for the four default keys; plausible values for the
-    /// rest (assumed). Failure-only variables are empty unless the run failed.
+    /// rest (assumed). Failure-only variables are empty unless the run failed. Built once
+    /// per outcome and shared: the three outcomes are asked for on every keystroke.
     pub fn for_outcome(outcome: Outcome) -> SampleData {
-        let failed = outcome == Outcome::Failure;
-        let run_id = if failed {
-            "56fd3d617c458d1400baee6f"
-        } else {
-            "56fd35107c458d1400baee63"
-        };
-        let value = |name: &str| -> Json {
-            let text = match name {
-                "testRunId" => run_id,
-                "testName" => "AppRTC",
-                "projectName" => "My project",
-                "runName" => "decorous-insurance",
-                "runType" => "test",
-                "status" => match outcome {
-                    Outcome::Success => "completed",
-                    Outcome::Warnings => "warnings",
-                    Outcome::Failure => "failure",
-                },
-                "error" if failed => "Test expectation failed: video bitrate below 500 kbps",
-                "failureReasons" if failed => "Expectation failed: video.out.bitrate > 500",
-                "failureScreenshot" if failed => {
-                    "https://app.testrtc.com/screenshots/56fd3d617c458d1400baee6f/failure.png"
-                }
-                "additionalInfo" => "",
-                "score" => return Json::Number(if failed { 3.2 } else { 8.7 }),
-                "concurrentUsers" => return Json::Number(2.0),
-                "resultUrl" => {
-                    return Json::String(format!("https://app.testrtc.com/app/testRun/{run_id}"))
-                }
-                _ => "",
-            };
-            Json::string(text)
-        };
+        static DEFAULTS: OnceLock<[Vec<(&'static str, Json)>; 3]> = OnceLock::new();
+        let defaults = DEFAULTS.get_or_init(|| Outcome::ALL.map(default_values));
+        let index = Outcome::ALL
+            .iter()
+            .position(|&o| o == outcome)
+            .unwrap_or_default();
         SampleData {
             outcome,
-            values: DOCUMENTED.iter().map(|&name| (name, value(name))).collect(),
+            values: Cow::Borrowed(&defaults[index]),
             include_every_variable: false,
         }
     }
@@ -99,12 +116,13 @@ impl SampleData {
     /// Sets one variable. Numeric variables take a number when `value` is one.
     /// Fails, naming the documented variables, when `name` is not one of them.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let Some(slot) = self.values.iter_mut().find(|(n, _)| *n == name) else {
+        let Some(at) = self.values.iter().position(|(n, _)| *n == name) else {
             return Err(format!(
                 "`{name}` is not a documented variable (expected one of: {})",
                 DOCUMENTED.join(", ")
             ));
         };
+        let slot = &mut self.values.to_mut()[at];
         slot.1 = match crate::json::number::parse_f64(value) {
             Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
             _ => Json::string(value),
