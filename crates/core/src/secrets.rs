@@ -49,14 +49,14 @@ pub const SECRET_KEYS: [&str; 1] = ["secretAccessKey"];
 /// so the person sees which header it is without the preview leaking the value.
 pub fn mask(value: &str) -> String {
     const DOTS: &str = "••••••••";
+    const SCHEMES: [&str; 5] = ["bearer", "basic", "token", "digest", "aws4-hmac-sha256"];
     match value.split_once(' ') {
-        Some((scheme, _))
-            if matches!(
-                scheme.to_ascii_lowercase().as_str(),
-                "bearer" | "basic" | "token" | "digest" | "aws4-hmac-sha256"
-            ) =>
-        {
-            format!("{scheme} {DOTS}")
+        Some((scheme, _)) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
+            let mut out = String::with_capacity(scheme.len() + 1 + DOTS.len());
+            out.push_str(scheme);
+            out.push(' ');
+            out.push_str(DOTS);
+            out
         }
         _ if value.is_empty() => String::new(),
         _ => DOTS.to_string(),
@@ -80,6 +80,26 @@ mod tests {
         }
         for name in ["Content-Type", "custom-webhook-header", "Accept", "ce-type"] {
             assert!(!is_secret_header(name), "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mask_keeps_a_scheme_word_compared_without_case(
+            scheme in "(bearer|Basic|TOKEN|dIgest|aws4-hmac-sha256|bearers|É|x)?",
+            rest in "( [a-z]{0,4})?",
+        ) {
+            let value = format!("{scheme}{rest}");
+            let simple = match value.split_once(' ') {
+                Some((scheme, _))
+                    if matches!(
+                        scheme.to_ascii_lowercase().as_str(),
+                        "bearer" | "basic" | "token" | "digest" | "aws4-hmac-sha256"
+                    ) => format!("{scheme} ••••••••"),
+                _ if value.is_empty() => String::new(),
+                _ => "••••••••".to_string(),
+            };
+            proptest::prop_assert_eq!(mask(&value), simple);
         }
     }
 
