@@ -1,51 +1,149 @@
-//! The rendered body template as compact JSON text, written in one pass.
+//! The body template, and its rendering as compact JSON text.
 //!
-//! The request needs the body only as text. Building the rendered [`Json`] tree first (every
-//! key and string copied, for each of the three outcomes) and then printing it cost more
-//! than the printing itself; this walks the template once and writes the text that
-//! `render_template(template, sample).to_compact()` would give, with no tree in between.
+//! The request needs the rendered body only as text, for each of the three outcomes.
+//! Building a rendered [`Json`] tree (every key and string copied) and printing it, per
+//! outcome, cost more than anything else in the pipeline. Instead the template's compact
+//! text is written once, with a hole at each string that holds a placeholder; each render
+//! copies that text and fills the holes. The result is the text that
+//! `render_template(template, sample).to_compact()` gives (a property test holds them
+//! together).
 
-use crate::json::stringify::{write_compact, write_escaped, write_string};
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use crate::json::stringify::{compact_len_estimate, write_compact, write_escaped};
 use crate::json::Json;
 use crate::sample::SampleData;
-use crate::template::Template;
+use crate::template::{Part, Template};
+use crate::variables::DOCUMENTED;
 
-/// Appends the compact JSON text of `template` with every placeholder string rendered
-/// from `sample`: keys, order and the other values unchanged.
-pub(crate) fn write_rendered(out: &mut String, template: &Json, sample: &SampleData) {
-    let mut scratch = String::new();
-    write_value(out, template, sample, &mut scratch);
+/// The `body` of a webhook: the template as JavaScript holds it after `JSON.parse` (what
+/// it dereferences to), and, made on its first render and kept, its compact text split at
+/// its placeholder strings. Immutable, so that the two cannot disagree.
+#[derive(Clone, Debug)]
+pub struct BodyTemplate {
+    json: Json,
+    compiled: OnceLock<Compiled>,
 }
 
-/// `scratch` holds one rendered string at a time, so a body allocates it once.
-fn write_value(out: &mut String, template: &Json, sample: &SampleData, scratch: &mut String) {
-    match template {
-        Json::String(text) if Template::has_placeholders(text) => {
-            scratch.clear();
-            Template::render_names_into(
-                text,
-                |name, buffer| sample.write_template_text(name, buffer),
-                scratch,
-            );
-            write_string(out, scratch);
+/// A template's compact text with a hole at each `<% this.NAME %>` placeholder. JSON
+/// escapes one character at a time, so a string's escaped text is the escaped text of its
+/// literal parts and of the values put between them: only the values are left to write.
+#[derive(Clone, Debug, Default)]
+struct Compiled {
+    /// Everything else, escaped and quoted: keys, punctuation, numbers, text.
+    literal: String,
+    /// Where each value goes in `literal`, in order, and the variable it is. Placeholders
+    /// of names that are not documented variables render as "" whatever the sample
+    /// holds (it holds only documented ones), so they leave no hole.
+    holes: Vec<(usize, &'static str)>,
+}
+
+impl BodyTemplate {
+    pub fn new(json: Json) -> Self {
+        BodyTemplate {
+            json,
+            compiled: OnceLock::new(),
         }
-        Json::Array(items) if !items.is_empty() => {
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(if i > 0 { "," } else { "[" });
-                write_value(out, item, sample, scratch);
+    }
+
+    pub fn json(&self) -> &Json {
+        &self.json
+    }
+
+    pub fn into_json(self) -> Json {
+        self.json
+    }
+
+    /// Appends the compact JSON text of the template with every placeholder string
+    /// rendered from `sample`: keys, order and the other values unchanged.
+    pub(crate) fn write_rendered(&self, out: &mut String, sample: &SampleData) {
+        let compiled = self.compiled.get_or_init(|| Compiled::new(&self.json));
+        out.reserve(compiled.literal.len() + 32 * compiled.holes.len());
+        let mut scratch = String::new();
+        let mut copied = 0;
+        for &(at, name) in &compiled.holes {
+            out.push_str(&compiled.literal[copied..at]);
+            copied = at;
+            // The value as the template inserts it, escaped as the string around it is.
+            match sample.get(name) {
+                Some(Json::String(value)) => write_escaped(out, value),
+                Some(other) => {
+                    scratch.clear();
+                    write_compact(&mut scratch, other);
+                    write_escaped(out, &scratch);
+                }
+                None => {}
             }
-            out.push(']');
         }
-        Json::Object(members) if !members.is_empty() => {
-            for (i, (key, item)) in members.iter().enumerate() {
-                out.push_str(if i > 0 { ",\"" } else { "{\"" });
-                write_escaped(out, key);
-                out.push_str("\":");
-                write_value(out, item, sample, scratch);
+        out.push_str(&compiled.literal[copied..]);
+    }
+}
+
+impl From<Json> for BodyTemplate {
+    fn from(json: Json) -> Self {
+        BodyTemplate::new(json)
+    }
+}
+
+impl Deref for BodyTemplate {
+    type Target = Json;
+
+    fn deref(&self) -> &Json {
+        &self.json
+    }
+}
+
+/// Two bodies are equal when their templates are (the compiled text follows from them).
+impl PartialEq for BodyTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        self.json == other.json
+    }
+}
+
+impl Compiled {
+    fn new(template: &Json) -> Self {
+        let mut compiled = Compiled {
+            literal: String::with_capacity(compact_len_estimate(template)),
+            holes: Vec::new(),
+        };
+        compiled.write(template);
+        compiled
+    }
+
+    /// [`write_compact`], with the placeholders left as holes.
+    fn write(&mut self, template: &Json) {
+        match template {
+            Json::String(text) if Template::has_placeholders(text) => {
+                self.literal.push('"');
+                Template::visit_names(text, |part| match part {
+                    Part::Text(text) => write_escaped(&mut self.literal, text),
+                    Part::Name(name) => {
+                        if let Some(&known) = DOCUMENTED.iter().find(|&&d| d == name) {
+                            self.holes.push((self.literal.len(), known));
+                        }
+                    }
+                });
+                self.literal.push('"');
             }
-            out.push('}');
+            Json::Array(items) if !items.is_empty() => {
+                for (i, item) in items.iter().enumerate() {
+                    self.literal.push_str(if i > 0 { "," } else { "[" });
+                    self.write(item);
+                }
+                self.literal.push(']');
+            }
+            Json::Object(members) if !members.is_empty() => {
+                for (i, (key, item)) in members.iter().enumerate() {
+                    self.literal.push_str(if i > 0 { ",\"" } else { "{\"" });
+                    write_escaped(&mut self.literal, key);
+                    self.literal.push_str("\":");
+                    self.write(item);
+                }
+                self.literal.push('}');
+            }
+            other => write_compact(&mut self.literal, other),
         }
-        other => write_compact(out, other),
     }
 }
 
@@ -63,6 +161,8 @@ pub(crate) mod tests {
             Just("<% this.error %>".to_string()),
             Just("<% this.a.b %>".to_string()),
             Just("<% this.nope %>".to_string()),
+            Just("<%this.resultUrl %>".to_string()),
+            Just("<% this.failureReasons%>".to_string()),
             Just("<%".to_string()),
             Just("%>".to_string()),
             Just("\"\\\n\u{1}é✓".to_string()),
@@ -97,9 +197,13 @@ pub(crate) mod tests {
             outcome in prop::sample::select(Outcome::ALL.to_vec()),
         ) {
             let sample = SampleData::for_outcome(outcome);
-            let mut ours = String::new();
-            write_rendered(&mut ours, &template, &sample);
-            prop_assert_eq!(ours, render_template(&template, &sample).to_compact());
+            let body = BodyTemplate::new(template.clone());
+            // Twice: the first render compiles, the second reuses what it compiled.
+            for _ in 0..2 {
+                let mut ours = String::new();
+                body.write_rendered(&mut ours, &sample);
+                prop_assert_eq!(ours, render_template(&template, &sample).to_compact());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The advanced form: a JSON object of `url`, `format`, `headers`, `fieldname`, `body` and
 //! the SNS keys (SPEC §2.3). Checks every key and extracts a [`WebhookConfig`].
 
+use crate::body::BodyTemplate;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::headers;
 use crate::json::{Json, Member, Node, NodeValue};
@@ -54,7 +55,7 @@ pub struct WebhookConfig {
     pub headers: Vec<(String, String)>,
     pub fieldname: Option<String>,
     /// The body template as JavaScript holds it after `JSON.parse`.
-    pub body: Option<Json>,
+    pub body: Option<BodyTemplate>,
 }
 
 impl WebhookConfig {
@@ -133,7 +134,7 @@ pub(crate) fn check_object_owned(
             .into_iter()
             .rev()
             .find(|m| m.key == "body")
-            .map(|m| m.value.into_json_with(unique_keys));
+            .map(|m| BodyTemplate::new(m.value.into_json_with(unique_keys)));
     }
     Some(config)
 }
@@ -160,7 +161,9 @@ fn check_object_with(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body").and_then(|m| check_body(m, source, diagnostics, convert_body));
+    let body = get("body")
+        .and_then(|m| check_body(m, source, diagnostics, convert_body))
+        .map(BodyTemplate::new);
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),

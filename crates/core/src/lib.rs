@@ -12,7 +12,7 @@
 //! assert_eq!(request.body, r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#);
 //! ```
 
-mod body;
+pub mod body;
 pub mod check;
 pub mod config;
 pub mod cors;
@@ -35,6 +35,7 @@ pub mod template;
 pub mod url;
 pub mod variables;
 
+pub use body::BodyTemplate;
 pub use check::{check, Mode, Report};
 pub use config::{Format, Target, WebhookConfig};
 pub use diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};

@@ -4,7 +4,7 @@
 //! can never differ. Each part says whether testRTC documents it or hookcheck assumes it.
 
 use crate::config::{Format, Target, WebhookConfig};
-use crate::json::stringify::{compact_len_estimate, write_compact, write_string};
+use crate::json::stringify::{write_compact, write_string};
 use crate::json::Json;
 use crate::sample::SampleData;
 use crate::secrets;
@@ -140,7 +140,7 @@ impl Request {
 /// Steps 1–3: the run's data, through the body template and the fieldname wrapper.
 pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
     let data = match &config.body {
-        Some(template) => render_template(template, sample),
+        Some(template) => render_template(template.json(), sample),
         None => sample.payload(),
     };
     let data = match &config.fieldname {
@@ -160,10 +160,7 @@ pub(crate) fn render_data_text(config: &WebhookConfig, sample: &SampleData) -> (
         out.push(':');
     }
     match &config.body {
-        Some(template) => {
-            out.reserve(compact_len_estimate(template));
-            crate::body::write_rendered(&mut out, template, sample);
-        }
+        Some(template) => template.write_rendered(&mut out, sample),
         None => write_compact(&mut out, &sample.payload()),
     }
     if config.fieldname.is_some() {
@@ -384,7 +381,7 @@ mod tests {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
-        config.body = body;
+        config.body = body.map(crate::body::BodyTemplate::new);
         config.fieldname = fieldname;
         config.format = format;
         (config, every)

@@ -19,6 +19,14 @@ pub enum Piece {
     Placeholder { span: Span, path: Vec<String> },
 }
 
+/// A piece of a template string as the render path sees it ([`Template::visit_names`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part<'t> {
+    Text(&'t str),
+    /// The `NAME` of a `this.NAME` placeholder.
+    Name(&'t str),
+}
+
 /// A template string split into pieces, with what was wrong in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Template {
@@ -105,35 +113,46 @@ impl Template {
         out
     }
 
-    /// [`Template::render_names_with`], appending to `out` (so one buffer serves every
-    /// string of a body).
+    /// [`Template::render_names_with`], appending to `out`.
     pub(crate) fn render_names_into(
         text: &str,
         write: impl Fn(&str, &mut String),
         out: &mut String,
     ) {
+        Template::visit_names(text, |part| match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Name(name) => write(name, out),
+        });
+    }
+
+    /// What the render path sees in `text`, in order: literal text, and the name of each
+    /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
+    /// render as "", as in `render`, and are not reported; an unclosed `<%` is text.
+    pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
         while let Some(found) = find2(&text[at..], OPEN) {
             let open = at + found;
-            out.push_str(&text[at..open]);
+            if open > at {
+                visit(Part::Text(&text[at..open]));
+            }
             let inner_start = open + OPEN.len();
             let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 // Never closed: the rest is text.
-                out.push_str(&text[open..]);
+                visit(Part::Text(&text[open..]));
                 return;
             };
-            // `this.NAME` with one identifier; anything else (a dotted path, an invalid
-            // expression) renders as "" as in `render`.
             let expression = trim(&text[inner_start..close]);
             if let Some(name) = expression
                 .strip_prefix("this.")
                 .filter(|n| is_identifier(n))
             {
-                write(name, out);
+                visit(Part::Name(name));
             }
             at = close + CLOSE.len();
         }
-        out.push_str(&text[at..]);
+        if at < text.len() {
+            visit(Part::Text(&text[at..]));
+        }
     }
 
     /// The string with every placeholder replaced by `lookup(path)`; an unknown or
