@@ -151,7 +151,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
             }
             for rejected in &options.rejected_origins {
                 console_warn(&format!(
-                    "hookcheck: ignoring origin={rejected:?}: give a serialized origin such as https://docs.example.com (no path, no wildcard)"
+                    "hookcheck: ignoring origin=\"{rejected}\": give a serialized origin such as https://docs.example.com (no path, no wildcard)"
                 ));
             }
         }

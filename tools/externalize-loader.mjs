@@ -11,7 +11,8 @@ if (!dir) {
 }
 const page = join(dir, "index.html");
 const html = readFileSync(page, "utf8");
-const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
+// Trunk's release build minifies the HTML, which may drop the attribute's quotes.
+const inline = /<script type="?module"?(?: nonce="?[^" >]*"?)?>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) {
   console.error("externalize-loader: no inline module script found in index.html");
