@@ -8,10 +8,11 @@
 //! `render_template(template, sample).to_compact()` gives (a property test holds them
 //! together).
 
+use std::borrow::Cow;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use crate::json::stringify::{compact_len_estimate, write_compact, write_escaped};
+use crate::json::stringify::{compact_len_estimate, needs_escape, write_compact, write_escaped};
 use crate::json::Json;
 use crate::sample::SampleData;
 use crate::template::{Part, Template};
@@ -33,10 +34,12 @@ pub struct BodyTemplate {
 struct Compiled {
     /// Everything else, escaped and quoted: keys, punctuation, numbers, text.
     literal: String,
-    /// Where each value goes in `literal`, in order, and the variable it is. Placeholders
-    /// of names that are not documented variables render as "" whatever the sample
-    /// holds (it holds only documented ones), so they leave no hole.
-    holes: Vec<(usize, &'static str)>,
+    /// Where each value goes in `literal`, in order, and the variable it is (its index
+    /// in [`DOCUMENTED`]). Placeholders of names that are not documented variables render
+    /// as "" whatever the sample holds (it holds only documented ones): they leave no hole.
+    holes: Vec<(usize, u8)>,
+    /// How many holes each variable has.
+    uses: [usize; DOCUMENTED.len()],
 }
 
 impl BodyTemplate {
@@ -59,22 +62,41 @@ impl BodyTemplate {
     /// rendered from `sample`: keys, order and the other values unchanged.
     pub(crate) fn write_rendered(&self, out: &mut String, sample: &SampleData) {
         let compiled = self.compiled.get_or_init(|| Compiled::new(&self.json));
-        out.reserve(compiled.literal.len() + 32 * compiled.holes.len());
-        let mut scratch = String::new();
-        let mut copied = 0;
-        for &(at, name) in &compiled.holes {
-            out.push_str(&compiled.literal[copied..at]);
-            copied = at;
-            // The value as the template inserts it, escaped as the string around it is.
-            match sample.get(name) {
-                Some(Json::String(value)) => write_escaped(out, value),
-                Some(other) => {
-                    scratch.clear();
-                    write_compact(&mut scratch, other);
-                    write_escaped(out, &scratch);
-                }
-                None => {}
+        // Each variable's value as a template inserts it, escaped as the string around it
+        // is, once per render rather than once per placeholder; borrowed when it needs no
+        // escape (the sample's strings are plain text).
+        let values: [Cow<str>; DOCUMENTED.len()] = std::array::from_fn(|variable| {
+            if compiled.uses[variable] == 0 {
+                return Cow::Borrowed("");
             }
+            match sample.get(DOCUMENTED[variable]) {
+                Some(Json::String(value)) if !needs_escape(value) => Cow::Borrowed(value),
+                Some(Json::String(value)) => {
+                    let mut escaped = String::with_capacity(value.len() + 8);
+                    write_escaped(&mut escaped, value);
+                    Cow::Owned(escaped)
+                }
+                Some(other) => {
+                    let mut text = String::new();
+                    write_compact(&mut text, other);
+                    let mut escaped = String::with_capacity(text.len());
+                    write_escaped(&mut escaped, &text);
+                    Cow::Owned(escaped)
+                }
+                None => Cow::Borrowed(""),
+            }
+        });
+        // Sized exactly: the literal text and every value at each of its holes.
+        let length = compiled.literal.len()
+            + (compiled.uses.iter().zip(&values))
+                .map(|(&uses, value)| uses * value.len())
+                .sum::<usize>();
+        out.reserve(length);
+        let mut copied = 0;
+        for &(at, variable) in &compiled.holes {
+            out.push_str(&compiled.literal[copied..at]);
+            out.push_str(&values[usize::from(variable)]);
+            copied = at;
         }
         out.push_str(&compiled.literal[copied..]);
     }
@@ -106,6 +128,7 @@ impl Compiled {
         let mut compiled = Compiled {
             literal: String::with_capacity(compact_len_estimate(template)),
             holes: Vec::new(),
+            uses: [0; DOCUMENTED.len()],
         };
         compiled.write(template);
         compiled
@@ -119,8 +142,9 @@ impl Compiled {
                 Template::visit_names(text, |part| match part {
                     Part::Text(text) => write_escaped(&mut self.literal, text),
                     Part::Name(name) => {
-                        if let Some(&known) = DOCUMENTED.iter().find(|&&d| d == name) {
-                            self.holes.push((self.literal.len(), known));
+                        if let Some(variable) = DOCUMENTED.iter().position(|&d| d == name) {
+                            self.holes.push((self.literal.len(), variable as u8));
+                            self.uses[variable] += 1;
                         }
                     }
                 });
@@ -195,8 +219,16 @@ pub(crate) mod tests {
         fn rendered_body_text_is_the_compact_text_of_the_rendered_tree(
             template in template(),
             outcome in prop::sample::select(Outcome::ALL.to_vec()),
+            name in prop::option::of("[a-z\"\\\\\n\u{1}é]{0,5}"),
+            score in prop::option::of("-?[0-9]{1,3}(\\.[0-9]{1,2})?(e[0-9]{1,2})?|x\"y"),
         ) {
-            let sample = SampleData::for_outcome(outcome);
+            let mut sample = SampleData::for_outcome(outcome);
+            if let Some(name) = name {
+                sample.set("testName", &name).unwrap();
+            }
+            if let Some(score) = score {
+                sample.set("score", &score).unwrap();
+            }
             let body = BodyTemplate::new(template.clone());
             // Twice: the first render compiles, the second reuses what it compiled.
             for _ in 0..2 {

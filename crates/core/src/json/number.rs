@@ -95,6 +95,28 @@ pub fn shortest_digits(v: f64) -> (String, i32) {
 /// than any double's rounding interval, so the first that reads back is the only one of its
 /// length: the shortest and the closest. `None` when the digits need more than 15.
 fn short_digits(v: f64) -> Option<(String, i32)> {
+    let (n, first) = short_decimal(v)?;
+    let mut buffer = [0u8; 20];
+    Some((digits_of(n, &mut buffer).to_string(), first))
+}
+
+/// The digits of `n` (not 0) without trailing zeros, as ASCII in `buffer`.
+fn digits_of(mut n: u64, buffer: &mut [u8; 20]) -> &str {
+    let mut at = buffer.len();
+    while n > 0 {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let digits = &buffer[at..];
+    let keep = digits.len() - digits.iter().rev().take_while(|&&b| b == b'0').count();
+    // ASCII digits only.
+    std::str::from_utf8(&digits[..keep]).unwrap_or_default()
+}
+
+/// [`short_digits`] without building a string: the digits as an integer (trailing zeros
+/// included) and the decimal exponent of its first digit.
+fn short_decimal(v: f64) -> Option<(u64, i32)> {
     let (f, e) = decompose(v);
     let bits = 64 - f.leading_zeros() as i32;
     // ⌊log10 v⌋, or one less: a wrong guess only shifts which lengths are tried.
@@ -117,14 +139,27 @@ fn short_digits(v: f64) -> Option<(String, i32)> {
                 n as f64 * power
             };
             if back == v {
-                let mut digits = n.to_string();
-                let first = digits.len() as i32 - 1 - scale;
-                digits.truncate(digits.trim_end_matches('0').len());
-                return Some((digits, first));
+                let length = n.ilog10() as i32 + 1;
+                return Some((n, length - 1 - scale));
             }
         }
     }
     None
+}
+
+/// Calls `write` with [`shortest_digits`]' digits and exponent for `v` (finite and > 0),
+/// without allocating in the common case: the compact writer prints numbers on every render.
+pub(crate) fn with_shortest_digits<R>(v: f64, write: impl FnOnce(&str, i32) -> R) -> R {
+    match short_decimal(v) {
+        Some((n, first)) => {
+            let mut buffer = [0u8; 20];
+            write(digits_of(n, &mut buffer), first)
+        }
+        None => {
+            let (digits, exponent) = shortest_digits(v);
+            write(&digits, exponent)
+        }
+    }
 }
 
 // ---- parsing -------------------------------------------------------------------------------
@@ -652,6 +687,22 @@ mod tests {
                 theirs.map(f64::to_bits),
                 "{text:?}: {ours:?} vs {theirs:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn digits_given_without_allocating_are_the_shortest_digits(
+            v in proptest::num::f64::POSITIVE | proptest::num::f64::NORMAL,
+            short in 1u32..100_000,
+            scale in 0i32..12,
+        ) {
+            for v in [v.abs(), f64::from(short) / 10f64.powi(scale)] {
+                if v.is_finite() && v > 0.0 {
+                    let given = with_shortest_digits(v, |d, e| (d.to_string(), e));
+                    proptest::prop_assert_eq!(given, shortest_digits(v));
+                }
+            }
         }
     }
 

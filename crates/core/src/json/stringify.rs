@@ -93,6 +93,11 @@ pub(crate) fn write_escaped(out: &mut String, s: &str) {
     out.push_str(&s[run_start..]);
 }
 
+/// Whether [`write_escaped`] would change `s`.
+pub(crate) fn needs_escape(s: &str) -> bool {
+    s.bytes().any(|b| NEEDS_ESCAPE[usize::from(b)])
+}
+
 /// The bytes [`write_string`] escapes: `"`, `\` and the control characters.
 const NEEDS_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
@@ -145,12 +150,18 @@ fn write_number(out: &mut String, n: f64) {
     }
     // The shortest digits that round-trip, as ECMAScript requires (and as Rust's `{:e}`
     // gives them, without its formatting machinery in the wasm build); only the layout differs.
-    let (digits, exponent) = super::number::shortest_digits(n.abs());
+    super::number::with_shortest_digits(n.abs(), |digits, exponent| {
+        write_layout(out, digits, exponent)
+    });
+}
+
+/// ECMAScript's layout of a number's shortest `digits`, the first at 10^`exponent`.
+fn write_layout(out: &mut String, digits: &str, exponent: i32) {
     // The value is 0.<digits> × 10^point, in ECMAScript's terms (k digits, n = point).
     let k = digits.len() as i32;
     let point = exponent + 1;
     if k <= point && point <= 21 {
-        out.push_str(&digits);
+        out.push_str(digits);
         out.extend(std::iter::repeat_n('0', (point - k) as usize));
     } else if 0 < point && point <= 21 {
         let (int, frac) = digits.split_at(point as usize);
@@ -160,7 +171,7 @@ fn write_number(out: &mut String, n: f64) {
     } else if -6 < point && point <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-point) as usize));
-        out.push_str(&digits);
+        out.push_str(digits);
     } else {
         let (first, rest) = digits.split_at(1);
         out.push_str(first);
