@@ -82,6 +82,11 @@ impl Template {
                 return template;
             };
             let span = Span::new(open, close + CLOSE.len());
+            if !keep_pieces && is_plain_reference(&text[inner_start..close]) {
+                // Nothing to report and no piece to keep (the common case by far).
+                at = span.end;
+                continue;
+            }
             let path = check_expression(text, Span::new(inner_start, close), span, &mut template);
             if keep_pieces {
                 let path = path.into_iter().map(str::to_string).collect();
@@ -273,6 +278,15 @@ fn check_expression<'t>(
     path
 }
 
+/// Whether a placeholder's expression is `this.NAME` for a documented variable that is
+/// not failure-only: what [`check_expression`] passes without a word, found without
+/// splitting the path.
+fn is_plain_reference(inner: &str) -> bool {
+    trim(inner).strip_prefix("this.").is_some_and(|name| {
+        is_identifier(name) && variables::is_documented(name) && !FAILURE_ONLY.contains(&name)
+    })
+}
+
 /// White space as `str::trim` sees it, for ASCII bytes.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
@@ -343,4 +357,40 @@ fn is_identifier(s: &str) -> bool {
         at += 1;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn templateish() -> impl Strategy<Value = String> {
+        let fragment = prop_oneof![
+            Just("<%".to_string()),
+            Just("%>".to_string()),
+            Just("<% this.testName %>".to_string()),
+            Just("<% this.error %>".to_string()),
+            Just("<%this.resultUrl%>".to_string()),
+            Just("<% this.testname %>".to_string()),
+            Just("<% this.failureScreenshot\t%>".to_string()),
+            Just("<% this.run.resultUrl %>".to_string()),
+            Just("<%= this.score %>".to_string()),
+            Just("<%\u{a0}this.status\u{a0}%>".to_string()),
+            Just("<% this.é %>".to_string()),
+            Just("this.".to_string()),
+            "\\PC{0,4}",
+        ];
+        prop::collection::vec(fragment, 0..8).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// `check` passes plain `this.NAME` references without the full expression check;
+        /// it must still report exactly what `parse` reports.
+        #[test]
+        fn check_reports_what_parse_reports(text in templateish()) {
+            prop_assert_eq!(Template::check(&text), Template::parse(&text).diagnostics);
+        }
+    }
 }
