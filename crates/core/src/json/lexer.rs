@@ -5,7 +5,7 @@
 //! The lexer reports what is wrong with a token by itself (a bad escape, a raw line break
 //! in a string, `01`, a comment); the parser reports what is wrong with where it stands.
 
-use super::stringify::quoted;
+use super::stringify::{plain_run, quoted};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
 
@@ -423,10 +423,8 @@ impl<'t> Lexer<'t> {
     fn plain_string(&mut self, start: usize) -> Option<Token> {
         let body = start + 1;
         let rest = self.bytes.get(body..)?;
-        let len = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if rest[len] != b'"' {
+        let len = plain_run(rest);
+        if rest.get(len) != Some(&b'"') {
             return None;
         }
         // Stopped at an ASCII byte, so `body + len` is a character boundary.
@@ -1059,6 +1057,16 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn plain_runs_end_at_the_first_quote_backslash_or_control(body in string_body()) {
+            let bytes = body.as_bytes();
+            let simple = bytes
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(plain_run(bytes), simple);
+        }
 
         #[test]
         fn plain_strings_lex_as_the_general_path_lexes_them(body in string_body()) {

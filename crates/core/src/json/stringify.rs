@@ -60,10 +60,8 @@ pub(crate) fn write_escaped(out: &mut String, s: &str) {
     let mut run_start = 0;
     let mut i = 0;
     loop {
-        // Skip to the next byte that needs an escape (a table lookup per byte).
-        while i < bytes.len() && !NEEDS_ESCAPE[usize::from(bytes[i])] {
-            i += 1;
-        }
+        // Skip to the next byte that needs an escape.
+        i += plain_run(&bytes[i..]);
         let Some(&byte) = bytes.get(i) else {
             break;
         };
@@ -95,21 +93,33 @@ pub(crate) fn write_escaped(out: &mut String, s: &str) {
 
 /// Whether [`write_escaped`] would change `s`.
 pub(crate) fn needs_escape(s: &str) -> bool {
-    s.bytes().any(|b| NEEDS_ESCAPE[usize::from(b)])
+    plain_run(s.as_bytes()) < s.len()
 }
 
-/// The bytes [`write_string`] escapes: `"`, `\` and the control characters.
-const NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
+/// The length of the run at the start of `bytes` without `"`, `\\` or a control
+/// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
+/// eight bytes at a time: most strings are a few dozen plain bytes.
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `word` is below `n` (n ≤ 128), or equals `b`.
+    let any_below = |word: u64, n: u8| word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH != 0;
+    let any_equal = |word: u64, b: u8| any_below(word ^ (LOW * u64::from(b)), 1);
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if any_below(word, 0x20) || any_equal(word, b'"') || any_equal(word, b'\\') {
+            break;
+        }
+        at += 8;
     }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len() - at)
+}
 
 /// `s` as a quoted JSON string (see [`write_string`]).
 pub(crate) fn quoted(s: &str) -> String {
