@@ -11,6 +11,8 @@
 //! not checked: browsers and Node percent-encode them before sending, so they never stop
 //! the webhook.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::span::Span;
 
@@ -517,7 +519,7 @@ impl Checker<'_> {
                 Some(decoded)
                     if first_invalid_host_char(&decoded).is_none() && !decoded.contains('%') =>
                 {
-                    decoded
+                    Cow::Owned(decoded)
                 }
                 _ => {
                     self.invalid(
@@ -528,13 +530,23 @@ impl Checker<'_> {
                 }
             }
         } else {
-            written.to_owned()
+            Cow::Borrowed(written)
         };
-        let name = decoded.to_lowercase();
+        // ASCII (nearly every host) lower-cases and folds without decoding characters.
+        let name = if decoded.is_ascii() {
+            decoded.to_ascii_lowercase()
+        } else {
+            decoded.to_lowercase()
+        };
 
         // Browsers map full-width forms (NFKC) before reading the host, so `１２７．０．０．１`
-        // is 127.0.0.1. A single trailing dot is allowed (`localhost.`).
-        let normalized: String = name.chars().map(fold_full_width).collect();
+        // is 127.0.0.1. A single trailing dot is allowed (`localhost.`). No full-width
+        // form is ASCII.
+        let normalized: Cow<str> = if name.is_ascii() {
+            Cow::Borrowed(&name)
+        } else {
+            Cow::Owned(name.chars().map(fold_full_width).collect())
+        };
         let bare = normalized.strip_suffix('.').unwrap_or(&normalized);
 
         let (kind, canonical) = if ends_in_number(bare) {
@@ -988,6 +1000,17 @@ fn unreachable_description(host: &Host) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The host fast path's premise: on ASCII, Unicode lower-casing is ASCII
+        /// lower-casing and the full-width fold changes nothing.
+        #[test]
+        fn ascii_hosts_need_neither_unicode_lowercasing_nor_folding(host in "[ -~]{0,24}") {
+            proptest::prop_assert_eq!(host.to_ascii_lowercase(), host.to_lowercase());
+            let folded: String = host.chars().map(fold_full_width).collect();
+            proptest::prop_assert_eq!(folded, host);
+        }
+    }
 
     #[test]
     fn whatwg_ipv4_forms_read_as_browsers_read_them() {
