@@ -31,6 +31,12 @@ impl KeyIndex {
         member: usize,
         key_of: impl Fn(usize) -> &'k str,
     ) -> Option<usize> {
+        if self.hasher.is_none() {
+            // An object indexed at all has at least 16 members: room for 64 up front
+            // spares the table its first rounds of growing and rehashing.
+            self.first.reserve(64);
+            self.entries.reserve(64);
+        }
         let hash = self
             .hasher
             .get_or_insert_with(RandomState::new)
