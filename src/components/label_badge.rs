@@ -16,7 +16,7 @@ pub fn LabelBadge(props: &LabelBadgeProps) -> Html {
     html! {
         <span class={classes!("badge", provenance)} tabindex="0" title={props.label.why.clone()}>
             { provenance }
-            <span class="tip" role="tooltip">{ &props.label.why }</span>
+            <span class="tip" role="tooltip">{ props.label.why.as_ref() }</span>
         </span>
     }
 }

@@ -3,6 +3,8 @@
 //! One pipeline serves the preview, the curl command, the test call and the JS API, so they
 //! can never differ. Each part says whether testRTC documents it or hookcheck assumes it.
 
+use std::borrow::Cow;
+
 use crate::config::{Format, Target, WebhookConfig};
 use crate::json::stringify::{write_compact, write_string};
 use crate::json::Json;
@@ -39,19 +41,20 @@ impl Provenance {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     pub provenance: Provenance,
-    /// Why: the source, or the assumption, in one sentence.
-    pub why: String,
+    /// Why: the source, or the assumption, in one sentence. Most are fixed sentences,
+    /// borrowed rather than copied into every request.
+    pub why: Cow<'static, str>,
 }
 
 impl Label {
-    fn documented(why: impl Into<String>) -> Label {
+    fn documented(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Documented,
             why: why.into(),
         }
     }
 
-    fn assumed(why: impl Into<String>) -> Label {
+    fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Assumed,
             why: why.into(),
@@ -178,7 +181,7 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
     };
     if let Some(name) = &config.fieldname {
         label.provenance = label.provenance.and(Provenance::Assumed);
-        label.why.push_str(&format!(
+        label.why.to_mut().push_str(&format!(
             " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
         ));
     }
@@ -221,7 +224,8 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     why: format!(
                         "Publish to the topic with the rendered body as the Message. {}",
                         data_label.why
-                    ),
+                    )
+                    .into(),
                 },
                 destination: crate::request::Destination::Sns(publish),
                 data_text: None,
@@ -255,7 +259,8 @@ fn render_http(
                 why: format!(
                     "json/text: {{\"username\":\"testRTC_bot\",\"text\":<the data as compact JSON>}} (documented). {}",
                     data_label.why
-                ),
+                )
+                .into(),
             },
         ),
         Format::CloudEvent => (
@@ -263,7 +268,7 @@ fn render_http(
             None,
             Label {
                 provenance: data_label.provenance,
-                why: format!("cloudevent: the data is the body, attributes go in ce-* headers (documented). {}", data_label.why),
+                why: format!("cloudevent: the data is the body, attributes go in ce-* headers (documented). {}", data_label.why).into(),
             },
         ),
     };
