@@ -1,5 +1,5 @@
 // The built app in headless Chromium, as people use it: a new user's first path, share
-// links, local memory, keyboard-only use, screenshots in both themes, and the
+// links, local memory, keyboard-only use, the theme button, screenshots in both themes, and the
 // keystroke-to-render time on a 4 KB input.
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -225,6 +225,27 @@ test("screenshots of the real build in light and dark", async () => {
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: join(out, `app-${scheme}.png`), fullPage: true, animations: "disabled" });
+  }
+  await page.close();
+});
+
+test("the theme button pins light or dark whatever the system says; auto follows the system", async () => {
+  const page = await freshPage();
+  const LIGHT = "rgb(246, 247, 249)"; // --bg of each palette (static/style.css)
+  const DARK = "rgb(18, 21, 26)";
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const button = page.getByRole("button", { name: /Colour theme/ });
+  const pick = async (theme) => {
+    while (!(await button.textContent()).endsWith(theme)) await button.click();
+  };
+  for (const [system, auto] of [["light", LIGHT], ["dark", DARK]]) {
+    await page.emulateMedia({ colorScheme: system });
+    await pick("auto");
+    assert.equal(await background(), auto, `auto under a ${system} system`);
+    await pick("light");
+    assert.equal(await background(), LIGHT, `light under a ${system} system`);
+    await pick("dark");
+    assert.equal(await background(), DARK, `dark under a ${system} system`);
   }
   await page.close();
 });
