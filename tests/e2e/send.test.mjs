@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, serveStatic, startReceiver, typeInto } from "./harness.mjs";
+import { assertReadable, launchBrowser, screenshot, serveStatic, startReceiver, typeInto } from "./harness.mjs";
 
 let server;
 let browser;
@@ -127,6 +127,7 @@ test("success and failure calls arrive exactly as previewed: method, every heade
     assert.match(rows[0], /failure.*200 OK/);
     assert.match(rows[1], /success.*200 OK/);
     await screenshot(page, "send-success", { fullPage: true });
+    await assertReadable(page, "after two successful calls");
     await page.close();
   } finally {
     await receiver.close();
@@ -152,6 +153,7 @@ test("a receiver refusing CORS is explained as CORS, naming what causes the pref
     const methods = (await receiver.requests()).map((r) => r.method);
     assert.deepEqual(methods, ["HEAD"]);
     await screenshot(page, "send-failure-cors", { fullPage: true });
+    await assertReadable(page, "a CORS failure explained");
     await page.close();
   } finally {
     await receiver.close();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifacts, launchBrowser, root, serveStatic, typeInto } from "./harness.mjs";
+import { artifacts, launchBrowser, lowContrastText, root, serveStatic, typeInto } from "./harness.mjs";
 
 let server;
 let browser;
@@ -249,61 +249,6 @@ test("the theme button pins light or dark whatever the system says; auto follows
   }
   await page.close();
 });
-
-/**
- * Every piece of visible text whose contrast with what is behind it is under WCAG AA (4.5:1,
- * or 3:1 for large text), as the browser computed the colours: the text colour and every
- * ancestor's background, composited. Text made transparent on purpose (the editor's textarea
- * over its highlighted copy) and disabled controls are left out, as WCAG leaves them out.
- * Measured once transitions have finished.
- */
-function lowContrastText(page) {
-  return page.evaluate(async () => {
-    // Colours as they settle: buttons fade between themes.
-    await Promise.all(document.getAnimations().map((animation) => animation.finished));
-    const rgba = (css) => {
-      const [r, g, b, a = 1] = css.match(/[\d.]+/g).map(Number);
-      return [r, g, b, a];
-    };
-    const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
-    const luminance = (rgb) => {
-      const [r, g, b] = rgb.slice(0, 3).map((v) => {
-        const c = v / 255;
-        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const behind = (element) => {
-      const chain = [];
-      for (let e = element; e; e = e.parentElement) chain.unshift(e);
-      return chain.reduce((below, e) => over(rgba(getComputedStyle(e).backgroundColor), below), [255, 255, 255, 1]);
-    };
-    const hasOwnText = (e) =>
-      [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== "") ||
-      (/^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName) && e.value);
-    const failures = [];
-    let checked = 0;
-    for (const e of document.body.querySelectorAll("*")) {
-      if (!hasOwnText(e) || e.disabled || e.closest("[aria-hidden=true]")) continue;
-      const style = getComputedStyle(e);
-      const rect = e.getBoundingClientRect();
-      if (style.visibility !== "visible" || rect.width === 0 || rect.height === 0) continue;
-      const color = rgba(style.color);
-      if (color[3] === 0) continue;
-      checked += 1;
-      const background = behind(e);
-      const [light, dark] = [luminance(over(color, background)), luminance(background)].sort((a, b) => b - a);
-      const ratio = (light + 0.05) / (dark + 0.05);
-      const size = parseFloat(style.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) {
-        const text = (e.value || e.textContent).trim().slice(0, 40);
-        failures.push(`${e.tagName.toLowerCase()}.${[...e.classList].join(".")} "${text}": ${ratio.toFixed(2)}:1`);
-      }
-    }
-    return { checked, failures };
-  });
-}
 
 test("every visible text meets WCAG AA contrast, in both themes, with findings of every severity", async () => {
   const page = await freshPage();
