@@ -532,20 +532,29 @@ impl Checker<'_> {
         } else {
             Cow::Borrowed(written)
         };
-        // ASCII (nearly every host) lower-cases and folds without decoding characters.
+        // An ASCII host (nearly every one) is named lower-cased, as browsers show it. Any
+        // other is named as written: browsers turn it into punycode (UTS #46), which
+        // hookcheck does not, and Unicode case mapping (`str::to_lowercase`) would bring
+        // std's case tables into the wasm, 3.6 KB gzip, for the case of letters in messages.
         let name = if decoded.is_ascii() {
             decoded.to_ascii_lowercase()
         } else {
-            decoded.to_lowercase()
+            decoded.into_owned()
         };
 
         // Browsers map full-width forms (NFKC) before reading the host, so `１２７．０．０．１`
-        // is 127.0.0.1. A single trailing dot is allowed (`localhost.`). No full-width
-        // form is ASCII.
+        // is 127.0.0.1, and compare it case-insensitively. Only ASCII names (localhost, the
+        // `.local` and `.localhost` suffixes, IP addresses) decide the kind, so the fold and
+        // ASCII lower-casing are all it needs. A single trailing dot is allowed
+        // (`localhost.`). No full-width form is ASCII.
         let normalized: Cow<str> = if name.is_ascii() {
             Cow::Borrowed(&name)
         } else {
-            Cow::Owned(name.chars().map(fold_full_width).collect())
+            Cow::Owned(
+                name.chars()
+                    .map(|c| fold_full_width(c).to_ascii_lowercase())
+                    .collect(),
+            )
         };
         let bare = normalized.strip_suffix('.').unwrap_or(&normalized);
 

@@ -457,6 +457,9 @@ fn unreachable_hosts_name_their_kind() {
         ("0x7F000001", HostKind::Loopback),
         ("0177.0.0.1", HostKind::Loopback),
         ("１２７．０．０．１", HostKind::Loopback),
+        ("ＬＯＣＡＬＨＯＳＴ", HostKind::Localhost),
+        ("LOCALHOST\u{3002}", HostKind::Localhost),
+        ("Drucker\u{3002}LOCAL", HostKind::LocalDomain),
         ("[::1]", HostKind::Loopback),
         ("[0:0:0:0:0:0:0:1]", HostKind::Loopback),
         ("[::ffff:127.0.0.1]", HostKind::Loopback),
@@ -653,4 +656,18 @@ fn applying_each_fix_removes_its_diagnostic() {
         }
     }
     assert!(applied >= urls.len());
+}
+
+#[test]
+fn a_non_ascii_host_is_named_as_written_and_still_classified_case_insensitively() {
+    let url = "https://BÜCHER.Local/hook";
+    let d = only(url, Rule::UrlUnreachableHost);
+    assert!(d.message.contains("`BÜCHER.Local`"), "{}", d.message);
+    assert_eq!(parts(url).host, "BÜCHER.Local");
+    assert_eq!(parts(url).host_kind, HostKind::LocalDomain);
+    // An ASCII host is named lower-cased, as browsers show it.
+    assert_eq!(
+        parts("https://Hooks.Example.COM/x").host,
+        "hooks.example.com"
+    );
 }
