@@ -1,5 +1,6 @@
 // Offline (SPEC §4.1): after one visit the service worker serves the app, which validates
-// and previews with the network off; a new build replaces the old cache completely.
+// and previews with the network off; a new build replaces the old cache completely; and the
+// app can be installed.
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,6 +112,25 @@ test("a new build replaces the old cache, and offline then serves the new build"
     await page.reload();
     assert.equal(await page.locator('meta[name="build"]').getAttribute("content"), "two");
     await validatesAndPreviews(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("the app is installable: Chromium finds no installability error in the manifest, icons or worker", async () => {
+  const server = await serveStatic();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await controlled(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send("Page.getAppManifest");
+    assert.deepEqual(manifest.errors, []);
+    assert.match(manifest.url, /\/manifest\.webmanifest$/);
   } finally {
     await browser.close();
     await server.close();
