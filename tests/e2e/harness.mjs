@@ -33,7 +33,7 @@ const TYPES = {
 /** Serves `dir` on 127.0.0.1 at a free port. Returns { url, origin, close }. */
 export async function serveStatic(dir = dist) {
   if (!existsSync(join(dir, "index.html")) && dir === dist) {
-    throw new Error("dist/ is not built: run `trunk build --release` first (scripts/test does)");
+    throw new Error("dist/ is not built: run `scripts/build` first (scripts/test does)");
   }
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
