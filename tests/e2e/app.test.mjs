@@ -1,22 +1,13 @@
 // The built app in headless Chromium: type a webhook, read the result back.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, serveStatic, typeInto } from "./harness.mjs";
+import { test } from "node:test";
+import { appInBrowser, typeInto } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appInBrowser();
 
 test("a bare URL is valid and previews testRTC's documented success body", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await typeInto(page, "https://example.com/hook");
   await assert.doesNotReject(page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor());
   assert.equal(
@@ -27,8 +18,8 @@ test("a bare URL is valid and previews testRTC's documented success body", async
 });
 
 test("a trailing comma is reported with its code and the input is invalid", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await typeInto(page, '{"url": "https://example.com/hook",}');
   await page.getByTestId("validity").filter({ hasText: /1 error/ }).waitFor();
   const codes = await page.locator('[data-testid="diagnostics"] [data-code]').evaluateAll(

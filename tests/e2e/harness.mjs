@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server for the built app, a
 // `hookcheck receive` child, and headless Chromium driven by playwright-core.
 // Every server listens on 127.0.0.1 with a free port and is stopped by the test.
+import { after, before } from "node:test";
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -108,6 +109,29 @@ export async function launchBrowser() {
     ],
     viewport: { width: 1280, height: 900 },
   });
+}
+
+/**
+ * For a test file: the built app served and a headless Chromium launched before its tests,
+ * both stopped after them, with `permissions` (such as "clipboard-read") granted to the
+ * app's origin. `server` and `browser` are set once `before` has run. (Node 20 runs a file's
+ * `before` hooks concurrently, so set-up that needs the browser goes here, not in another
+ * hook.)
+ */
+export function appInBrowser({ permissions = [] } = {}) {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serveStatic();
+    session.browser = await launchBrowser();
+    if (permissions.length > 0) {
+      await session.browser.grantPermissions(permissions, { origin: session.server.origin });
+    }
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** Replaces the input's text the way a person does (select all, type). */

@@ -5,22 +5,15 @@
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { artifacts, launchBrowser, serveStatic } from "./harness.mjs";
+import { after, test } from "node:test";
+import { appInBrowser, artifacts } from "./harness.mjs";
 
 const KEYSTROKES = 100;
 const LOADS = 5;
 
-let server;
-let browser;
+const app = appInBrowser();
 const results = {};
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (Object.keys(results).length > 0) {
     mkdirSync(artifacts, { recursive: true });
     const path = join(artifacts, "perf.json");
@@ -55,8 +48,8 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q *
 const round = (ms) => Math.round(ms * 100) / 100;
 
 test("keystroke to updated preview on a 4 KB webhook", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await page.getByTestId("input").waitFor();
   const text = webhook(4096);
   const times = await page.evaluate(
@@ -131,7 +124,7 @@ test("keystroke to updated preview on a 4 KB webhook", async () => {
 test("navigation start to first interactive render", async () => {
   const samples = [];
   for (let i = 0; i < LOADS; i++) {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     // performance.now() counts from navigation start; note when the input first exists.
     await page.addInitScript(() => {
       const seen = () => {
@@ -146,7 +139,7 @@ test("navigation start to first interactive render", async () => {
         childList: true,
       });
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForFunction(() => window.__hookcheckFirstInput !== undefined);
     samples.push(
       await page.evaluate(() => {

@@ -4,19 +4,10 @@
 // Every network call goes to 127.0.0.1.
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
-import { after, before, test } from "node:test";
-import { assertReadable, launchBrowser, screenshot, serveStatic, startReceiver, typeInto } from "./harness.mjs";
+import { test } from "node:test";
+import { appInBrowser, assertReadable, screenshot, startReceiver, typeInto } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appInBrowser();
 
 const CUSTOM = "X-Hookcheck-Test";
 
@@ -40,8 +31,8 @@ function webhook(url, headers = {}) {
 
 /** A page with the app and `text` typed into it, its preview shown. */
 async function openWith(text) {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await typeInto(page, text);
   await page.getByTestId("preview-body").waitFor();
   return page;
@@ -240,8 +231,8 @@ test("SNS is never sent, and the panel says why", async () => {
 });
 
 test("an invalid input cannot be sent", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await typeInto(page, '{"url": "https://example.com/hook",}');
   await page.getByTestId("send-refusal").waitFor();
   assert.ok(await page.getByTestId("send").isDisabled());
@@ -294,11 +285,11 @@ test("the offline note follows the network as it drops and comes back, without a
   const page = await openWith("http://127.0.0.1:9/hook");
   const note = page.getByTestId("send-offline");
   assert.equal(await note.count(), 0);
-  await browser.setOffline(true);
+  await app.browser.setOffline(true);
   try {
     await note.waitFor();
   } finally {
-    await browser.setOffline(false);
+    await app.browser.setOffline(false);
   }
   await note.waitFor({ state: "detached" });
   await page.close();

@@ -4,27 +4,17 @@
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { artifacts, launchBrowser, lowContrastText, root, serveStatic, typeInto } from "./harness.mjs";
+import { test } from "node:test";
+import { appInBrowser, artifacts, lowContrastText, root, typeInto } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-  await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appInBrowser({ permissions: ["clipboard-read", "clipboard-write"] });
 
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.example";
 
 /** A page as a first-time visitor sees it: nothing remembered. */
-async function freshPage(url = server.url) {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+async function freshPage(url = app.server.url) {
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(url);
   await page.getByTestId("validity").waitFor();
@@ -86,7 +76,7 @@ test("a share link opened in a fresh page restores the same previews, without se
   assert.match(link, /#s=[A-Za-z0-9_-]+$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
 
-  const other = await browser.newPage();
+  const other = await app.browser.newPage();
   await other.goto(link);
   await other.getByTestId("validity").waitFor();
   assert.equal(await other.getByTestId("input").inputValue(), expected.text);
@@ -99,7 +89,7 @@ test("a share link opened in a fresh page restores the same previews, without se
   await page.getByTestId("examples").selectOption({ label: "Headers with Authorization" });
   await page.getByTestId("share").click();
   const safe = await page.getByTestId("share-link").inputValue();
-  const third = await browser.newPage();
+  const third = await app.browser.newPage();
   await third.goto(safe);
   await third.getByTestId("validity").waitFor();
   const restored = await third.getByTestId("input").inputValue();
