@@ -298,29 +298,35 @@ pub fn parse_host_message(json_text: &str) -> HostMessage {
     if kind != "hookcheck:set" {
         return HostMessage::Invalid(MessageError::UnknownType(kind.clone()));
     }
-    let mut request = SetRequest::default();
-    match get("text") {
-        None | Some(Json::Null) => {}
-        Some(Json::String(text)) => request.text = Some(text.clone()),
-        Some(_) => return HostMessage::Invalid(MessageError::InvalidField("text")),
+    match read_set_request(get) {
+        Ok(request) => HostMessage::Set(request),
+        Err(error) => HostMessage::Invalid(error),
     }
-    match get("mode") {
-        None | Some(Json::Null) => {}
-        Some(Json::String(mode)) => match ModeChoice::parse(mode) {
-            Some(choice) => request.mode = Some(choice),
-            None => return HostMessage::Invalid(MessageError::InvalidField("mode")),
-        },
-        Some(_) => return HostMessage::Invalid(MessageError::InvalidField("mode")),
+}
+
+/// The fields of a `hookcheck:set` message, each optional.
+fn read_set_request<'a>(
+    get: impl Fn(&str) -> Option<&'a Json>,
+) -> Result<SetRequest, MessageError> {
+    /// A field that may be missing or null, else a string that `parse` accepts.
+    fn optional<T>(
+        value: Option<&Json>,
+        field: &'static str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, MessageError> {
+        match value {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(text)) => parse(text)
+                .map(Some)
+                .ok_or(MessageError::InvalidField(field)),
+            Some(_) => Err(MessageError::InvalidField(field)),
+        }
     }
-    match get("outcome") {
-        None | Some(Json::Null) => {}
-        Some(Json::String(outcome)) => match Outcome::parse(outcome) {
-            Some(outcome) => request.outcome = Some(outcome),
-            None => return HostMessage::Invalid(MessageError::InvalidField("outcome")),
-        },
-        Some(_) => return HostMessage::Invalid(MessageError::InvalidField("outcome")),
-    }
-    HostMessage::Set(request)
+    Ok(SetRequest {
+        text: optional(get("text"), "text", |text| Some(text.to_owned()))?,
+        mode: optional(get("mode"), "mode", ModeChoice::parse)?,
+        outcome: optional(get("outcome"), "outcome", Outcome::parse)?,
+    })
 }
 
 // ---- Widget → host -------------------------------------------------------------------
