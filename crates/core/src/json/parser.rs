@@ -701,12 +701,7 @@ impl<'t> Parser<'t> {
             }
             (Expect::Value, _) => self.value_in_container(),
 
-            (Expect::CommaOrClose, TokenKind::Comma) => {
-                self.bump();
-                let frame = self.top();
-                frame.comma = Some(span);
-                frame.expect = Expect::AfterComma;
-            }
+            (Expect::CommaOrClose, TokenKind::Comma) => self.accept_comma(span),
             (Expect::CommaOrClose, TokenKind::RBrace) => {
                 self.bump();
                 self.close_top(span.end);
@@ -741,12 +736,7 @@ impl<'t> Parser<'t> {
                 self.close_top(span.end);
             }
             (_, TokenKind::RBrace) => self.mismatched_closer(),
-            (Expect::CommaOrClose, TokenKind::Comma) => {
-                self.bump();
-                let frame = self.top();
-                frame.comma = Some(span);
-                frame.expect = Expect::AfterComma;
-            }
+            (Expect::CommaOrClose, TokenKind::Comma) => self.accept_comma(span),
             (Expect::CommaOrClose, TokenKind::RBracket) => {
                 self.bump();
                 self.close_top(span.end);
@@ -784,6 +774,15 @@ impl<'t> Parser<'t> {
         if let Begun::Leaf(value) = self.begin_value() {
             self.deliver(value);
         }
+    }
+
+    /// The comma after a member or item: the next one may follow (or, if a closer does, the
+    /// comma was a trailing one).
+    fn accept_comma(&mut self, span: Span) {
+        self.bump();
+        let frame = self.top();
+        frame.comma = Some(span);
+        frame.expect = Expect::AfterComma;
     }
 
     fn accept_key(&mut self, key: String, key_span: Span) {
