@@ -148,12 +148,21 @@ test("text set by the host reaches the widget, which answers with results and it
   // Counts only: nothing from the text ever leaves the widget.
   assert.doesNotMatch(JSON.stringify(messages), /example\.com/);
 
-  // The height: posted, positive, and the host's frame now fits the content.
-  const height = messages.findLast((m) => m.type === "hookcheck:height").height;
+  // The height: posted, positive, and the host's frame fits the content. A height follows
+  // layout, so it may arrive after the result: give the last one up to 5 s to come.
+  const lastHeight = async () => (await received(page)).findLast((m) => m.type === "hookcheck:height").height;
+  const frameHeight = () => page.locator("#widget").evaluate((f) => f.clientHeight);
+  const contentHeight = async () =>
+    Math.ceil(await widget(page).getByTestId("embed").evaluate((e) => e.getBoundingClientRect().height));
+  const settled = async () => {
+    const height = await lastHeight();
+    return height === (await contentHeight()) && height === (await frameHeight());
+  };
+  for (let waited = 0; waited < 5000 && !(await settled()); waited += 100) await page.waitForTimeout(100);
+  const height = await lastHeight();
   assert.ok(Number.isInteger(height) && height > 100, `height ${height}`);
-  assert.equal(await page.locator("#widget").evaluate((f) => f.clientHeight), height);
-  const inner = await widget(page).getByTestId("embed").evaluate((e) => e.getBoundingClientRect().height);
-  assert.equal(height, Math.ceil(inner));
+  assert.equal(await frameHeight(), height);
+  assert.equal(height, await contentHeight());
   await page.close();
 });
 
