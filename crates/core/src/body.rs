@@ -9,21 +9,33 @@
 //! together).
 
 use std::borrow::Cow;
+use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use crate::json::stringify::{compact_len_estimate, needs_escape, write_compact, write_escaped};
-use crate::json::Json;
+use crate::json::stringify::{needs_escape, write_compact, write_escaped, write_string};
+use crate::json::value::array_index;
+use crate::json::{Json, Node, NodeValue};
 use crate::sample::SampleData;
 use crate::template::{Part, Template};
 use crate::variables::DOCUMENTED;
 
 /// The `body` of a webhook: the template as JavaScript holds it after `JSON.parse` (what
-/// it dereferences to), and, made on its first render and kept, its compact text split at
-/// its placeholder strings. Immutable, so that the two cannot disagree.
-#[derive(Clone, Debug)]
+/// it dereferences to), and its compact text split at its placeholder strings.
+/// Immutable, so that the two cannot disagree.
+///
+/// [`check`](crate::check()) compiles the body straight from the parse tree and keeps the
+/// body's source text, not a [`Json`] copy of the tree: rendering needs only the compiled
+/// text, and building (then freeing) a tree of owned strings cost more than the compiling.
+/// The [`Json`] is read from that source text the first time it is asked for.
+#[derive(Clone)]
 pub struct BodyTemplate {
-    json: Json,
+    /// The template as `JSON.parse` holds it: given, or read from `source` on first use.
+    json: OnceLock<Json>,
+    /// The body's source text, strict JSON (`check` makes a config only when the JSON has
+    /// no error), when the body came from `check`; empty when the [`Json`] was given.
+    source: Box<str>,
+    /// Made on the first render when the [`Json`] was given; by `check` otherwise.
     compiled: OnceLock<Compiled>,
 }
 
@@ -45,23 +57,61 @@ struct Compiled {
 impl BodyTemplate {
     pub fn new(json: Json) -> Self {
         BodyTemplate {
-            json,
+            json: OnceLock::from(json),
+            source: Box::default(),
             compiled: OnceLock::new(),
         }
     }
 
+    /// The body of a checked webhook, compiled from its parse tree. `source` is the text
+    /// `node`'s spans index. `unique_keys`: no object in the tree repeats a key (the
+    /// parser reported none), so the tree's member order is JavaScript's unless an object
+    /// has an integer-like key.
+    pub(crate) fn from_node(node: &Node, source: &str, unique_keys: bool) -> Self {
+        let body = BodyTemplate {
+            json: OnceLock::new(),
+            source: node.span.slice(source).into(),
+            compiled: OnceLock::new(),
+        };
+        let compiled = if unique_keys {
+            Compiled::new(node, false, node.span.len())
+        } else {
+            // Rare (a warning was given): let `JSON.parse`'s semantics sort the repeats
+            // out once, and keep the tree that made.
+            let json = body.json.get_or_init(|| node.to_json());
+            Compiled::from_json(json)
+        };
+        let _ = body.compiled.set(compiled);
+        body
+    }
+
     pub fn json(&self) -> &Json {
-        &self.json
+        self.json.get_or_init(|| self.parse_source())
     }
 
     pub fn into_json(self) -> Json {
-        self.json
+        match self.json.into_inner() {
+            Some(json) => json,
+            None => crate::json::parse(&self.source)
+                .root
+                .map_or(Json::Null, Node::into_json),
+        }
+    }
+
+    /// The [`Json`] of the kept source text: the same tree `check` parsed it into, since
+    /// strict JSON reads the same wherever it stands.
+    fn parse_source(&self) -> Json {
+        crate::json::parse(&self.source)
+            .root
+            .map_or(Json::Null, Node::into_json)
     }
 
     /// Appends the compact JSON text of the template with every placeholder string
     /// rendered from `sample`: keys, order and the other values unchanged.
     pub(crate) fn write_rendered(&self, out: &mut String, sample: &SampleData) {
-        let compiled = self.compiled.get_or_init(|| Compiled::new(&self.json));
+        let compiled = self
+            .compiled
+            .get_or_init(|| Compiled::from_json(self.json()));
         // Each variable's value as a template inserts it, escaped as the string around it
         // is, once per render rather than once per placeholder; borrowed when it needs no
         // escape (the sample's strings are plain text).
@@ -112,61 +162,93 @@ impl Deref for BodyTemplate {
     type Target = Json;
 
     fn deref(&self) -> &Json {
-        &self.json
+        self.json()
     }
 }
 
 /// Two bodies are equal when their templates are (the compiled text follows from them).
 impl PartialEq for BodyTemplate {
     fn eq(&self, other: &Self) -> bool {
-        self.json == other.json
+        self.json() == other.json()
+    }
+}
+
+/// The template, as [`Json`].
+impl fmt::Debug for BodyTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BodyTemplate")
+            .field("json", self.json())
+            .finish_non_exhaustive()
     }
 }
 
 impl Compiled {
-    fn new(template: &Json) -> Self {
+    /// Compiles `template`. `ordered`: its objects are in JavaScript's key order already
+    /// (it was made from a [`Json`]); otherwise they are in source order, with no repeated
+    /// key. `capacity`: about the length of the compact text.
+    fn new(template: &Node, ordered: bool, capacity: usize) -> Self {
         let mut compiled = Compiled {
-            literal: String::with_capacity(compact_len_estimate(template)),
+            literal: String::with_capacity(capacity),
             holes: Vec::new(),
             uses: [0; DOCUMENTED.len()],
         };
-        compiled.write(template);
+        compiled.write(template, ordered);
         compiled
     }
 
-    /// [`write_compact`], with the placeholders left as holes.
-    fn write(&mut self, template: &Json) {
-        match template {
-            Json::String(text) if Template::has_placeholders(text) => {
-                self.literal.push('"');
+    /// A template given as [`Json`]: compiled through a tree that borrows its strings, so
+    /// that one writer serves both.
+    fn from_json(template: &Json) -> Self {
+        Compiled::new(&Node::borrowing(template), true, 0)
+    }
+
+    /// The compact text of `template` as `JSON.parse` would hold it ([`write_compact`] of
+    /// its [`Json`]), with the placeholders left as holes.
+    fn write(&mut self, template: &Node, ordered: bool) {
+        let literal = &mut self.literal;
+        match &template.value {
+            NodeValue::String(text) if Template::has_placeholders(text) => {
+                literal.push('"');
                 Template::visit_names(text, |part| match part {
-                    Part::Text(text) => write_escaped(&mut self.literal, text),
+                    Part::Text(text) => write_escaped(literal, text),
                     Part::Name(name) => {
                         if let Some(variable) = DOCUMENTED.iter().position(|&d| d == name) {
-                            self.holes.push((self.literal.len(), variable as u8));
+                            self.holes.push((literal.len(), variable as u8));
                             self.uses[variable] += 1;
                         }
                     }
                 });
-                self.literal.push('"');
+                literal.push('"');
             }
-            Json::Array(items) if !items.is_empty() => {
+            NodeValue::Array(items) if !items.is_empty() => {
                 for (i, item) in items.iter().enumerate() {
                     self.literal.push_str(if i > 0 { "," } else { "[" });
-                    self.write(item);
+                    self.write(item, ordered);
                 }
                 self.literal.push(']');
             }
-            Json::Object(members) if !members.is_empty() => {
-                for (i, (key, item)) in members.iter().enumerate() {
+            NodeValue::Object(members)
+                if !ordered && members.iter().any(|m| array_index(&m.key).is_some()) =>
+            {
+                // `JSON.parse` moves integer-like keys first: let `to_json` order them (rare).
+                let json = template.to_json();
+                self.write(&Node::borrowing(&json), true);
+            }
+            NodeValue::Object(members) if !members.is_empty() => {
+                for (i, member) in members.iter().enumerate() {
                     self.literal.push_str(if i > 0 { ",\"" } else { "{\"" });
-                    write_escaped(&mut self.literal, key);
+                    write_escaped(&mut self.literal, &member.key);
                     self.literal.push_str("\":");
-                    self.write(item);
+                    self.write(&member.value, ordered);
                 }
                 self.literal.push('}');
             }
-            other => write_compact(&mut self.literal, other),
+            NodeValue::String(text) => write_string(literal, text),
+            NodeValue::Array(_) => literal.push_str("[]"),
+            NodeValue::Object(_) => literal.push_str("{}"),
+            NodeValue::Null => literal.push_str("null"),
+            NodeValue::Bool(b) => literal.push_str(if *b { "true" } else { "false" }),
+            NodeValue::Number(n) => write_compact(literal, &Json::Number(*n)),
         }
     }
 }
@@ -179,6 +261,12 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     fn text() -> impl Strategy<Value = String> {
+        fragments(true)
+    }
+
+    /// Template text; `unclosed`: with a `<%` that is never closed (an error in `check`).
+    fn fragments(unclosed: bool) -> impl Strategy<Value = String> {
+        let open = if unclosed { "<%" } else { "%" };
         let fragment = prop_oneof![
             Just("<% this.testName %>".to_string()),
             Just("<%this.score%>".to_string()),
@@ -187,12 +275,38 @@ pub(crate) mod tests {
             Just("<% this.nope %>".to_string()),
             Just("<%this.resultUrl %>".to_string()),
             Just("<% this.failureReasons%>".to_string()),
-            Just("<%".to_string()),
+            Just(open.to_string()),
             Just("%>".to_string()),
             Just("\"\\\n\u{1}é✓".to_string()),
             "\\PC{0,5}",
         ];
         prop::collection::vec(fragment, 0..5).prop_map(|parts| parts.concat())
+    }
+
+    /// Keys as people write them, and integer-like ones, which `JSON.parse` moves first.
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => fragments(false),
+            1 => "[0-9]{1,3}",
+            1 => prop::sample::select(vec!["0", "01", "4294967295", "a", "b"]).prop_map(String::from),
+        ]
+    }
+
+    /// Objects that may repeat keys and hold integer-like keys, at any depth; every
+    /// placeholder is closed, so that `check` accepts most.
+    fn template_with_keys() -> impl Strategy<Value = Json> {
+        let leaf = prop_oneof![
+            Just(Json::Null),
+            any::<bool>().prop_map(Json::Bool),
+            any::<f64>().prop_map(Json::Number),
+            fragments(false).prop_map(Json::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+                prop::collection::vec((key(), inner), 0..6).prop_map(Json::Object),
+            ]
+        })
     }
 
     /// Body templates: nesting, placeholders (valid, unknown, dotted, unclosed), escapes.
@@ -236,6 +350,57 @@ pub(crate) mod tests {
                 body.write_rendered(&mut ours, &sample);
                 prop_assert_eq!(ours, render_template(&template, &sample).to_compact());
             }
+        }
+    }
+
+    /// The text of a webhook whose `body` is `template` (wrapped in an object when it is
+    /// not one), written compact or indented. Repeated keys are written as repeated members.
+    fn webhook_text(template: &Json, pretty: bool) -> String {
+        let body = match template {
+            Json::Object(_) => template.clone(),
+            other => Json::Object(vec![("k".to_string(), other.clone())]),
+        };
+        let body = if pretty {
+            body.to_pretty()
+        } else {
+            body.to_compact()
+        };
+        format!("{{\n  \"url\": \"https://example.com/hook\",\n  \"body\": {body}\n}}\n")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// `check` compiles the body from its parse tree and keeps only its source text;
+        /// what it renders, and the `Json` it gives when asked, are those of the body's
+        /// parse tree converted as `JSON.parse` would (repeated and integer-like keys).
+        #[test]
+        fn body_compiled_from_the_parse_tree_renders_as_its_json(
+            template in template_with_keys(),
+            pretty in any::<bool>(),
+            outcome in prop::sample::select(Outcome::ALL.to_vec()),
+        ) {
+            let text = webhook_text(&template, pretty);
+            let report = crate::check(&text, None);
+            // A `<%` from the random text can still leave a placeholder open.
+            let Some(config) = report.config else {
+                prop_assert!(report.diagnostics.iter().any(|d| d.rule.code().starts_with("template")));
+                return Ok(());
+            };
+            let root = crate::json::parse(&text).root.expect("parsed");
+            let members = root.as_object().expect("an object");
+            let expected = members.iter().rev().find(|m| m.key == "body").unwrap().value.to_json();
+            let body = config.body.expect("a body");
+            let sample = SampleData::for_outcome(outcome);
+            // Rendered before the `Json` is asked for, then after.
+            for _ in 0..2 {
+                let mut ours = String::new();
+                body.write_rendered(&mut ours, &sample);
+                prop_assert_eq!(ours, render_template(&expected, &sample).to_compact());
+                prop_assert_eq!(body.json(), &expected);
+            }
+            prop_assert_eq!(body.clone().into_json(), expected.clone());
+            prop_assert_eq!(BodyTemplate::from_node(&members[1].value, &text, false).into_json(), expected);
         }
     }
 }

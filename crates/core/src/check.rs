@@ -159,7 +159,9 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
     diagnostics.extend(parsed.diagnostics);
     let root = parsed.root?;
     match &root.value {
-        NodeValue::Object(_) => config::check_object_owned(root, text, diagnostics, unique_keys),
+        NodeValue::Object(members) => {
+            config::check_object_with(members, &root, text, diagnostics, unique_keys)
+        }
         other => {
             let mut diagnostic = Diagnostic::new(
                 Rule::JsonNotObject,

@@ -4,7 +4,7 @@
 use crate::body::BodyTemplate;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::headers;
-use crate::json::{Json, Member, Node, NodeValue};
+use crate::json::{Member, Node, NodeValue};
 use crate::sns::{self, SnsConfig};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
@@ -109,43 +109,17 @@ pub fn check_object(
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<WebhookConfig> {
-    check_object_with(members, root, source, diagnostics, true)
+    check_object_with(members, root, source, diagnostics, false)
 }
 
-/// [`check_object`] on the root it owns: the body moves into the config instead of being
-/// copied out of the tree.
-/// `unique_keys`: no object in the tree repeats a key.
-pub(crate) fn check_object_owned(
-    root: Node,
-    source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-    unique_keys: bool,
-) -> Option<WebhookConfig> {
-    let NodeValue::Object(members) = &root.value else {
-        return None;
-    };
-    let mut config = check_object_with(members, &root, source, diagnostics, false)?;
-    if config.body.is_some() {
-        let NodeValue::Object(members) = root.value else {
-            unreachable!("checked above")
-        };
-        // The same member `check_object` reads: the last `body`.
-        config.body = members
-            .into_iter()
-            .rev()
-            .find(|m| m.key == "body")
-            .map(|m| BodyTemplate::new(m.value.into_json_with(unique_keys)));
-    }
-    Some(config)
-}
-
-/// With `convert_body` false, a valid body is left as `Json::Null` for the caller to fill.
-fn check_object_with(
+/// [`check_object`]; with `unique_keys` the caller knows that no object in the tree
+/// repeats a key, so the body compiles without looking for repeats.
+pub(crate) fn check_object_with(
     members: &[Member],
     root: &Node,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
-    convert_body: bool,
+    unique_keys: bool,
 ) -> Option<WebhookConfig> {
     let errors_before = count_errors(diagnostics);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
@@ -161,9 +135,7 @@ fn check_object_with(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body")
-        .and_then(|m| check_body(m, source, diagnostics, convert_body))
-        .map(BodyTemplate::new);
+    let body = get("body").filter(|m| check_body(m, source, diagnostics));
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),
@@ -185,12 +157,13 @@ fn check_object_with(
         }
     };
     let target = target?;
+    // The body is compiled only for a config that is made.
     (count_errors(diagnostics) == errors_before).then(|| WebhookConfig {
         target,
         format: format.unwrap_or_default(),
         headers,
         fieldname,
-        body,
+        body: body.map(|m| BodyTemplate::from_node(&m.value, source, unique_keys)),
     })
 }
 
@@ -202,7 +175,7 @@ fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 }
 
 fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Diagnostic>) {
-    let key = member.key.as_str();
+    let key = &*member.key;
     if ALL_KEYS.contains(&key) {
         if !has_provider && sns::SNS_KEYS.contains(&key) {
             diagnostics.push(
@@ -374,22 +347,14 @@ fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option
     }
 }
 
-fn check_body(
-    member: &Member,
-    source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-    convert: bool,
-) -> Option<Json> {
+/// Whether the body is an object (the body template); its placeholders are checked.
+fn check_body(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);
-        return None;
+        return false;
     }
     check_templates(&member.value, source, diagnostics);
-    Some(if convert {
-        member.value.to_json()
-    } else {
-        Json::Null
-    })
+    true
 }
 
 /// Checks the placeholders in every string value inside `node`, iteratively (the parser

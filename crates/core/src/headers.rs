@@ -89,7 +89,7 @@ pub fn check_headers(
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut seen: Vec<(String, &Member)> = Vec::new();
     for member in members {
-        let name = member.key.as_str();
+        let name = &*member.key;
         if !is_token(name) {
             let trimmed = name.trim();
             let mut diagnostic = Diagnostic::new(
@@ -151,7 +151,7 @@ pub fn check_headers(
         };
         check_value(member, name, value, diagnostics);
         check_meaning(member, name, &lower, value, format, diagnostics);
-        headers.push((name.to_string(), value.clone()));
+        headers.push((name.to_string(), value.to_string()));
     }
     headers
 }

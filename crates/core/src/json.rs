@@ -9,15 +9,19 @@ pub mod parser;
 pub mod stringify;
 pub mod value;
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 pub use parser::{parse, ParsedJson, MAX_DEPTH};
 pub use value::Json;
 
-/// A parsed JSON value with the span of its source text.
+/// A parsed JSON value with the span of its source text. Its strings borrow from the
+/// parsed text (`'t`) where the source spells them without escapes, so that parsing does
+/// not allocate and copy every key and string.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub value: NodeValue,
+pub struct Node<'t> {
+    pub value: NodeValue<'t>,
     /// The whole value in the source: a string's span includes its quotes.
     pub span: Span,
 }
@@ -25,28 +29,28 @@ pub struct Node {
 /// The value of a [`Node`]. Objects keep every member in source order, duplicates included,
 /// so rules can point at each; [`Node::to_json`] applies `JSON.parse`'s semantics.
 #[derive(Clone, Debug, PartialEq)]
-pub enum NodeValue {
+pub enum NodeValue<'t> {
     Null,
     Bool(bool),
     /// The number as JavaScript holds it (an IEEE double).
     Number(f64),
-    /// The decoded string.
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    /// The decoded string: borrowed from the source when it has no escapes.
+    String(Cow<'t, str>),
+    Array(Vec<Node<'t>>),
+    Object(Vec<Member<'t>>),
 }
 
 /// One `"key": value` of an object.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Member {
-    /// The decoded key.
-    pub key: String,
+pub struct Member<'t> {
+    /// The decoded key: borrowed from the source when it has no escapes.
+    pub key: Cow<'t, str>,
     /// The key in the source, quotes included.
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'t>,
 }
 
-impl Node {
+impl<'t> Node<'t> {
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             NodeValue::String(s) => Some(s),
@@ -54,7 +58,7 @@ impl Node {
         }
     }
 
-    pub fn as_object(&self) -> Option<&[Member]> {
+    pub fn as_object(&self) -> Option<&[Member<'t>]> {
         match &self.value {
             NodeValue::Object(members) => Some(members),
             _ => None,
@@ -81,43 +85,57 @@ impl Node {
             NodeValue::Null => Json::Null,
             NodeValue::Bool(b) => Json::Bool(*b),
             NodeValue::Number(n) => Json::Number(*n),
-            NodeValue::String(s) => Json::String(s.clone()),
+            NodeValue::String(s) => Json::String(s.to_string()),
             NodeValue::Array(items) => Json::Array(items.iter().map(Node::to_json).collect()),
-            NodeValue::Object(members) => {
-                Json::object_from_parsed(members.iter().map(|m| (m.key.clone(), m.value.to_json())))
-            }
+            NodeValue::Object(members) => Json::object_from_parsed(
+                members
+                    .iter()
+                    .map(|m| (m.key.to_string(), m.value.to_json())),
+            ),
         }
     }
 
-    /// [`Node::to_json`], moving the strings out of the tree instead of copying them.
+    /// [`Node::to_json`], moving the owned strings out of the tree instead of copying them.
     pub fn into_json(self) -> Json {
-        self.into_json_with(false)
-    }
-
-    /// [`Node::into_json`]; with `unique_keys` the caller knows that no object in the tree
-    /// repeats a key, so none is looked for.
-    pub(crate) fn into_json_with(self, unique_keys: bool) -> Json {
         match self.value {
             NodeValue::Null => Json::Null,
             NodeValue::Bool(b) => Json::Bool(b),
             NodeValue::Number(n) => Json::Number(n),
-            NodeValue::String(s) => Json::String(s),
-            NodeValue::Array(items) => Json::Array(
-                items
+            NodeValue::String(s) => Json::String(s.into_owned()),
+            NodeValue::Array(items) => {
+                Json::Array(items.into_iter().map(Node::into_json).collect())
+            }
+            NodeValue::Object(members) => Json::object_from_parsed(
+                members
                     .into_iter()
-                    .map(|item| item.into_json_with(unique_keys))
+                    .map(|m| (m.key.into_owned(), m.value.into_json())),
+            ),
+        }
+    }
+
+    /// A tree over `json` that borrows its strings, for code that reads parse trees;
+    /// every span is empty. Objects keep [`Json`]'s (JavaScript's) key order.
+    pub(crate) fn borrowing(json: &Json) -> Node<'_> {
+        let value = match json {
+            Json::Null => NodeValue::Null,
+            Json::Bool(b) => NodeValue::Bool(*b),
+            Json::Number(n) => NodeValue::Number(*n),
+            Json::String(s) => NodeValue::String(Cow::Borrowed(s)),
+            Json::Array(items) => NodeValue::Array(items.iter().map(Node::borrowing).collect()),
+            Json::Object(members) => NodeValue::Object(
+                members
+                    .iter()
+                    .map(|(key, value)| Member {
+                        key: Cow::Borrowed(key),
+                        key_span: Span::default(),
+                        value: Node::borrowing(value),
+                    })
                     .collect(),
             ),
-            NodeValue::Object(members) => {
-                let members = members
-                    .into_iter()
-                    .map(|m| (m.key, m.value.into_json_with(unique_keys)));
-                if unique_keys {
-                    Json::object_from_unique(members.collect())
-                } else {
-                    Json::object_from_parsed(members)
-                }
-            }
+        };
+        Node {
+            value,
+            span: Span::default(),
         }
     }
 

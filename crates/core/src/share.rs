@@ -228,7 +228,7 @@ fn webhook_secret_spans(text: &str, offset: usize, out: &mut Vec<Span>) {
         return;
     };
     for member in members {
-        if secrets::SECRET_KEYS.contains(&member.key.as_str()) && member.value.as_str().is_some() {
+        if secrets::SECRET_KEYS.contains(&&*member.key) && member.value.as_str().is_some() {
             out.push(member.value.span.shifted(offset));
         }
         if member.key == "headers" {

@@ -5,6 +5,8 @@
 //! The lexer reports what is wrong with a token by itself (a bad escape, a raw line break
 //! in a string, `01`, a comment); the parser reports what is wrong with where it stands.
 
+use std::borrow::Cow;
+
 use super::stringify::{plain_run, quoted};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
@@ -34,15 +36,16 @@ impl Quote {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum TokenKind {
+pub(super) enum TokenKind<'t> {
     LBrace,
     RBrace,
     LBracket,
     RBracket,
     Comma,
     Colon,
-    /// A string, decoded; a bad spelling has been reported already.
-    String(String),
+    /// A string, decoded; a bad spelling has been reported already. Borrowed from the
+    /// input when the source spells it as it is (no escapes): most strings, and no copy.
+    String(Cow<'t, str>),
     /// A number; `None` when it was too broken to read (reported already).
     Number(Option<f64>),
     /// An identifier-like word: `true`, `url`, `NaN` ...
@@ -55,8 +58,8 @@ pub(super) enum TokenKind {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub(super) struct Token {
-    pub kind: TokenKind,
+pub(super) struct Token<'t> {
+    pub kind: TokenKind<'t>,
     pub span: Span,
     /// An unterminated string or an unreadable number: the parser does not count it as
     /// a sign that it is back on track after an error.
@@ -108,7 +111,7 @@ impl<'t> Lexer<'t> {
         self.bytes.get(at).copied()
     }
 
-    pub fn next_token(&mut self) -> Token {
+    pub fn next_token(&mut self) -> Token<'t> {
         self.skip_trivia();
         let start = self.pos;
         let Some(c) = self.char_at(start) else {
@@ -164,7 +167,7 @@ impl<'t> Lexer<'t> {
         }
     }
 
-    fn token_to(&mut self, kind: TokenKind, start: usize, end: usize) -> Token {
+    fn token_to(&mut self, kind: TokenKind<'t>, start: usize, end: usize) -> Token<'t> {
         self.pos = end;
         Token {
             kind,
@@ -329,7 +332,7 @@ impl<'t> Lexer<'t> {
 
     // ---- strings ------------------------------------------------------------------------
 
-    fn string(&mut self, start: usize, quote: Quote) -> Token {
+    fn string(&mut self, start: usize, quote: Quote) -> Token<'t> {
         if quote == Quote::Double {
             if let Some(token) = self.plain_string(start) {
                 return token;
@@ -339,7 +342,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// Any string token: every quote style, escape and mistake.
-    fn general_string(&mut self, start: usize, quote: Quote) -> Token {
+    fn general_string(&mut self, start: usize, quote: Quote) -> Token<'t> {
         let open_len = self.char_at(start).map_or(1, char::len_utf8);
         let mut at = start + open_len;
         let mut value = String::new();
@@ -410,17 +413,17 @@ impl<'t> Lexer<'t> {
             self.report_raw_controls(span, terminated, &raw_controls);
         }
         Token {
-            kind: TokenKind::String(value),
+            kind: TokenKind::String(Cow::Owned(value)),
             span,
             broken: !terminated,
         }
     }
 
     /// The common case of [`Lexer::string`]: a double-quoted string without escapes or
-    /// control characters, closed on its line. Its value is its source text, copied into
-    /// a string of exactly its length (the general path grows one run by run). `None`
+    /// control characters, closed on its line. Its value is its source text, borrowed: no
+    /// allocation or copy (the general path builds an owned string run by run). `None`
     /// leaves everything else to the general path.
-    fn plain_string(&mut self, start: usize) -> Option<Token> {
+    fn plain_string(&mut self, start: usize) -> Option<Token<'t>> {
         let body = start + 1;
         let rest = self.bytes.get(body..)?;
         let len = plain_run(rest);
@@ -431,7 +434,7 @@ impl<'t> Lexer<'t> {
         let end = body + len + 1;
         self.pos = end;
         Some(Token {
-            kind: TokenKind::String(self.text[body..body + len].to_string()),
+            kind: TokenKind::String(Cow::Borrowed(&self.text[body..body + len])),
             span: Span::new(start, end),
             broken: false,
         })
@@ -784,7 +787,7 @@ impl<'t> Lexer<'t> {
 
     // ---- numbers ------------------------------------------------------------------------
 
-    fn number(&mut self, start: usize) -> Token {
+    fn number(&mut self, start: usize) -> Token<'t> {
         let mut at = start + 1;
         while let Some(b) = self.byte_at(at) {
             let exponent_sign =

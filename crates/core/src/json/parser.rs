@@ -10,6 +10,8 @@
 //! Nesting is kept on an explicit stack, never the call stack, so no input can overflow
 //! it; the whole parse is linear in the input.
 
+use std::borrow::Cow;
+
 use super::keys::KeyIndex;
 use super::lexer::{Lexer, Token, TokenKind};
 use super::stringify::quoted;
@@ -22,9 +24,9 @@ pub const MAX_DEPTH: usize = 128;
 
 /// What [`parse`] found.
 #[derive(Clone, Debug, Default)]
-pub struct ParsedJson {
+pub struct ParsedJson<'t> {
     /// The value, as far as it could be recovered; `None` when nothing usable was found.
-    pub root: Option<Node>,
+    pub root: Option<Node<'t>>,
     /// Every problem found, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -35,7 +37,7 @@ pub struct ParsedJson {
 /// or backtick string becomes a string, an unquoted key a key, a `...` placeholder is
 /// dropped, a missing comma or closing bracket is assumed. Members and items too broken
 /// to read are left out of the tree. Never panics; linear in the length of `text`.
-pub fn parse(text: &str) -> ParsedJson {
+pub fn parse(text: &str) -> ParsedJson<'_> {
     let mut parser = Parser::new(text);
     let root = parser.run();
     let mut diagnostics = parser.lexer.diagnostics;
@@ -83,22 +85,22 @@ enum Expect {
 }
 
 /// An object or array being parsed.
-struct Frame {
+struct Frame<'t> {
     container: Container,
     open: usize,
     /// Where `open` is, for messages.
     opened: Position,
     expect: Expect,
-    items: Vec<Node>,
-    members: Vec<Member>,
+    items: Vec<Node<'t>>,
+    members: Vec<Member<'t>>,
     keys: KeyIndex,
     /// The key waiting for its value.
-    key: Option<(String, Span)>,
+    key: Option<(Cow<'t, str>, Span)>,
     /// The comma just read, while `expect` is [`Expect::AfterComma`].
     comma: Option<Span>,
 }
 
-impl Frame {
+impl<'t> Frame<'t> {
     fn new(container: Container, open: usize, opened: Position) -> Self {
         Frame {
             container,
@@ -113,7 +115,7 @@ impl Frame {
         }
     }
 
-    fn into_node(self, end: usize) -> Node {
+    fn into_node(self, end: usize) -> Node<'t> {
         let value = match self.container {
             Container::Object => NodeValue::Object(self.members),
             Container::Array => NodeValue::Array(self.items),
@@ -126,9 +128,9 @@ impl Frame {
 }
 
 /// What starting a value did.
-enum Begun {
+enum Begun<'t> {
     /// A whole value was read (`None` when it was too broken to keep).
-    Leaf(Option<Node>),
+    Leaf(Option<Node<'t>>),
     /// An object or array was opened and pushed on the stack.
     Container,
 }
@@ -137,11 +139,11 @@ struct Parser<'t> {
     text: &'t str,
     lexer: Lexer<'t>,
     /// The current token, not yet consumed.
-    tok: Token,
+    tok: Token<'t>,
     /// The end of the last consumed token.
     prev_end: usize,
-    stack: Vec<Frame>,
-    root: Option<Node>,
+    stack: Vec<Frame<'t>>,
+    root: Option<Node<'t>>,
     too_deep_reported: bool,
     /// Tokens consumed on the parser's normal path (not skipped, not broken).
     clean_tokens: usize,
@@ -171,7 +173,7 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn bump(&mut self) -> Token {
+    fn bump(&mut self) -> Token<'t> {
         let skipping = self.lexer.quiet;
         let next = self.lexer.next_token();
         let token = std::mem::replace(&mut self.tok, next);
@@ -201,7 +203,7 @@ impl<'t> Parser<'t> {
         self.clean_at_error = Some(self.clean_tokens);
     }
 
-    fn top(&mut self) -> &mut Frame {
+    fn top(&mut self) -> &mut Frame<'t> {
         self.stack
             .last_mut()
             .expect("called with an open container")
@@ -249,7 +251,7 @@ impl<'t> Parser<'t> {
         position
     }
 
-    fn run(&mut self) -> Option<Node> {
+    fn run(&mut self) -> Option<Node<'t>> {
         if !self.at_root_value() {
             self.skip_text_before_root()?;
         }
@@ -348,7 +350,7 @@ impl<'t> Parser<'t> {
 
     /// Reads a value at the current token: a leaf, or an object or array pushed on the
     /// stack.
-    fn begin_value(&mut self) -> Begun {
+    fn begin_value(&mut self) -> Begun<'t> {
         let span = self.tok.span;
         match &self.tok.kind {
             TokenKind::LBrace | TokenKind::LBracket => {
@@ -424,7 +426,7 @@ impl<'t> Parser<'t> {
     }
 
     /// A word in value position: `true`, `false`, `null`, or a mistake.
-    fn word_value(&mut self) -> Option<Node> {
+    fn word_value(&mut self) -> Option<Node<'t>> {
         let span = self.tok.span;
         let word = self.tok_text();
         let value = match word {
@@ -495,13 +497,13 @@ impl<'t> Parser<'t> {
         );
         self.bump_erroneous();
         Some(Node {
-            value: NodeValue::String(text.to_string()),
+            value: NodeValue::String(Cow::Borrowed(text)),
             span,
         })
     }
 
     /// Gives a finished value to the container on top of the stack, or makes it the root.
-    fn deliver(&mut self, value: Option<Node>) {
+    fn deliver(&mut self, value: Option<Node<'t>>) {
         let Some(frame) = self.stack.last_mut() else {
             self.root = value;
             return;
@@ -520,7 +522,7 @@ impl<'t> Parser<'t> {
                     frame.members.iter().any(|m| m.key == key)
                 } else {
                     let members = &frame.members;
-                    let key_of = |i: usize| members[i].key.as_str();
+                    let key_of = |i: usize| &*members[i].key;
                     if frame.keys.is_empty() {
                         for (i, member) in members.iter().enumerate() {
                             frame.keys.find_or_insert(&member.key, i, key_of);
@@ -593,7 +595,7 @@ impl<'t> Parser<'t> {
                 };
                 let span = Span::new(span.start, end);
                 self.tok.span = span;
-                let key = span.slice(self.text).to_string();
+                let key = Cow::Borrowed(span.slice(self.text));
                 self.report(
                     Diagnostic::new(
                         Rule::JsonUnquotedKey,
@@ -785,7 +787,7 @@ impl<'t> Parser<'t> {
         frame.expect = Expect::AfterComma;
     }
 
-    fn accept_key(&mut self, key: String, key_span: Span) {
+    fn accept_key(&mut self, key: Cow<'t, str>, key_span: Span) {
         let frame = self.top();
         frame.key = Some((key, key_span));
         frame.comma = None;

@@ -78,7 +78,7 @@ impl Json {
 
 /// The numeric value of a key that JavaScript treats as an array index: the canonical
 /// decimal form of an integer below 2^32 - 1.
-fn array_index(key: &str) -> Option<u64> {
+pub(crate) fn array_index(key: &str) -> Option<u64> {
     if key.is_empty() || key.len() > 10 || (key.len() > 1 && key.starts_with('0')) {
         return None;
     }
