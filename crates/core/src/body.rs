@@ -13,10 +13,13 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use crate::json::stringify::{needs_escape, write_compact, write_escaped, write_string};
+use crate::json::stringify::{
+    is_shortest_spelling, needs_escape, write_compact, write_escaped, write_string,
+};
 use crate::json::value::array_index;
 use crate::json::{Json, Node, NodeValue};
 use crate::sample::SampleData;
+use crate::span::Span;
 use crate::template::{Part, Template};
 use crate::variables::DOCUMENTED;
 
@@ -74,7 +77,7 @@ impl BodyTemplate {
             compiled: OnceLock::new(),
         };
         let compiled = if unique_keys {
-            Compiled::new(node, false, node.span.len())
+            Compiled::new(node, source, false, node.span.len())
         } else {
             // Rare (a warning was given): let `JSON.parse`'s semantics sort the repeats
             // out once, and keep the tree that made.
@@ -183,33 +186,36 @@ impl fmt::Debug for BodyTemplate {
 }
 
 impl Compiled {
-    /// Compiles `template`. `ordered`: its objects are in JavaScript's key order already
-    /// (it was made from a [`Json`]); otherwise they are in source order, with no repeated
-    /// key. `capacity`: about the length of the compact text.
-    fn new(template: &Node, ordered: bool, capacity: usize) -> Self {
+    /// Compiles `template`, whose spans index `source` ("" for a tree made from a
+    /// [`Json`]). `ordered`: its objects are in JavaScript's key order already (it was
+    /// made from a [`Json`]); otherwise they are in source order, with no repeated key.
+    /// `capacity`: about the length of the compact text.
+    fn new(template: &Node, source: &str, ordered: bool, capacity: usize) -> Self {
         let mut compiled = Compiled {
             literal: String::with_capacity(capacity),
             holes: Vec::new(),
             uses: [0; DOCUMENTED.len()],
         };
-        compiled.write(template, ordered);
+        compiled.write(template, source, ordered);
         compiled
     }
 
     /// A template given as [`Json`]: compiled through a tree that borrows its strings, so
     /// that one writer serves both.
     fn from_json(template: &Json) -> Self {
-        Compiled::new(&Node::borrowing(template), true, 0)
+        Compiled::new(&Node::borrowing(template), "", true, 0)
     }
 
     /// The compact text of `template` as `JSON.parse` would hold it ([`write_compact`] of
     /// its [`Json`]), with the placeholders left as holes.
-    fn write(&mut self, template: &Node, ordered: bool) {
+    fn write(&mut self, template: &Node, source: &str, ordered: bool) {
         let literal = &mut self.literal;
         match &template.value {
             NodeValue::String(text) if Template::has_placeholders(text) => {
+                let plain = verbatim(text, template.span, source).is_some();
                 literal.push('"');
                 Template::visit_names(text, |part| match part {
+                    Part::Text(text) if plain => literal.push_str(text),
                     Part::Text(text) => write_escaped(literal, text),
                     Part::Name(name) => {
                         if let Some(variable) = DOCUMENTED.iter().position(|&d| d == name) {
@@ -223,7 +229,7 @@ impl Compiled {
             NodeValue::Array(items) if !items.is_empty() => {
                 for (i, item) in items.iter().enumerate() {
                     self.literal.push_str(if i > 0 { "," } else { "[" });
-                    self.write(item, ordered);
+                    self.write(item, source, ordered);
                 }
                 self.literal.push(']');
             }
@@ -232,25 +238,49 @@ impl Compiled {
             {
                 // `JSON.parse` moves integer-like keys first: let `to_json` order them (rare).
                 let json = template.to_json();
-                self.write(&Node::borrowing(&json), true);
+                self.write(&Node::borrowing(&json), "", true);
             }
             NodeValue::Object(members) if !members.is_empty() => {
                 for (i, member) in members.iter().enumerate() {
-                    self.literal.push_str(if i > 0 { ",\"" } else { "{\"" });
-                    write_escaped(&mut self.literal, &member.key);
-                    self.literal.push_str("\":");
-                    self.write(&member.value, ordered);
+                    self.literal.push(if i > 0 { ',' } else { '{' });
+                    match verbatim(&member.key, member.key_span, source) {
+                        Some(quoted) => self.literal.push_str(quoted),
+                        None => write_string(&mut self.literal, &member.key),
+                    }
+                    self.literal.push(':');
+                    self.write(&member.value, source, ordered);
                 }
                 self.literal.push('}');
             }
-            NodeValue::String(text) => write_string(literal, text),
+            NodeValue::String(text) => match verbatim(text, template.span, source) {
+                Some(quoted) => literal.push_str(quoted),
+                None => write_string(literal, text),
+            },
             NodeValue::Array(_) => literal.push_str("[]"),
             NodeValue::Object(_) => literal.push_str("{}"),
             NodeValue::Null => literal.push_str("null"),
             NodeValue::Bool(b) => literal.push_str(if *b { "true" } else { "false" }),
-            NodeValue::Number(n) => write_compact(literal, &Json::Number(*n)),
+            NodeValue::Number(n) => {
+                // Most numbers are written as JavaScript prints them: copied, not printed.
+                let spelled = template.span.slice(source);
+                if is_shortest_spelling(spelled) {
+                    literal.push_str(spelled);
+                } else {
+                    write_compact(literal, &Json::Number(*n));
+                }
+            }
         }
     }
+}
+
+/// The source text of a string, quotes included, when it is the string as
+/// [`write_string`] writes it: the lexer borrows a double-quoted string from the source
+/// only when it holds nothing that JSON escapes (no `"`, `\` or control character), and
+/// then its span is the string and its two quotes.
+#[allow(clippy::ptr_arg)] // Whether it is borrowed is the point.
+fn verbatim<'s>(text: &Cow<str>, span: Span, source: &'s str) -> Option<&'s str> {
+    let quoted = span.slice(source);
+    (matches!(text, Cow::Borrowed(_)) && quoted.len() == text.len() + 2).then_some(quoted)
 }
 
 #[cfg(test)]
