@@ -211,7 +211,9 @@ impl Compiled {
     fn write(&mut self, template: &Node, source: &str, ordered: bool) {
         let literal = &mut self.literal;
         match &template.value {
-            NodeValue::String(text) if Template::has_placeholders(text) => {
+            // One pass over each string: without placeholders it is one piece of text, and
+            // this writes what `write_string` writes.
+            NodeValue::String(text) => {
                 let plain = verbatim(text, template.span, source).is_some();
                 literal.push('"');
                 Template::visit_names(text, |part| match part {
@@ -252,10 +254,6 @@ impl Compiled {
                 }
                 self.literal.push('}');
             }
-            NodeValue::String(text) => match verbatim(text, template.span, source) {
-                Some(quoted) => literal.push_str(quoted),
-                None => write_string(literal, text),
-            },
             NodeValue::Array(_) => literal.push_str("[]"),
             NodeValue::Object(_) => literal.push_str("{}"),
             NodeValue::Null => literal.push_str("null"),

@@ -363,7 +363,9 @@ fn check_templates(node: &Node, source: &str, diagnostics: &mut Vec<Diagnostic>)
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
         match &node.value {
-            NodeValue::String(text) if Template::has_placeholders(text) => {
+            // `check` makes one pass over a string without placeholders, as the search
+            // for one would.
+            NodeValue::String(text) => {
                 let found = Template::check(text);
                 if found.is_empty() {
                     continue;
