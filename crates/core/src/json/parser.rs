@@ -88,8 +88,10 @@ enum Expect {
 struct Frame<'t> {
     container: Container,
     open: usize,
-    /// Where `open` is, for messages.
-    opened: Position,
+    /// Where `open` is, for messages: counted only when a message needs it (see
+    /// [`Parser::top_opened`]), since counting lines for every container was a pass over
+    /// the whole input.
+    opened: Option<Position>,
     expect: Expect,
     items: Vec<Node<'t>>,
     members: Vec<Member<'t>>,
@@ -101,11 +103,11 @@ struct Frame<'t> {
 }
 
 impl<'t> Frame<'t> {
-    fn new(container: Container, open: usize, opened: Position) -> Self {
+    fn new(container: Container, open: usize) -> Self {
         Frame {
             container,
             open,
-            opened,
+            opened: None,
             expect: Expect::First,
             items: Vec::new(),
             members: Vec::new(),
@@ -150,8 +152,8 @@ struct Parser<'t> {
     /// `clean_tokens` when the last syntax error was reported: a further one before any
     /// clean token is most likely a consequence of it, and stays unreported.
     clean_at_error: Option<usize>,
-    /// A byte offset and its position: containers open in source order, so moving this
-    /// forward to each one keeps the line counting linear.
+    /// A byte offset and its position: containers open in source order, and their
+    /// positions are counted in that order, so moving this forward keeps it linear.
     cursor: (usize, Position),
 }
 
@@ -211,6 +213,24 @@ impl<'t> Parser<'t> {
 
     fn set_expect(&mut self, expect: Expect) {
         self.top().expect = expect;
+    }
+
+    /// Where the innermost open container was opened. Every open container not yet
+    /// located is located now, outermost first: they opened in that order, after every
+    /// container located before, so the cursor only moves forward.
+    fn top_opened(&mut self) -> Position {
+        let mut position = Position { line: 1, column: 1 };
+        for i in 0..self.stack.len() {
+            position = match self.stack[i].opened {
+                Some(position) => position,
+                None => {
+                    let position = self.locate(self.stack[i].open);
+                    self.stack[i].opened = Some(position);
+                    position
+                }
+            };
+        }
+        position
     }
 
     /// The line and column of `at`, which must not be before any offset asked before.
@@ -363,8 +383,7 @@ impl<'t> Parser<'t> {
                     self.too_deep();
                     return Begun::Leaf(None);
                 }
-                let opened = self.locate(span.start);
-                self.stack.push(Frame::new(container, span.start, opened));
+                self.stack.push(Frame::new(container, span.start));
                 self.bump();
                 Begun::Container
             }
@@ -901,7 +920,7 @@ impl<'t> Parser<'t> {
             _ => (Container::Object, Container::Array),
         };
         let (right, wrong) = (wanted.closer(), found.closer());
-        let opened = where_opened(self.top().opened);
+        let opened = where_opened(self.top_opened());
         let depth = self.stack.len();
         let encloses = self.stack[..depth.saturating_sub(1)]
             .iter()
@@ -982,9 +1001,9 @@ impl<'t> Parser<'t> {
     /// closed where the text ends.
     fn close_all_at_end(&mut self) {
         if !self.lexer.ran_off_the_end {
+            let opened = self.top_opened();
             let innermost = self.top();
-            let (container, opened, expect) =
-                (innermost.container, innermost.opened, innermost.expect);
+            let (container, expect) = (innermost.container, innermost.expect);
             let closers: String = self
                 .stack
                 .iter()
@@ -1124,5 +1143,34 @@ mod tests {
         }
         let mut parser = Parser::new(text);
         assert_eq!(parser.locate(text.len()), expected[expected.len() - 1].1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Positions are counted only for messages, and then for every open container at
+        /// once: each "opened at" still names the `{` or `[` of the container it speaks of.
+        #[test]
+        fn opened_at_names_the_opening_bracket(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "{", "[", "}", "]", "\"a\": ", "1", ", ", "\n", "\u{e9}", "\"\u{2713}\"", "  ",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text = parts.concat();
+            for diagnostic in parse(&text).diagnostics {
+                let Some((_, rest)) = diagnostic.message.split_once(" opened at line ") else {
+                    continue;
+                };
+                let noun = if diagnostic.message.contains("object opened") { '{' } else { '[' };
+                let (line, rest) = rest.split_once(", column ").unwrap();
+                let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let (line, column): (usize, usize) = (line.parse().unwrap(), column.parse().unwrap());
+                let found = text.split('\n').nth(line - 1).and_then(|l| l.chars().nth(column - 1));
+                proptest::prop_assert_eq!(found, Some(noun), "{}", diagnostic.message);
+            }
+        }
     }
 }
