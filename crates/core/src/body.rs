@@ -122,7 +122,7 @@ impl BodyTemplate {
             if compiled.uses[variable] == 0 {
                 return Cow::Borrowed("");
             }
-            match sample.get(DOCUMENTED[variable]) {
+            match sample.documented(variable) {
                 Some(Json::String(value)) if !needs_escape(value) => Cow::Borrowed(value),
                 Some(Json::String(value)) => {
                     let mut escaped = String::with_capacity(value.len() + 8);
@@ -132,7 +132,11 @@ impl BodyTemplate {
                 Some(other) => {
                     let mut text = String::new();
                     write_compact(&mut text, other);
-                    let mut escaped = String::with_capacity(text.len());
+                    // A number's text needs no escape.
+                    if !needs_escape(&text) {
+                        return Cow::Owned(text);
+                    }
+                    let mut escaped = String::with_capacity(text.len() + 8);
                     write_escaped(&mut escaped, &text);
                     Cow::Owned(escaped)
                 }
