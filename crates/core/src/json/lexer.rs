@@ -35,19 +35,22 @@ impl Quote {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum TokenKind<'t> {
+/// Plain data: a string's value waits in [`Lexer::value`] and a number's in
+/// [`Lexer::number`], so that a token is a few scalars written straight into
+/// [`Lexer::tok`]. A token that carried its string was returned through memory and
+/// copied, and reading back what had just been stored in pieces stalled on every token.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum TokenKind {
     LBrace,
     RBrace,
     LBracket,
     RBracket,
     Comma,
     Colon,
-    /// A string, decoded; a bad spelling has been reported already. Borrowed from the
-    /// input when the source spells it as it is (no escapes): most strings, and no copy.
-    String(Cow<'t, str>),
-    /// A number; `None` when it was too broken to read (reported already).
-    Number(Option<f64>),
+    /// A string, decoded into [`Lexer::value`]; a bad spelling has been reported already.
+    String,
+    /// A number, read into [`Lexer::number`].
+    Number,
     /// An identifier-like word: `true`, `url`, `NaN` ...
     Word,
     /// `...` or `…`.
@@ -57,9 +60,9 @@ pub(super) enum TokenKind<'t> {
     Eof,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Token<'t> {
-    pub kind: TokenKind<'t>,
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Token {
+    pub kind: TokenKind,
     pub span: Span,
     /// An unterminated string or an unreadable number: the parser does not count it as
     /// a sign that it is back on track after an error.
@@ -73,6 +76,14 @@ pub(super) struct Lexer<'t> {
     /// this is its end: trivia is skipped lazily, so the parser may extend a word.
     pos: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// The current token, written by [`Lexer::advance`].
+    pub tok: Token,
+    /// The value of the last string token: borrowed from the input when the source spells
+    /// it as it is (no escapes), which is most strings, and no copy.
+    pub value: Cow<'t, str>,
+    /// The value of the last number token; `None` when it was too broken to read
+    /// (reported already).
+    pub number: Option<f64>,
     /// While set, nothing is reported: the parser is skipping text it already reported.
     pub quiet: bool,
     /// A reported unterminated string or comment ran to the end of the input, so the
@@ -87,6 +98,13 @@ impl<'t> Lexer<'t> {
             bytes: text.as_bytes(),
             pos: 0,
             diagnostics: Vec::new(),
+            tok: Token {
+                kind: TokenKind::Eof,
+                span: Span::point(0),
+                broken: false,
+            },
+            value: Cow::Borrowed(""),
+            number: None,
             quiet: false,
             ran_off_the_end: false,
         }
@@ -111,15 +129,13 @@ impl<'t> Lexer<'t> {
         self.bytes.get(at).copied()
     }
 
-    pub fn next_token(&mut self) -> Token<'t> {
+    /// Reads the next token into [`Lexer::tok`].
+    pub fn advance(&mut self) {
         self.skip_trivia();
         let start = self.pos;
         let Some(c) = self.char_at(start) else {
-            return Token {
-                kind: TokenKind::Eof,
-                span: Span::point(self.text.len()),
-                broken: false,
-            };
+            self.emit(TokenKind::Eof, Span::point(self.text.len()), false);
+            return;
         };
         let punctuation = match c {
             '{' => Some(TokenKind::LBrace),
@@ -132,11 +148,8 @@ impl<'t> Lexer<'t> {
         };
         if let Some(kind) = punctuation {
             self.pos += 1;
-            return Token {
-                kind,
-                span: Span::new(start, start + 1),
-                broken: false,
-            };
+            self.emit(kind, Span::new(start, start + 1), false);
+            return;
         }
         let next = self.byte_at(start + c.len_utf8());
         match c {
@@ -167,13 +180,15 @@ impl<'t> Lexer<'t> {
         }
     }
 
-    fn token_to(&mut self, kind: TokenKind<'t>, start: usize, end: usize) -> Token<'t> {
+    fn token_to(&mut self, kind: TokenKind, start: usize, end: usize) {
         self.pos = end;
-        Token {
-            kind,
-            span: Span::new(start, end),
-            broken: false,
-        }
+        self.emit(kind, Span::new(start, end), false);
+    }
+
+    /// Makes the current token: scalars stored in place.
+    #[inline]
+    fn emit(&mut self, kind: TokenKind, span: Span, broken: bool) {
+        self.tok = Token { kind, span, broken };
     }
 
     /// Extends the word token that ends at the current position into an unquoted key as
@@ -332,17 +347,14 @@ impl<'t> Lexer<'t> {
 
     // ---- strings ------------------------------------------------------------------------
 
-    fn string(&mut self, start: usize, quote: Quote) -> Token<'t> {
-        if quote == Quote::Double {
-            if let Some(token) = self.plain_string(start) {
-                return token;
-            }
+    fn string(&mut self, start: usize, quote: Quote) {
+        if quote != Quote::Double || !self.plain_string(start) {
+            self.general_string(start, quote);
         }
-        self.general_string(start, quote)
     }
 
     /// Any string token: every quote style, escape and mistake.
-    fn general_string(&mut self, start: usize, quote: Quote) -> Token<'t> {
+    fn general_string(&mut self, start: usize, quote: Quote) {
         let open_len = self.char_at(start).map_or(1, char::len_utf8);
         let mut at = start + open_len;
         let mut value = String::new();
@@ -412,32 +424,29 @@ impl<'t> Lexer<'t> {
         if quote == Quote::Double && !raw_controls.is_empty() {
             self.report_raw_controls(span, terminated, &raw_controls);
         }
-        Token {
-            kind: TokenKind::String(Cow::Owned(value)),
-            span,
-            broken: !terminated,
-        }
+        self.value = Cow::Owned(value);
+        self.emit(TokenKind::String, span, !terminated);
     }
 
     /// The common case of [`Lexer::string`]: a double-quoted string without escapes or
     /// control characters, closed on its line. Its value is its source text, borrowed: no
-    /// allocation or copy (the general path builds an owned string run by run). `None`
+    /// allocation or copy (the general path builds an owned string run by run). `false`
     /// leaves everything else to the general path.
-    fn plain_string(&mut self, start: usize) -> Option<Token<'t>> {
+    fn plain_string(&mut self, start: usize) -> bool {
         let body = start + 1;
-        let rest = self.bytes.get(body..)?;
+        let Some(rest) = self.bytes.get(body..) else {
+            return false;
+        };
         let len = plain_run(rest);
         if rest.get(len) != Some(&b'"') {
-            return None;
+            return false;
         }
         // Stopped at an ASCII byte, so `body + len` is a character boundary.
         let end = body + len + 1;
         self.pos = end;
-        Some(Token {
-            kind: TokenKind::String(Cow::Borrowed(&self.text[body..body + len])),
-            span: Span::new(start, end),
-            broken: false,
-        })
+        self.value = Cow::Borrowed(&self.text[body..body + len]);
+        self.emit(TokenKind::String, Span::new(start, end), false);
+        true
     }
 
     /// At a raw line break inside a string: whether the string goes on to a closing quote
@@ -787,7 +796,7 @@ impl<'t> Lexer<'t> {
 
     // ---- numbers ------------------------------------------------------------------------
 
-    fn number(&mut self, start: usize) -> Token<'t> {
+    fn number(&mut self, start: usize) {
         let mut at = start + 1;
         while let Some(b) = self.byte_at(at) {
             let exponent_sign =
@@ -818,9 +827,9 @@ impl<'t> Lexer<'t> {
                 value
             }
         };
-        let mut token = self.token_to(TokenKind::Number(value), start, at);
-        token.broken = value.is_none();
-        token
+        self.number = value;
+        self.pos = at;
+        self.emit(TokenKind::Number, span, value.is_none());
     }
 }
 
@@ -1076,7 +1085,10 @@ mod tests {
             let text = format!("\"{body}");
             let mut fast = Lexer::new(&text);
             let mut general = Lexer::new(&text);
-            prop_assert_eq!(fast.string(0, Quote::Double), general.general_string(0, Quote::Double));
+            fast.string(0, Quote::Double);
+            general.general_string(0, Quote::Double);
+            prop_assert_eq!(fast.tok, general.tok);
+            prop_assert_eq!(&fast.value, &general.value);
             prop_assert_eq!(fast.pos, general.pos);
             prop_assert_eq!(fast.diagnostics, general.diagnostics);
         }

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use super::keys::KeyIndex;
-use super::lexer::{Lexer, Token, TokenKind};
+use super::lexer::{Lexer, TokenKind};
 use super::stringify::quoted;
 use super::{Member, Node, NodeValue};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
@@ -140,8 +140,6 @@ enum Begun<'t> {
 struct Parser<'t> {
     text: &'t str,
     lexer: Lexer<'t>,
-    /// The current token, not yet consumed.
-    tok: Token<'t>,
     /// The end of the last consumed token.
     prev_end: usize,
     stack: Vec<Frame<'t>>,
@@ -160,11 +158,10 @@ struct Parser<'t> {
 impl<'t> Parser<'t> {
     fn new(text: &'t str) -> Self {
         let mut lexer = Lexer::new(text);
-        let tok = lexer.next_token();
+        lexer.advance();
         Parser {
             text,
             lexer,
-            tok,
             prev_end: 0,
             stack: Vec::new(),
             root: None,
@@ -175,15 +172,20 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn bump(&mut self) -> Token<'t> {
-        let skipping = self.lexer.quiet;
-        let next = self.lexer.next_token();
-        let token = std::mem::replace(&mut self.tok, next);
-        self.prev_end = token.span.end;
-        if !skipping && !token.broken {
+    /// Consumes the current token ([`Lexer::tok`], read in place).
+    fn bump(&mut self) {
+        if !self.lexer.quiet && !self.lexer.tok.broken {
             self.clean_tokens += 1;
         }
-        token
+        self.prev_end = self.lexer.tok.span.end;
+        self.lexer.advance();
+    }
+
+    /// Consumes the current token, a string, and returns its value.
+    fn bump_string(&mut self) -> Cow<'t, str> {
+        let value = std::mem::take(&mut self.lexer.value);
+        self.bump();
+        value
     }
 
     /// Consumes a token that was just reported as wrong.
@@ -283,31 +285,29 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-        if !matches!(self.tok.kind, TokenKind::Eof) {
+        if !matches!(self.lexer.tok.kind, TokenKind::Eof) {
             self.report_text_after_root();
         }
         self.root.take()
     }
 
     fn at_root_value(&self) -> bool {
-        match &self.tok.kind {
-            TokenKind::LBrace
-            | TokenKind::LBracket
-            | TokenKind::String(_)
-            | TokenKind::Number(Some(_)) => true,
+        match &self.lexer.tok.kind {
+            TokenKind::LBrace | TokenKind::LBracket | TokenKind::String => true,
+            TokenKind::Number => self.lexer.number.is_some(),
             TokenKind::Word => matches!(self.tok_text(), "true" | "false" | "null"),
             _ => false,
         }
     }
 
     fn tok_text(&self) -> &'t str {
-        self.tok.span.slice(self.text)
+        self.lexer.tok.span.slice(self.text)
     }
 
     /// Text before the first value (`webhook = {`, a stray word): reported once, then
     /// parsing starts at the first `{` or `[`, if any.
     fn skip_text_before_root(&mut self) -> Option<()> {
-        if matches!(self.tok.kind, TokenKind::Eof) {
+        if matches!(self.lexer.tok.kind, TokenKind::Eof) {
             self.report(
                 Diagnostic::new(
                     Rule::JsonSyntax,
@@ -318,18 +318,21 @@ impl<'t> Parser<'t> {
             );
             return None;
         }
-        let start = self.tok.span.start;
+        let start = self.lexer.tok.span.start;
         self.lexer.quiet = true;
         while !matches!(
-            self.tok.kind,
+            self.lexer.tok.kind,
             TokenKind::LBrace | TokenKind::LBracket | TokenKind::Eof
         ) {
             self.bump();
         }
         self.lexer.quiet = false;
-        let found = !matches!(self.tok.kind, TokenKind::Eof);
+        let found = !matches!(self.lexer.tok.kind, TokenKind::Eof);
         let end = if found {
-            self.text[..self.tok.span.start].trim_end().len().max(start)
+            self.text[..self.lexer.tok.span.start]
+                .trim_end()
+                .len()
+                .max(start)
         } else {
             self.prev_end
         };
@@ -346,7 +349,7 @@ impl<'t> Parser<'t> {
     }
 
     fn report_text_after_root(&mut self) {
-        let start = self.tok.span.start;
+        let start = self.lexer.tok.span.start;
         let rest = self.text[start..].trim_end();
         let end = start + rest.len();
         let mut diagnostic = Diagnostic::new(
@@ -371,10 +374,10 @@ impl<'t> Parser<'t> {
     /// Reads a value at the current token: a leaf, or an object or array pushed on the
     /// stack.
     fn begin_value(&mut self) -> Begun<'t> {
-        let span = self.tok.span;
-        match &self.tok.kind {
+        let span = self.lexer.tok.span;
+        match &self.lexer.tok.kind {
             TokenKind::LBrace | TokenKind::LBracket => {
-                let container = if matches!(self.tok.kind, TokenKind::LBrace) {
+                let container = if matches!(self.lexer.tok.kind, TokenKind::LBrace) {
                     Container::Object
                 } else {
                     Container::Array
@@ -387,21 +390,12 @@ impl<'t> Parser<'t> {
                 self.bump();
                 Begun::Container
             }
-            TokenKind::String(_) => {
-                let Token {
-                    kind: TokenKind::String(value),
-                    ..
-                } = self.bump()
-                else {
-                    unreachable!("matched a string token")
-                };
-                Begun::Leaf(Some(Node {
-                    value: NodeValue::String(value),
-                    span,
-                }))
-            }
-            TokenKind::Number(value) => {
-                let value = value.map(|n| Node {
+            TokenKind::String => Begun::Leaf(Some(Node {
+                value: NodeValue::String(self.bump_string()),
+                span,
+            })),
+            TokenKind::Number => {
+                let value = self.lexer.number.map(|n| Node {
                     value: NodeValue::Number(n),
                     span,
                 });
@@ -446,7 +440,7 @@ impl<'t> Parser<'t> {
 
     /// A word in value position: `true`, `false`, `null`, or a mistake.
     fn word_value(&mut self) -> Option<Node<'t>> {
-        let span = self.tok.span;
+        let span = self.lexer.tok.span;
         let word = self.tok_text();
         let value = match word {
             "true" => Some(NodeValue::Bool(true)),
@@ -503,7 +497,7 @@ impl<'t> Parser<'t> {
         // punctuation and read it as the string it was meant to be.
         let end = self.lexer.extend_bare_value();
         let span = Span::new(span.start, end);
-        self.tok.span = span;
+        self.lexer.tok.span = span;
         let text = span.slice(self.text);
         self.report_syntax(
             Diagnostic::new(
@@ -581,7 +575,7 @@ impl<'t> Parser<'t> {
     }
 
     fn step(&mut self) {
-        if matches!(self.tok.kind, TokenKind::Eof) {
+        if matches!(self.lexer.tok.kind, TokenKind::Eof) {
             self.close_all_at_end();
             return;
         }
@@ -594,26 +588,22 @@ impl<'t> Parser<'t> {
     }
 
     fn object_step(&mut self, expect: Expect) {
-        let span = self.tok.span;
-        match (expect, &self.tok.kind) {
-            (Expect::First | Expect::AfterComma, TokenKind::String(_)) => {
-                let Token {
-                    kind: TokenKind::String(key),
-                    ..
-                } = self.bump()
-                else {
-                    unreachable!("matched a string token")
-                };
+        let span = self.lexer.tok.span;
+        match (expect, &self.lexer.tok.kind) {
+            (Expect::First | Expect::AfterComma, TokenKind::String) => {
+                let key = self.bump_string();
                 self.accept_key(key, span);
             }
-            (Expect::First | Expect::AfterComma, TokenKind::Word | TokenKind::Number(Some(_))) => {
-                let end = if matches!(self.tok.kind, TokenKind::Word) {
+            (Expect::First | Expect::AfterComma, TokenKind::Word | TokenKind::Number)
+                if self.lexer.tok.kind == TokenKind::Word || self.lexer.number.is_some() =>
+            {
+                let end = if matches!(self.lexer.tok.kind, TokenKind::Word) {
                     self.lexer.extend_key()
                 } else {
                     span.end
                 };
                 let span = Span::new(span.start, end);
-                self.tok.span = span;
+                self.lexer.tok.span = span;
                 let key = Cow::Borrowed(span.slice(self.text));
                 self.report(
                     Diagnostic::new(
@@ -666,8 +656,8 @@ impl<'t> Parser<'t> {
             }
             (
                 Expect::Colon,
-                TokenKind::String(_)
-                | TokenKind::Number(_)
+                TokenKind::String
+                | TokenKind::Number
                 | TokenKind::Word
                 | TokenKind::LBrace
                 | TokenKind::LBracket,
@@ -727,7 +717,7 @@ impl<'t> Parser<'t> {
                 self.bump();
                 self.close_top(span.end);
             }
-            (Expect::CommaOrClose, TokenKind::String(_) | TokenKind::Word) => {
+            (Expect::CommaOrClose, TokenKind::String | TokenKind::Word) => {
                 self.missing_comma("members");
             }
             (Expect::CommaOrClose, TokenKind::Ellipsis) => {
@@ -749,8 +739,8 @@ impl<'t> Parser<'t> {
     }
 
     fn array_step(&mut self, expect: Expect) {
-        let span = self.tok.span;
-        match (expect, &self.tok.kind) {
+        let span = self.lexer.tok.span;
+        match (expect, &self.lexer.tok.kind) {
             (_, TokenKind::RBracket) if expect != Expect::CommaOrClose => {
                 self.report_trailing_comma_if_any();
                 self.bump();
@@ -764,8 +754,8 @@ impl<'t> Parser<'t> {
             }
             (
                 Expect::CommaOrClose,
-                TokenKind::String(_)
-                | TokenKind::Number(_)
+                TokenKind::String
+                | TokenKind::Number
                 | TokenKind::Word
                 | TokenKind::LBrace
                 | TokenKind::LBracket,
@@ -836,7 +826,7 @@ impl<'t> Parser<'t> {
 
     /// A `,` where a member or item should start: `[1,,2]`, `{,"a": 1}`.
     fn extra_comma(&mut self) {
-        let span = self.tok.span;
+        let span = self.lexer.tok.span;
         self.report_syntax(
             Diagnostic::new(Rule::JsonSyntax, span, "There is an extra ',' here.")
                 .with_help("Remove it; commas only separate members or items.")
@@ -871,7 +861,7 @@ impl<'t> Parser<'t> {
     /// A `...` where a member or item should start; it is dropped, and its fix takes an
     /// adjacent comma with it when that leaves the list well formed.
     fn placeholder_entry(&mut self) {
-        let dots = self.tok.span;
+        let dots = self.lexer.tok.span;
         self.bump();
         let (container, comma) = {
             let frame = self.top();
@@ -881,14 +871,15 @@ impl<'t> Parser<'t> {
             Container::Object => TokenKind::RBrace,
             Container::Array => TokenKind::RBracket,
         };
-        let removal = if matches!(self.tok.kind, TokenKind::Comma) {
+        let removal = if matches!(self.lexer.tok.kind, TokenKind::Comma) {
             // `..., next`: remove the placeholder and its comma.
-            let next_comma = self.bump().span;
+            let next_comma = self.lexer.tok.span;
+            self.bump();
             let frame = self.top();
             frame.comma = Some(next_comma);
             frame.expect = Expect::AfterComma;
             Span::new(dots.start, next_comma.end)
-        } else if self.tok.kind == closer {
+        } else if self.lexer.tok.kind == closer {
             // `a, ...}`: remove the comma before it too; the list then simply ends.
             self.top().comma = None;
             comma.map_or(dots, |comma| Span::new(comma.start, dots.end))
@@ -914,8 +905,8 @@ impl<'t> Parser<'t> {
 
     /// A `}` closing an array or a `]` closing an object.
     fn mismatched_closer(&mut self) {
-        let span = self.tok.span;
-        let (wanted, found) = match self.tok.kind {
+        let span = self.lexer.tok.span;
+        let (wanted, found) = match self.lexer.tok.kind {
             TokenKind::RBrace => (Container::Array, Container::Object),
             _ => (Container::Object, Container::Array),
         };
@@ -956,9 +947,9 @@ impl<'t> Parser<'t> {
             Container::Object => TokenKind::RBrace,
             Container::Array => TokenKind::RBracket,
         };
-        let mistyped = self.tok.kind != own_closer
+        let mistyped = self.lexer.tok.kind != own_closer
             && matches!(
-                self.tok.kind,
+                self.lexer.tok.kind,
                 TokenKind::Eof | TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket
             );
         if mistyped {
@@ -1033,7 +1024,7 @@ impl<'t> Parser<'t> {
     }
 
     fn too_deep(&mut self) {
-        let span = self.tok.span;
+        let span = self.lexer.tok.span;
         if !self.too_deep_reported {
             self.too_deep_reported = true;
             self.report(
@@ -1051,7 +1042,7 @@ impl<'t> Parser<'t> {
         self.lexer.quiet = true;
         let mut depth = 0usize;
         loop {
-            match self.tok.kind {
+            match self.lexer.tok.kind {
                 TokenKind::Eof => break,
                 TokenKind::LBrace | TokenKind::LBracket => depth += 1,
                 TokenKind::RBrace | TokenKind::RBracket => depth = depth.saturating_sub(1),
@@ -1087,7 +1078,7 @@ impl<'t> Parser<'t> {
         self.lexer.quiet = true;
         let mut depth = 0usize;
         loop {
-            match self.tok.kind {
+            match self.lexer.tok.kind {
                 TokenKind::Eof => break,
                 TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket if depth == 0 => break,
                 TokenKind::LBrace | TokenKind::LBracket => depth += 1,
