@@ -129,14 +129,6 @@ impl<'t> Frame<'t> {
     }
 }
 
-/// What starting a value did.
-enum Begun<'t> {
-    /// A whole value was read (`None` when it was too broken to keep).
-    Leaf(Option<Node<'t>>),
-    /// An object or array was opened and pushed on the stack.
-    Container,
-}
-
 struct Parser<'t> {
     text: &'t str,
     lexer: Lexer<'t>,
@@ -277,13 +269,10 @@ impl<'t> Parser<'t> {
         if !self.at_root_value() {
             self.skip_text_before_root()?;
         }
-        match self.begin_value() {
-            Begun::Leaf(value) => self.root = value,
-            Begun::Container => {
-                while !self.stack.is_empty() {
-                    self.step();
-                }
-            }
+        // A leaf becomes the root at once; a container, when it closes.
+        self.begin_value();
+        while !self.stack.is_empty() {
+            self.step();
         }
         if !matches!(self.lexer.tok.kind, TokenKind::Eof) {
             self.report_text_after_root();
@@ -371,9 +360,10 @@ impl<'t> Parser<'t> {
         self.report(diagnostic);
     }
 
-    /// Reads a value at the current token: a leaf, or an object or array pushed on the
-    /// stack.
-    fn begin_value(&mut self) -> Begun<'t> {
+    /// Reads a value at the current token: a leaf is delivered at once (see
+    /// [`Parser::deliver`]; handing it back first copied every node once more), an object
+    /// or array is pushed on the stack.
+    fn begin_value(&mut self) {
         let span = self.lexer.tok.span;
         match &self.lexer.tok.kind {
             TokenKind::LBrace | TokenKind::LBracket => {
@@ -384,35 +374,37 @@ impl<'t> Parser<'t> {
                 };
                 if self.stack.len() >= MAX_DEPTH {
                     self.too_deep();
-                    return Begun::Leaf(None);
+                    return self.deliver(None);
                 }
                 self.stack.push(Frame::new(container, span.start));
                 self.bump();
-                Begun::Container
             }
-            TokenKind::String => Begun::Leaf(Some(Node {
-                value: NodeValue::String(self.bump_string()),
-                span,
-            })),
+            TokenKind::String => {
+                let value = NodeValue::String(self.bump_string());
+                self.deliver(Some(Node { value, span }));
+            }
             TokenKind::Number => {
                 let value = self.lexer.number.map(|n| Node {
                     value: NodeValue::Number(n),
                     span,
                 });
                 self.bump();
-                Begun::Leaf(value)
+                self.deliver(value);
             }
-            TokenKind::Word => Begun::Leaf(self.word_value()),
+            TokenKind::Word => {
+                let value = self.word_value();
+                self.deliver(value);
+            }
             TokenKind::Ellipsis => {
                 self.report_placeholder(span, None);
                 self.bump();
-                Begun::Leaf(None)
+                self.deliver(None);
             }
             TokenKind::Junk(c) => {
                 let c = *c;
                 self.report_unexpected_char(c, span);
                 self.sync();
-                Begun::Leaf(None)
+                self.deliver(None);
             }
             TokenKind::Colon => {
                 self.report_syntax(
@@ -420,7 +412,7 @@ impl<'t> Parser<'t> {
                         .with_help("A ':' only follows a key inside an object."),
                 );
                 self.sync();
-                Begun::Leaf(None)
+                self.deliver(None);
             }
             TokenKind::Comma | TokenKind::RBrace | TokenKind::RBracket | TokenKind::Eof => {
                 self.report_syntax(
@@ -433,7 +425,7 @@ impl<'t> Parser<'t> {
                         "Write a value: a string, number, object, array, true, false or null.",
                     ),
                 );
-                Begun::Leaf(None)
+                self.deliver(None);
             }
         }
     }
@@ -525,8 +517,10 @@ impl<'t> Parser<'t> {
         match frame.container {
             Container::Array => frame.items.extend(value),
             Container::Object => {
-                let key = frame.key.take();
-                let (Some((key, key_span)), Some(value)) = (key, value) else {
+                let Some((key, key_span)) = frame.key.take() else {
+                    return;
+                };
+                let Some(value) = value else {
                     return;
                 };
                 // Small objects are scanned; the set of keys is only built (from the
@@ -710,7 +704,7 @@ impl<'t> Parser<'t> {
                 self.top().key = None;
                 self.set_expect(Expect::CommaOrClose);
             }
-            (Expect::Value, _) => self.value_in_container(),
+            (Expect::Value, _) => self.begin_value(),
 
             (Expect::CommaOrClose, TokenKind::Comma) => self.accept_comma(span),
             (Expect::CommaOrClose, TokenKind::RBrace) => {
@@ -777,13 +771,7 @@ impl<'t> Parser<'t> {
             }
             (_, TokenKind::Comma) => self.extra_comma(),
             (_, TokenKind::Ellipsis) => self.placeholder_entry(),
-            _ => self.value_in_container(),
-        }
-    }
-
-    fn value_in_container(&mut self) {
-        if let Begun::Leaf(value) = self.begin_value() {
-            self.deliver(value);
+            _ => self.begin_value(),
         }
     }
 
