@@ -275,14 +275,21 @@ fn render_http(
 
     // Step 5: the headers, defaults first; a user header of the same name replaces a
     // default in place.
-    let mut headers = vec![Header {
+    // Sized for the default, the CloudEvents ones and the user's: no regrowing.
+    let cloudevent = if config.format == Format::CloudEvent {
+        4
+    } else {
+        0
+    };
+    let mut headers = Vec::with_capacity(1 + cloudevent + config.headers.len());
+    headers.push(Header {
         name: "Content-Type".into(),
         value: "application/json".into(),
         label: Label::assumed(
             "testRTC sends JSON; the exact Content-Type is not documented (assumed).",
         ),
         secret: false,
-    }];
+    });
     if config.format == Format::CloudEvent {
         let run_id = sample.as_template_text("testRunId").unwrap_or_default();
         let mut ce = |name: &str, value: String, label: Label| {
