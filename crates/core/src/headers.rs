@@ -33,10 +33,29 @@ const FORBIDDEN_IN_BROWSER: [&str; 21] = [
 
 /// Whether a page's `fetch` may not set this header.
 pub fn is_forbidden_in_browser(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    FORBIDDEN_IN_BROWSER.contains(&lower.as_str())
-        || lower.starts_with("sec-")
-        || lower.starts_with("proxy-")
+    FORBIDDEN_IN_BROWSER
+        .iter()
+        .any(|forbidden| forbidden.eq_ignore_ascii_case(name))
+        || starts_with_ignoring_case(name, "sec-")
+        || starts_with_ignoring_case(name, "proxy-")
+}
+
+/// Whether two header names are the same name (header names ignore ASCII case). Compared
+/// from the end: names of one family (`X-Team-1`, `X-Team-2`) differ there, and every
+/// header is compared with every other one at each check and render.
+pub(crate) fn same_header_name(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (a.bytes().rev())
+            .zip(b.bytes().rev())
+            .all(|(x, y)| x.eq_ignore_ascii_case(&y))
+}
+
+/// `name.to_ascii_lowercase().starts_with(prefix)` for a lower-case `prefix`, without
+/// the lower-cased copy (the header rules run on every header at every check).
+fn starts_with_ignoring_case(name: &str, prefix: &str) -> bool {
+    name.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Whether `name` is an RFC 9110 token (the only thing a header name may be).
@@ -87,7 +106,7 @@ pub fn check_headers(
         return Vec::new();
     };
     let mut headers: Vec<(String, String)> = Vec::new();
-    let mut seen: Vec<(String, &Member)> = Vec::new();
+    let mut seen: Vec<&Member> = Vec::new();
     for member in members {
         let name = &*member.key;
         if !is_token(name) {
@@ -110,8 +129,7 @@ pub fn check_headers(
             diagnostics.push(diagnostic);
             continue;
         }
-        let lower = name.to_ascii_lowercase();
-        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == lower) {
+        if let Some(first) = seen.iter().find(|m| same_header_name(&m.key, name)) {
             diagnostics.push(
                 Diagnostic::new(
                     Rule::HeaderDuplicate,
@@ -124,7 +142,7 @@ pub fn check_headers(
                 .with_help("Keep one of them; which one a server sees depends on the HTTP client."),
             );
         }
-        seen.push((lower.clone(), member));
+        seen.push(member);
 
         let NodeValue::String(value) = &member.value.value else {
             let mut diagnostic = Diagnostic::new(
@@ -150,7 +168,7 @@ pub fn check_headers(
             continue;
         };
         check_value(member, name, value, diagnostics);
-        check_meaning(member, name, &lower, value, format, diagnostics);
+        check_meaning(member, name, value, format, diagnostics);
         headers.push((name.to_string(), value.to_string()));
     }
     headers
@@ -199,7 +217,6 @@ fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<D
 fn check_meaning(
     member: &Member,
     name: &str,
-    lower: &str,
     value: &str,
     format: Option<Format>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -214,7 +231,10 @@ fn check_meaning(
             .with_help("Use the curl command to send the request exactly as testRTC would."),
         );
     }
-    if lower == "content-type" && !value.trim().is_empty() && !is_json_media_type(value) {
+    if name.eq_ignore_ascii_case("content-type")
+        && !value.trim().is_empty()
+        && !is_json_media_type(value)
+    {
         diagnostics.push(
             Diagnostic::new(
                 Rule::HeaderContentTypeNotJson,
@@ -225,7 +245,7 @@ fn check_meaning(
             .with_fix(Fix::new("Use application/json", member.value.span, "\"application/json\"")),
         );
     }
-    if format == Some(Format::CloudEvent) && lower.starts_with("ce-") {
+    if format == Some(Format::CloudEvent) && starts_with_ignoring_case(name, "ce-") {
         diagnostics.push(
             Diagnostic::new(
                 Rule::HeaderCloudeventManual,
@@ -244,5 +264,33 @@ fn check_meaning(
             )
             .with_help("hookcheck masks it in previews and leaves it out of share links unless you opt in."),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The header rules compare names ignoring ASCII case, as they did on lower-cased
+        /// copies.
+        #[test]
+        fn header_names_match_as_their_lower_cased_copies_did(
+            name in "(?i)(sec-|proxy-|ce-|content-type|cookie|host|via|te|é)?[a-zA-Z-é]{0,6}",
+        ) {
+            let lower = name.to_ascii_lowercase();
+            let old = FORBIDDEN_IN_BROWSER.contains(&lower.as_str())
+                || lower.starts_with("sec-")
+                || lower.starts_with("proxy-");
+            prop_assert_eq!(is_forbidden_in_browser(&name), old);
+            for prefix in ["ce-", "sec-", "proxy-"] {
+                prop_assert_eq!(starts_with_ignoring_case(&name, prefix), lower.starts_with(prefix));
+            }
+            prop_assert_eq!(name.eq_ignore_ascii_case("content-type"), lower == "content-type");
+            for other in ["Content-Type", "X-Team-1", "x-team-2", "sec-x", "é"] {
+                prop_assert_eq!(same_header_name(&name, other), lower == other.to_ascii_lowercase());
+            }
+        }
     }
 }

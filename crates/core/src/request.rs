@@ -336,7 +336,7 @@ fn render_http(
         };
         match headers
             .iter_mut()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .find(|h| crate::headers::same_header_name(&h.name, name))
         {
             Some(default) => *default = header,
             None => headers.push(header),
