@@ -19,7 +19,7 @@ use crate::components::{
     send_panel::SendPanel,
     share_panel::SharePanel,
     toolbar::Toolbar,
-    validity::Validity,
+    validity::{Validity, ValidityProps},
 };
 use crate::embed::EmbedFrame;
 use crate::state::{Action, State, Theme};
@@ -28,7 +28,7 @@ use crate::web::{self, keys};
 /// The check of the text, with its diagnostics located for display.
 #[derive(PartialEq)]
 struct Checked {
-    report: Report,
+    report: Rc<Report>,
     located: Rc<Vec<LocatedDiagnostic>>,
 }
 
@@ -107,7 +107,10 @@ pub fn App() -> Html {
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
         let report = check(text, *mode);
         let located = Rc::new(report.located(text));
-        Checked { report, located }
+        Checked {
+            report: Rc::new(report),
+            located,
+        }
     });
     let request: Rc<Option<Rc<Request>>> = use_memo(
         (checked.clone(), state.sample().clone()),
@@ -178,7 +181,6 @@ pub fn App() -> Html {
             )
         })
     };
-    let request_now: Option<Request> = request.as_ref().as_ref().map(|r| (**r).clone());
     // What the full page and the embed widget both show: the input with its check, and the
     // request of the selected outcome.
     let input_views = html! {
@@ -186,7 +188,7 @@ pub fn App() -> Html {
             <Editor text={AttrValue::from(state.text.clone())}
                 diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
                 oninput={handlers.oninput.clone()} />
-            <Validity report={checked.report.clone()} />
+            <Validity ..ValidityProps::of(&checked.report) />
             <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
                 onfix={handlers.onfix.clone()} />
         </>
@@ -239,7 +241,7 @@ pub fn App() -> Html {
                 </section>
                 <section class="pane output-pane" aria-label="The request">
                     { preview_view }
-                    <SendPanel request={request_now} outcome={Some(state.outcome)} />
+                    <SendPanel request={(*request).clone()} outcome={Some(state.outcome)} />
                     <SampleEditor sample={state.sample().clone()}
                         onset={handlers.onset.clone()}
                         onruntype={handlers.onruntype.clone()}

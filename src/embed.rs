@@ -99,7 +99,7 @@ pub struct EmbedFrameProps {
     /// The text being checked: each change is reported to the host.
     pub text: AttrValue,
     /// The check of `text`: what `hookcheck:result` reports (counts only).
-    pub report: Report,
+    pub report: Rc<Report>,
     /// The state "Open in hookcheck" carries to the full app (its secrets are left out).
     pub share: ShareState,
     /// The full app's share-link fragment prefix (`#s=`).

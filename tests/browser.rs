@@ -89,7 +89,8 @@ fn codes(host: &Element) -> Vec<String> {
 async fn validity_counts_errors_and_warnings() {
     let host = mount();
     let report = check(r#"{"url": "http://example.com/hook",}"#, None);
-    yew::Renderer::<Validity>::with_root_and_props(host.clone(), ValidityProps { report }).render();
+    yew::Renderer::<Validity>::with_root_and_props(host.clone(), ValidityProps::of(&report))
+        .render();
     yew::scheduler::flush().await;
     let text = host.text_content().unwrap();
     assert_eq!(text, "1 error · 1 warning");

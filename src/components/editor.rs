@@ -79,7 +79,8 @@ fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
         cuts.push(clamp(d.start));
         cuts.push(clamp(d.end));
     }
-    cuts.sort_unstable();
+    // Core's one sort, so the wasm carries no second sort for `usize`.
+    hookcheck_core::sort::sort_by_key(&mut cuts, |&at| [at as u64, 0, 0]);
     cuts.dedup();
     let mut pieces = Vec::with_capacity(cuts.len() * 2);
     for (i, &at) in cuts.iter().enumerate() {

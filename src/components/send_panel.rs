@@ -22,7 +22,7 @@ const HISTORY_LEN: usize = 10;
 #[derive(Properties, PartialEq)]
 pub struct SendPanelProps {
     /// The exact request of the selected outcome; `None` when the input is invalid.
-    pub request: Option<Request>,
+    pub request: Option<Rc<Request>>,
     /// The selected outcome, recorded in the history of calls.
     #[prop_or_default]
     pub outcome: Option<Outcome>,
@@ -33,7 +33,8 @@ pub struct SendPanelProps {
 struct Call {
     id: u32,
     outcome: Option<Outcome>,
-    request: Request,
+    /// Shared with the page's preview: the history keeps requests without copying them.
+    request: Rc<Request>,
     /// Local time of day it was sent, `HH:MM:SS`.
     at: String,
     result: Result<Response, SendError>,
@@ -169,7 +170,7 @@ fn pretty_json(text: &str) -> Option<String> {
 
 /// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back
 /// into the reducer.
-fn start(state: &UseReducerHandle<PanelState>, request: Request, outcome: Option<Outcome>) {
+fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome: Option<Outcome>) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {
         return;
     };
@@ -218,7 +219,7 @@ fn headers_view(headers: &[(String, String)]) -> Html {
 pub fn SendPanel(props: &SendPanelProps) -> Html {
     let state = use_reducer(PanelState::default);
 
-    let guard = send_guard(props.request.as_ref(), props.request.is_none());
+    let guard = send_guard(props.request.as_deref(), props.request.is_none());
     let timeout = parse_timeout_seconds(&state.timeout_text);
     let in_flight = matches!(state.phase, Phase::InFlight { .. });
     let origin = page_origin();

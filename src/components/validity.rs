@@ -3,16 +3,26 @@
 use hookcheck_core::{Report, Severity};
 use yew::prelude::*;
 
+/// The counts only, so a keystroke compares two numbers here, not two reports.
 #[derive(Properties, PartialEq)]
 pub struct ValidityProps {
-    /// The check of the current text.
-    pub report: Report,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl ValidityProps {
+    /// The counts of a check.
+    pub fn of(report: &Report) -> ValidityProps {
+        ValidityProps {
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+        }
+    }
 }
 
 #[component]
 pub fn Validity(props: &ValidityProps) -> Html {
-    let errors = props.report.count(Severity::Error);
-    let warnings = props.report.count(Severity::Warning);
+    let ValidityProps { errors, warnings } = *props;
     let (class, text) = if errors == 0 {
         (
             "validity valid",

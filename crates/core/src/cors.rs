@@ -185,7 +185,7 @@ pub fn predict_preflight(request: &Request, page_origin: &str) -> Preflight {
             request_headers.push(name.to_ascii_lowercase());
         }
     }
-    request_headers.sort();
+    request_headers.sort_unstable();
     request_headers.dedup();
     Preflight {
         needed: !reasons.is_empty(),

@@ -28,7 +28,7 @@ pub mod sample;
 pub mod secrets;
 pub mod share;
 pub mod sns;
-mod sort;
+pub mod sort;
 pub mod span;
 pub mod suggest;
 pub mod template;

@@ -1,5 +1,5 @@
 //! One stable sort for every list core orders (diagnostics by position, object keys,
-//! spans), keyed by up to three integers.
+//! spans), keyed by up to three integers. Public so the web app sorts through it too.
 //!
 //! Why not `sort_by_key`: each call with another element or key type compiles the standard
 //! library's driftsort anew, about 4 KB of wasm each; six of them cost the download more than
