@@ -26,10 +26,18 @@ use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
 /// The check of the text, with its diagnostics located for display.
-#[derive(PartialEq)]
 struct Checked {
     report: Rc<Report>,
     located: Rc<Vec<LocatedDiagnostic>>,
+}
+
+/// Two checks are the same when they are the same memoized check (of the same text and
+/// mode). Comparing the reports themselves would compare their bodies, and a body made by
+/// `check` parses its source to be compared: on every keystroke, for the request's memo.
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 /// The page's callbacks, made once: components that get the same props skip rendering.
@@ -203,7 +211,7 @@ pub fn App() -> Html {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
         return html! {
             <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
-                report={checked.report.clone()} share={state.share_state()}
+                result={AttrValue::from(hookcheck_core::embed::result_message(&checked.report))} share={state.share_state()}
                 share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
                 input_ref={input_ref.clone()}>
                 { input_views }

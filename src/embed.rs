@@ -13,7 +13,6 @@ use std::rc::Rc;
 
 use hookcheck_core::embed::{self, EmbedOptions, HeightReporter, HostMessage, SetRequest};
 use hookcheck_core::share::ShareState;
-use hookcheck_core::Report;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -98,8 +97,9 @@ pub struct EmbedFrameProps {
     pub options: Rc<EmbedOptions>,
     /// The text being checked: each change is reported to the host.
     pub text: AttrValue,
-    /// The check of `text`: what `hookcheck:result` reports (counts only).
-    pub report: Rc<Report>,
+    /// The `hookcheck:result` message of `text`'s check (counts only): a string, so that
+    /// comparing props never compares two reports.
+    pub result: AttrValue,
     /// The state "Open in hookcheck" carries to the full app (its secrets are left out).
     pub share: ShareState,
     /// The full app's share-link fragment prefix (`#s=`).
@@ -223,9 +223,9 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
         }
     });
 
-    use_effect_with((props.text.clone(), props.report.clone(), sets.0), {
+    use_effect_with((props.text.clone(), props.result.clone(), sets.0), {
         let options = props.options.clone();
-        move |(_, report, _)| post_to_hosts(&options, &embed::result_message(report))
+        move |(_, result, _)| post_to_hosts(&options, result)
     });
 
     // The content height, so the host can size the iframe to fit.
