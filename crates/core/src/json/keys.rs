@@ -6,6 +6,10 @@ use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
+/// Objects with fewer members than this are scanned key by key; an index is only built
+/// (from the members so far) once an object reaches this many members.
+const SCAN_BELOW: usize = 16;
+
 /// An index of distinct keys over a list of members that the caller keeps: each entry is
 /// the position of a member in that list.
 #[derive(Default)]
@@ -23,6 +27,28 @@ impl KeyIndex {
         self.entries.is_empty()
     }
 
+    /// The first of members `0..len` whose key is `key`; or, when there is none, `None`
+    /// (after indexing `key` as member `len`, if the index is in use). `key_of(i)` is the
+    /// key of member `i`. Below [`SCAN_BELOW`] members the keys are compared one by one;
+    /// from there on the index is filled from members `0..len` on first use (a repeated
+    /// key among them is found rather than indexed again) and then consulted.
+    pub fn find_or_insert_among<'k>(
+        &mut self,
+        key: &str,
+        len: usize,
+        key_of: impl Fn(usize) -> &'k str,
+    ) -> Option<usize> {
+        if len < SCAN_BELOW {
+            return (0..len).find(|&i| key_of(i) == key);
+        }
+        if self.is_empty() {
+            for i in 0..len {
+                self.find_or_insert(key_of(i), i, &key_of);
+            }
+        }
+        self.find_or_insert(key, len, &key_of)
+    }
+
     /// The member already indexed under `key`; or, when there is none, `None` after
     /// indexing `key` as member `member`. `key_of(i)` is the key of member `i`.
     pub fn find_or_insert<'k>(
@@ -32,8 +58,8 @@ impl KeyIndex {
         key_of: impl Fn(usize) -> &'k str,
     ) -> Option<usize> {
         if self.hasher.is_none() {
-            // An object indexed at all has at least 16 members: room for 64 up front
-            // spares the table its first rounds of growing and rehashing.
+            // An object indexed at all has at least `SCAN_BELOW` (16) members: room for 64
+            // up front spares the table its first rounds of growing and rehashing.
             self.first.reserve(64);
             self.entries.reserve(64);
         }

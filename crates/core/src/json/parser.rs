@@ -524,22 +524,12 @@ impl<'t> Parser<'t> {
                     return;
                 };
                 // Small objects are scanned; the set of keys is only built (from the
-                // members so far) once an object grows past 16 members.
-                let repeated = if frame.members.len() < 16 {
-                    frame.members.iter().any(|m| m.key == key)
-                } else {
-                    let members = &frame.members;
-                    let key_of = |i: usize| &*members[i].key;
-                    if frame.keys.is_empty() {
-                        for (i, member) in members.iter().enumerate() {
-                            frame.keys.find_or_insert(&member.key, i, key_of);
-                        }
-                    }
-                    frame
-                        .keys
-                        .find_or_insert(&key, members.len(), key_of)
-                        .is_some()
-                };
+                // members so far) once an object has `SCAN_BELOW` (16) members.
+                let members = &frame.members;
+                let repeated = frame
+                    .keys
+                    .find_or_insert_among(&key, members.len(), |i| &*members[i].key)
+                    .is_some();
                 frame.members.push(Member {
                     key,
                     key_span,

@@ -21,18 +21,9 @@ impl Json {
         let mut out: Vec<(String, Json)> = Vec::with_capacity(members.size_hint().0);
         let mut index = super::keys::KeyIndex::default();
         for (key, value) in members {
-            // Most objects are small: scanning them beats hashing every key.
-            let seen = if out.len() < 16 {
-                out.iter().position(|(k, _)| *k == key)
-            } else {
-                let key_of = |i: usize| out[i].0.as_str();
-                if index.is_empty() {
-                    for (i, (k, _)) in out.iter().enumerate() {
-                        index.find_or_insert(k, i, key_of);
-                    }
-                }
-                index.find_or_insert(&key, out.len(), key_of)
-            };
+            // Most objects are small: scanning them beats hashing every key (see
+            // `KeyIndex::find_or_insert_among`).
+            let seen = index.find_or_insert_among(&key, out.len(), |i| out[i].0.as_str());
             match seen {
                 Some(at) => {
                     let slot: &mut (String, Json) = &mut out[at];
