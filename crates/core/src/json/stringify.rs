@@ -15,7 +15,7 @@ pub fn compact(value: &Json) -> String {
 
 /// About the length of `value`'s compact text: exact for strings without escapes,
 /// generous for numbers.
-pub(crate) fn compact_len_estimate(value: &Json) -> usize {
+fn compact_len_estimate(value: &Json) -> usize {
     match value {
         Json::Null | Json::Bool(_) => 5,
         Json::Number(_) => 24,

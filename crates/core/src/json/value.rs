@@ -37,7 +37,7 @@ impl Json {
 
     /// [`Json::object_from_parsed`] for members whose keys are known to be distinct: only
     /// the integer-like keys move.
-    pub(crate) fn object_from_unique(mut out: Vec<(String, Json)>) -> Json {
+    fn object_from_unique(mut out: Vec<(String, Json)>) -> Json {
         if out.iter().any(|(k, _)| array_index(k).is_some()) {
             // A stable sort keeps the other keys in insertion order.
             crate::sort::sort_by_key(&mut out, |(k, _)| {
