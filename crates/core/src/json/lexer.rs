@@ -956,11 +956,21 @@ fn read_number(raw: &str) -> NumberReading {
         );
     }
 
+    let leading_zero = int.len() > 1 && int.starts_with('0');
+    let problem = if plus {
+        Some("JSON numbers cannot start with '+'.")
+    } else if int.is_empty() {
+        Some("A JSON number needs a digit before the decimal point.")
+    } else if leading_zero {
+        Some("JSON numbers cannot have leading zeros.")
+    } else if fraction == Some("") {
+        Some("A JSON number needs a digit after the decimal point.")
+    } else {
+        None
+    };
     // Strict JSON (no '+', a digit before any point, no leading zero, a digit after the
     // point): the corrected spelling below would be `raw` itself, so read it directly.
-    let leading_zero = int.len() > 1 && int.starts_with('0');
-    let strict = !(plus || int.is_empty() || leading_zero || fraction == Some(""));
-    if strict {
+    let Some(message) = problem else {
         return match super::number::parse_f64(raw) {
             Some(value) => NumberReading::Valid(value),
             None => invalid(
@@ -970,7 +980,7 @@ fn read_number(raw: &str) -> NumberReading {
                 None,
             ),
         };
-    }
+    };
 
     let int_fixed = if int.is_empty() {
         "0"
@@ -995,46 +1005,20 @@ fn read_number(raw: &str) -> NumberReading {
         fixed.push_str(exp);
     }
     let value: Option<f64> = super::number::parse_f64(&fixed);
-    let problem = if plus {
-        Some("JSON numbers cannot start with '+'.")
-    } else if int.is_empty() {
-        Some("A JSON number needs a digit before the decimal point.")
-    } else if int.len() > 1 && int.starts_with('0') {
-        Some("JSON numbers cannot have leading zeros.")
-    } else if fraction == Some("") {
-        Some("A JSON number needs a digit after the decimal point.")
+    let help = if leading_zero {
+        format!(
+            "Write {fixed}, or put the value in double quotes if the zeros matter \
+             (a phone number, a ZIP code)."
+        )
     } else {
-        None
+        format!("Write {fixed}.")
     };
-    match problem {
-        None => value.map_or_else(
-            || {
-                invalid(
-                    None,
-                    &format!("{raw} is not a valid JSON number."),
-                    "",
-                    None,
-                )
-            },
-            NumberReading::Valid,
-        ),
-        Some(message) => {
-            let help = if int.len() > 1 && int.starts_with('0') {
-                format!(
-                    "Write {fixed}, or put the value in double quotes if the zeros matter \
-                     (a phone number, a ZIP code)."
-                )
-            } else {
-                format!("Write {fixed}.")
-            };
-            invalid(
-                value,
-                message,
-                &help,
-                Some((format!("Write {fixed}"), fixed)),
-            )
-        }
-    }
+    invalid(
+        value,
+        message,
+        &help,
+        Some((format!("Write {fixed}"), fixed)),
+    )
 }
 
 fn is_word_start(c: char) -> bool {
