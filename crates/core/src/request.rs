@@ -361,8 +361,8 @@ fn render_http(
 pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
     match template {
         Json::String(text) if Template::has_placeholders(text) => {
-            Json::String(Template::render_names_with(text, |name, out| {
-                sample.write_template_text(name, out)
+            Json::String(Template::render_names(text, |name| {
+                sample.as_template_text(name)
             }))
         }
         Json::Array(items) => {

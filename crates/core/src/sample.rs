@@ -154,15 +154,6 @@ impl SampleData {
         })
     }
 
-    /// Appends [`SampleData::as_template_text`]'s text, when there is one, to `out`.
-    pub(crate) fn write_template_text(&self, name: &str, out: &mut String) {
-        match self.get(name) {
-            Some(Json::String(s)) => out.push_str(s),
-            Some(other) => crate::json::stringify::write_compact(out, other),
-            None => {}
-        }
-    }
-
     /// The data object testRTC sends without a body template: the four documented keys
     /// in documented order, or every variable when asked (failure-only ones only on failure).
     pub fn payload(&self) -> Json {

@@ -101,33 +101,20 @@ impl Template {
     }
 
     /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
-    /// single names, without checking the placeholders or building pieces: the render
-    /// path runs on every keystroke for every string of the body.
+    /// single names, without checking the placeholders or building pieces. (Requests are
+    /// rendered from the compiled body, [`crate::body`]; this renders the tree that
+    /// [`crate::request::render_data`] builds.)
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
-        Template::render_names_with(text, |name, out| {
-            if let Some(value) = lookup(name) {
-                out.push_str(&value);
-            }
-        })
-    }
-
-    /// [`Template::render_names`] with a lookup that appends the value itself (or nothing).
-    pub(crate) fn render_names_with(text: &str, write: impl Fn(&str, &mut String)) -> String {
         let mut out = String::with_capacity(text.len());
-        Template::render_names_into(text, write, &mut out);
-        out
-    }
-
-    /// [`Template::render_names_with`], appending to `out`.
-    pub(crate) fn render_names_into(
-        text: &str,
-        write: impl Fn(&str, &mut String),
-        out: &mut String,
-    ) {
         Template::visit_names(text, |part| match part {
             Part::Text(text) => out.push_str(text),
-            Part::Name(name) => write(name, out),
+            Part::Name(name) => {
+                if let Some(value) = lookup(name) {
+                    out.push_str(&value);
+                }
+            }
         });
+        out
     }
 
     /// What the render path sees in `text`, in order: literal text, and the name of each
