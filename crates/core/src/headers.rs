@@ -1,5 +1,6 @@
 //! The `headers` object of the advanced form (SPEC §2.3, header rows).
 
+use crate::ascii::starts_with_ignoring_case;
 use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::json::{Member, Node, NodeValue};
@@ -48,14 +49,6 @@ pub(crate) fn same_header_name(a: &str, b: &str) -> bool {
         && (a.bytes().rev())
             .zip(b.bytes().rev())
             .all(|(x, y)| x.eq_ignore_ascii_case(&y))
-}
-
-/// `name.to_ascii_lowercase().starts_with(prefix)` for a lower-case `prefix`, without
-/// the lower-cased copy (the header rules run on every header at every check).
-fn starts_with_ignoring_case(name: &str, prefix: &str) -> bool {
-    name.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Whether `name` is an RFC 9110 token (the only thing a header name may be).

@@ -12,6 +12,7 @@
 //! assert_eq!(request.body, r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#);
 //! ```
 
+mod ascii;
 pub mod body;
 pub mod check;
 pub mod config;
