@@ -77,27 +77,7 @@ fn fast_path(text: &str) -> Option<f64> {
 /// exponent of the first digit: `v ≈ d.ddd × 10^exponent`. Where several digit strings
 /// of that length read back as `v`, the closest to `v` (a tie rounds up, as Rust's `{:e}`).
 pub fn shortest_digits(v: f64) -> (String, i32) {
-    debug_assert!(v.is_finite() && v > 0.0);
-    if v < 9_007_199_254_740_992.0 && v.fract() == 0.0 {
-        // Whole numbers below 2^53 are exact and 1 apart, while any shorter digit string
-        // is at least 1 away from them: their own digits are the shortest.
-        let mut digits = (v as u64).to_string();
-        let exponent = digits.len() as i32 - 1;
-        digits.truncate(digits.trim_end_matches('0').len());
-        return (digits, exponent);
-    }
-    short_digits(v).unwrap_or_else(|| free_format(v))
-}
-
-/// The common case, without big integers: `v` is the double nearest to a decimal of at most
-/// 15 significant digits. At each length, the candidates nearest `v` are checked by reading
-/// them back exactly (Clinger's fast path). Decimals of at most 15 digits lie further apart
-/// than any double's rounding interval, so the first that reads back is the only one of its
-/// length: the shortest and the closest. `None` when the digits need more than 15.
-fn short_digits(v: f64) -> Option<(String, i32)> {
-    let (n, first) = short_decimal(v)?;
-    let mut buffer = [0u8; 20];
-    Some((digits_of(n, &mut buffer).to_string(), first))
+    with_shortest_digits(v, |digits, exponent| (digits.to_string(), exponent))
 }
 
 /// The digits of `n` (not 0) without trailing zeros, as ASCII in `buffer`.
@@ -114,8 +94,13 @@ fn digits_of(mut n: u64, buffer: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&digits[..keep]).unwrap_or_default()
 }
 
-/// [`short_digits`] without building a string: the digits as an integer (trailing zeros
-/// included) and the decimal exponent of its first digit.
+/// The common case, without big integers: `v` is the double nearest to a decimal of at most
+/// 15 significant digits. At each length, the candidates nearest `v` are checked by reading
+/// them back exactly (Clinger's fast path). Decimals of at most 15 digits lie further apart
+/// than any double's rounding interval, so the first that reads back is the only one of its
+/// length: the shortest and the closest. Gives the digits as an integer (trailing zeros
+/// included) and the decimal exponent of its first digit; `None` when the digits need more
+/// than 15.
 fn short_decimal(v: f64) -> Option<(u64, i32)> {
     let (f, e) = decompose(v);
     let bits = 64 - f.leading_zeros() as i32;
@@ -148,18 +133,23 @@ fn short_decimal(v: f64) -> Option<(u64, i32)> {
 }
 
 /// Calls `write` with [`shortest_digits`]' digits and exponent for `v` (finite and > 0),
-/// without allocating in the common case: the compact writer prints numbers on every render.
+/// without allocating in the common cases: the compact writer prints numbers on every
+/// render. Whole numbers below 2^53 give their own digits, other decimals of at most 15
+/// digits come from [`short_decimal`], and the rest from [`free_format`].
 pub(crate) fn with_shortest_digits<R>(v: f64, write: impl FnOnce(&str, i32) -> R) -> R {
-    match short_decimal(v) {
-        Some((n, first)) => {
-            let mut buffer = [0u8; 20];
-            write(digits_of(n, &mut buffer), first)
-        }
-        None => {
-            let (digits, exponent) = shortest_digits(v);
-            write(&digits, exponent)
-        }
+    debug_assert!(v.is_finite() && v > 0.0);
+    let mut buffer = [0u8; 20];
+    if v < 9_007_199_254_740_992.0 && v.fract() == 0.0 {
+        // Whole numbers below 2^53 are exact and 1 apart, while any shorter digit string
+        // is at least 1 away from them: their own digits are the shortest.
+        let whole = v as u64;
+        return write(digits_of(whole, &mut buffer), whole.ilog10() as i32);
     }
+    if let Some((n, first)) = short_decimal(v) {
+        return write(digits_of(n, &mut buffer), first);
+    }
+    let (digits, exponent) = free_format(v);
+    write(&digits, exponent)
 }
 
 // ---- parsing -------------------------------------------------------------------------------

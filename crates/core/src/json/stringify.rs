@@ -175,23 +175,10 @@ fn write_number(out: &mut String, n: f64) {
     if n < 0.0 {
         out.push('-');
     }
-    let abs = n.abs();
-    if abs < 9_007_199_254_740_992.0 && abs.fract() == 0.0 {
-        // A whole number below 2^53 (so below 10^21): its own digits, as the layout below
-        // prints them, written without building a digit string.
-        let mut buffer = [0u8; 20];
-        let mut at = buffer.len();
-        let mut whole = abs as u64;
-        while whole > 0 {
-            at -= 1;
-            buffer[at] = b'0' + (whole % 10) as u8;
-            whole /= 10;
-        }
-        out.extend(buffer[at..].iter().map(|&b| char::from(b)));
-        return;
-    }
     // The shortest digits that round-trip, as ECMAScript requires (and as Rust's `{:e}`
-    // gives them, without its formatting machinery in the wasm build); only the layout differs.
+    // gives them, without its formatting machinery in the wasm build); only the layout
+    // differs. Whole numbers below 2^53 (so below 10^21) print as their own digits, the
+    // layout padding the trailing zeros.
     super::number::with_shortest_digits(n.abs(), |digits, exponent| {
         write_layout(out, digits, exponent)
     });
