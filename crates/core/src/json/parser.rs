@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use super::keys::KeyIndex;
 use super::lexer::{Lexer, TokenKind};
-use super::stringify::quoted;
+use super::stringify::{continuation_bytes, has_byte, quoted, word_at};
 use super::{Member, Node, NodeValue};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::{Position, Span};
@@ -245,22 +245,16 @@ impl<'t> Parser<'t> {
         };
         // Eight bytes at a time: a word without a line break adds its characters (the bytes
         // that are not continuation bytes, 0b10xxxxxx) to the column at once.
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let mut words = bytes.chunks_exact(8);
-        for chunk in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let word = u64::from_le_bytes(word);
-            let newlines = word ^ (LOW * u64::from(b'\n'));
-            if newlines.wrapping_sub(LOW) & !newlines & HIGH != 0 {
-                count(&mut position, chunk);
+        let mut i = 0;
+        while let Some(word) = word_at(bytes, i) {
+            if has_byte(word, b'\n') {
+                count(&mut position, &bytes[i..i + 8]);
             } else {
-                let continuation = word & !(word << 1) & HIGH;
-                position.column += 8 - continuation.count_ones() as usize;
+                position.column += 8 - continuation_bytes(word) as usize;
             }
+            i += 8;
         }
-        count(&mut position, words.remainder());
+        count(&mut position, &bytes[i..]);
         self.cursor = (at.max(from), position);
         position
     }

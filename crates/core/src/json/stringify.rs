@@ -100,17 +100,9 @@ pub(crate) fn needs_escape(s: &str) -> bool {
 /// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
 /// eight bytes at a time: most strings are a few dozen plain bytes.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `word` is below `n` (n ≤ 128), or equals `b`.
-    let any_below = |word: u64, n: u8| word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH != 0;
-    let any_equal = |word: u64, b: u8| any_below(word ^ (LOW * u64::from(b)), 1);
     let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        if any_below(word, 0x20) || any_equal(word, b'"') || any_equal(word, b'\\') {
+    while let Some(word) = word_at(bytes, at) {
+        if has_byte_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\') {
             break;
         }
         at += 8;
@@ -119,6 +111,40 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .unwrap_or(bytes.len() - at)
+}
+
+// ---- eight bytes at a time -------------------------------------------------------------
+//
+// Byte scans read a word of eight bytes and test all of them at once: [`plain_run`] here,
+// the parser's line and column counting, and (so that it may share them) the template
+// scanner's two-byte search.
+
+/// A one in the low bit of every byte of a word.
+const LOW: u64 = 0x0101_0101_0101_0101;
+/// A one in the high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `bytes` from `at` as one word, the first byte lowest
+/// (little-endian); `None` when fewer than eight bytes are left.
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// Whether any byte of `word` is below `n` (`n` at most 128).
+pub(crate) fn has_byte_below(word: u64, n: u8) -> bool {
+    word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH != 0
+}
+
+/// Whether any byte of `word` equals `b`: the bytes equal to `b` are zero after the
+/// exclusive or, and the test is whether any byte is below 1.
+pub(crate) fn has_byte(word: u64, b: u8) -> bool {
+    has_byte_below(word ^ (LOW * u64::from(b)), 1)
+}
+
+/// How many bytes of `word` are UTF-8 continuation bytes (`0b10xxxxxx`).
+pub(crate) fn continuation_bytes(word: u64) -> u32 {
+    (word & !(word << 1) & HIGH).count_ones()
 }
 
 /// `s` as a quoted JSON string (see [`write_string`]).
