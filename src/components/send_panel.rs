@@ -161,11 +161,7 @@ fn is_online() -> bool {
 
 /// The body pretty-printed when it is strict JSON (core's parser; no serde in the app).
 fn pretty_json(text: &str) -> Option<String> {
-    let parsed = hookcheck_core::json::parse(text);
-    if !parsed.diagnostics.is_empty() {
-        return None;
-    }
-    parsed.root.map(|node| node.to_json().to_pretty())
+    hookcheck_core::json::read_strict(text).map(|json| json.to_pretty())
 }
 
 /// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back

@@ -276,11 +276,7 @@ impl MessageError {
 /// Reads a host message given as JSON text (the app passes `JSON.stringify(event.data)`).
 /// Call it only for messages whose origin [`EmbedOptions::allows`].
 pub fn parse_host_message(json_text: &str) -> HostMessage {
-    let parsed = json::parse(json_text);
-    if !parsed.diagnostics.is_empty() {
-        return HostMessage::NotOurs;
-    }
-    let Some(Json::Object(members)) = parsed.root.map(|root| root.to_json()) else {
+    let Some(Json::Object(members)) = json::read_strict(json_text) else {
         return HostMessage::NotOurs;
     };
     let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);

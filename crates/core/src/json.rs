@@ -16,6 +16,22 @@ use crate::span::Span;
 pub use parser::{parse, ParsedJson, MAX_DEPTH};
 pub use value::Json;
 
+/// The value `JSON.parse` makes of `text`, as [`parse`] reads it; `None` when there is no
+/// value at all. For text known to be JSON (what the pipeline wrote, a checked body).
+pub fn read(text: &str) -> Option<Json> {
+    parse(text).root.map(Node::into_json)
+}
+
+/// [`read`] for text from outside (a share code, a host's message, a server's reply):
+/// `None` unless the text is JSON without a single diagnostic.
+pub fn read_strict(text: &str) -> Option<Json> {
+    let parsed = parse(text);
+    if !parsed.diagnostics.is_empty() {
+        return None;
+    }
+    parsed.root.map(Node::into_json)
+}
+
 /// A parsed JSON value with the span of its source text. Its strings borrow from the
 /// parsed text (`'t`) where the source spells them without escapes, so that parsing does
 /// not allocate and copy every key and string.

@@ -110,9 +110,8 @@ impl Request {
     /// The body pretty-printed as `JSON.stringify(body, null, 2)` would, when it is JSON.
     pub fn pretty_body(&self) -> String {
         match &self.destination {
-            Destination::Webhook => crate::json::parse(&self.body)
-                .root
-                .map_or_else(|| self.body.clone(), |node| node.to_json().to_pretty()),
+            Destination::Webhook => crate::json::read(&self.body)
+                .map_or_else(|| self.body.clone(), |json| json.to_pretty()),
             Destination::Sns(_) => self.data().to_pretty(),
         }
     }
@@ -129,9 +128,7 @@ impl Request {
             (None, Destination::Sns(publish)) => &publish.message,
             (None, Destination::Webhook) => &self.body,
         };
-        crate::json::parse(text)
-            .root
-            .map_or(Json::Null, |node| node.into_json())
+        crate::json::read(text).unwrap_or(Json::Null)
     }
 
     /// Whether the browser test call may send it.

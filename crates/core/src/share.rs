@@ -98,11 +98,7 @@ impl ShareState {
     pub fn decode(code: &str) -> Result<ShareState, ShareError> {
         let bytes = base64url_decode(code.trim()).ok_or(ShareError::Encoding)?;
         let text = String::from_utf8(bytes).map_err(|_| ShareError::Encoding)?;
-        let parsed = json::parse(&text);
-        if !parsed.diagnostics.is_empty() {
-            return Err(ShareError::Malformed);
-        }
-        let Some(Json::Object(members)) = parsed.root.map(|root| root.to_json()) else {
+        let Some(Json::Object(members)) = json::read_strict(&text) else {
             return Err(ShareError::Malformed);
         };
         let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
