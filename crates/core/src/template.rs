@@ -4,6 +4,7 @@
 //! the value is inserted as a string, and anything absent renders as `""`.
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::json::stringify::{has_byte, word_at};
 use crate::span::Span;
 use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
 
@@ -314,23 +315,15 @@ fn trim(s: &str) -> &str {
 /// eight bytes at a time while none of them is that byte: every string of a body is
 /// searched for `<%`, most of them have none, and a byte loop was a large part of `check`.
 fn find2(haystack: &str, needle: &str) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = haystack.as_bytes();
     let [first, second] = needle.as_bytes() else {
         return haystack.find(needle);
     };
     let mut at = 0;
     while at + 1 < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            // The bytes equal to `first` are zero here; the test is "is any byte zero?".
-            let word = u64::from_le_bytes(word) ^ (LOW * u64::from(*first));
-            if word.wrapping_sub(LOW) & !word & HIGH == 0 {
-                at += 8;
-                continue;
-            }
+        if word_at(bytes, at).is_some_and(|word| !has_byte(word, *first)) {
+            at += 8;
+            continue;
         }
         if bytes[at] == *first && bytes[at + 1] == *second {
             return Some(at);
