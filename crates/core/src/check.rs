@@ -160,7 +160,7 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {
-            config::check_object_with(members, &root, text, diagnostics, unique_keys)
+            config::check_object(members, &root, text, diagnostics, unique_keys)
         }
         other => {
             let mut diagnostic = Diagnostic::new(

@@ -102,19 +102,10 @@ const ALL_KEYS: [&str; 11] = [
 ];
 
 /// Checks the advanced form's root object. Returns the config when nothing in it is an
-/// error (the caller decides validity from all diagnostics).
+/// error (the caller decides validity from all diagnostics). With `unique_keys` the caller
+/// knows that no object in the tree repeats a key, so the body compiles without looking
+/// for repeats.
 pub fn check_object(
-    members: &[Member],
-    root: &Node,
-    source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<WebhookConfig> {
-    check_object_with(members, root, source, diagnostics, false)
-}
-
-/// [`check_object`]; with `unique_keys` the caller knows that no object in the tree
-/// repeats a key, so the body compiles without looking for repeats.
-pub(crate) fn check_object_with(
     members: &[Member],
     root: &Node,
     source: &str,

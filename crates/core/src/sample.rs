@@ -107,10 +107,7 @@ impl SampleData {
 
     /// The value of one variable; `None` for names testRTC does not document.
     pub fn get(&self, name: &str) -> Option<&Json> {
-        self.values
-            .iter()
-            .find(|(n, _)| n.len() == name.len() && *n == name)
-            .map(|(_, v)| v)
+        self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
     /// The value of the documented variable at `index` in [`DOCUMENTED`]: the values are
