@@ -23,7 +23,7 @@ pub(crate) struct KeyIndex {
 }
 
 impl KeyIndex {
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
@@ -51,7 +51,7 @@ impl KeyIndex {
 
     /// The member already indexed under `key`; or, when there is none, `None` after
     /// indexing `key` as member `member`. `key_of(i)` is the key of member `i`.
-    pub fn find_or_insert<'k>(
+    fn find_or_insert<'k>(
         &mut self,
         key: &str,
         member: usize,
