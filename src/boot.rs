@@ -63,7 +63,7 @@ fn register_offline_support() {
 
 /// The message of a thrown error. Not `{error:?}`: release builds print no Debug output
 /// (scripts/release-env).
-fn describe(error: &JsValue) -> String {
+pub(crate) fn describe(error: &JsValue) -> String {
     js_sys::Reflect::get(error, &JsValue::from_str("message"))
         .ok()
         .and_then(|message| message.as_string())

@@ -304,3 +304,81 @@ async fn remembered_input_has_its_secrets_stripped() {
     click(&testid(&host, "remember")).await;
     assert_eq!(storage.get_item("hookcheck.input").unwrap(), None);
 }
+
+/// Sets the split build's loader of the deferred code (`src/deferred.rs`) for one test; the
+/// returned guard removes it.
+struct DeferredLoader(js_sys::Symbol);
+
+impl DeferredLoader {
+    fn set(loader: &js_sys::Function) -> DeferredLoader {
+        let key = js_sys::Symbol::for_("hookcheck.deferred");
+        js_sys::Reflect::set(&js_sys::global(), &key, loader).unwrap();
+        DeferredLoader(key)
+    }
+}
+
+impl Drop for DeferredLoader {
+    fn drop(&mut self) {
+        js_sys::Reflect::set(
+            &js_sys::global(),
+            &self.0,
+            &wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .unwrap();
+    }
+}
+
+/// Lets promises settle, then renders what they changed.
+async fn settle() {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_panels_wait_for_the_deferred_code_then_show() {
+    let mut resolve = None;
+    let pending = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
+    js_sys::Reflect::set(&js_sys::global(), &"hookcheckTestPending".into(), &pending).unwrap();
+    let loader = js_sys::Function::new_no_args("return globalThis.hookcheckTestPending");
+    let _guard = DeferredLoader::set(&loader);
+    let host = mount_app().await;
+    settle().await;
+    assert!(host
+        .query_selector("[data-testid='send']")
+        .unwrap()
+        .is_none());
+    assert!(text(&find(&host, ".deferred-loading")).contains("Loading"));
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+
+    resolve
+        .unwrap()
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    settle().await;
+    testid(&host, "send");
+    testid(&host, "share");
+    assert!(host.query_selector(".deferred-loading").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn deferred_code_that_cannot_load_is_explained_and_the_first_screen_still_works() {
+    let loader = js_sys::Function::new_no_args("return Promise.reject(new Error('offline'))");
+    let _guard = DeferredLoader::set(&loader);
+    let host = mount_app().await;
+    settle().await;
+    let alert = text(&find(&host, "[role='alert']"));
+    assert!(alert.contains("could not be loaded (offline)"), "{alert}");
+    assert!(alert.contains("Reload"), "{alert}");
+    type_into(&testid(&host, "input"), "https://example.com/hook").await;
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+    assert!(host
+        .query_selector("[data-testid='send']")
+        .unwrap()
+        .is_none());
+}
