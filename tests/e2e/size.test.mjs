@@ -50,6 +50,19 @@ test("under the budget the script passes and reports every first-load file", () 
   assert.match(run.stdout, /Within budget/);
 });
 
+test("the deferred half of a split wasm is reported apart, and not counted", () => {
+  const dir = fakeDist();
+  writeFileSync(join(dir, "app-1.js"), "const later = new URL('app-1_deferred-0123abcd.wasm', import.meta.url);\n");
+  writeFileSync(join(dir, "app-1_deferred-0123abcd.wasm"), Buffer.from(Array.from({ length: 90_000 }, (_, i) => (i * 7919) % 251)));
+  const names = ["index.html", "loader-1.js", "app-1.js", "app-1_bg.wasm", "style-1.css", "app.webmanifest"];
+  const total = names.reduce((sum, name) => sum + gzipSync(readFileSync(join(dir, name)), { level: 9 }).length, 0);
+  const run = size("--dist", dir, "--budget", String(total));
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /Fetched after the first render[^\n]*\n\n[^]*\| app-1_deferred-0123abcd\.wasm \|/);
+  assert.match(run.stdout, /Both together: /);
+  assert.doesNotMatch(run.stdout, /Not part of the first load: [^\n]*deferred/);
+});
+
 test("over a tiny budget the script fails and says by how much", () => {
   const run = size("--dist", fakeDist(), "--budget", "100");
   assert.equal(run.status, 1);

@@ -1,0 +1,123 @@
+// The release wasm in two halves (tools/split-wasm.mjs): the first load stops at what the
+// first screen runs, the deferred half arrives after the first render, and code that only
+// the deferred half has still runs when it is called before that half arrived, online and
+// offline.
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { test } from "node:test";
+import { appInBrowser, dist, launchBrowser, serveStatic, typeInto } from "./harness.mjs";
+
+const app = appInBrowser();
+const DEFERRED = /_deferred-[0-9a-f]+\.wasm$/;
+
+// Notes when the input first exists (performance.now() counts from navigation start), and
+// keeps the console.
+function watchFirstRender(page) {
+  const console = [];
+  page.on("console", (message) => console.push(message.text()));
+  return page
+    .addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="input"]')) {
+          window.__firstInput ??= performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    })
+    .then(() => console);
+}
+
+const resources = (page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => ({
+      name: new URL(e.name).pathname,
+      start: e.startTime,
+      initiator: e.initiatorType,
+    })),
+  );
+
+test("the build has the two halves", () => {
+  const files = readdirSync(dist);
+  assert.equal(files.filter((f) => f.endsWith("_bg.wasm")).length, 1, files.join(" "));
+  assert.equal(files.filter((f) => DEFERRED.test(f)).length, 1, files.join(" "));
+});
+
+test("the deferred half is asked for only after the first render, once, and brings the panels", async () => {
+  const page = await app.browser.newPage();
+  const console = await watchFirstRender(page);
+  await page.goto(app.server.url);
+  await page.getByTestId("send").waitFor();
+  await page.getByTestId("share").waitFor();
+  const firstInput = await page.evaluate(() => window.__firstInput);
+  const loaded = await resources(page);
+  const first = loaded.find((r) => r.name.endsWith("_bg.wasm"));
+  const deferred = loaded.filter((r) => DEFERRED.test(r.name));
+  assert.ok(first.start < firstInput, "the first half is part of the first render");
+  assert.equal(deferred.length, 1, JSON.stringify(loaded));
+  assert.equal(deferred[0].initiator, "fetch");
+  assert.ok(deferred[0].start >= firstInput, `asked for at ${deferred[0].start} ms, first render at ${firstInput} ms`);
+  assert.deepEqual(console.filter((m) => /Synchronous XMLHttpRequest|error/i.test(m)), []);
+  await page.close();
+});
+
+// The JS API's functions are not in the profile, so they are in the deferred half. Called
+// while the page's own fetch of that half is held back, the call must load it on the spot.
+async function callApiBeforeDeferred(page) {
+  await page.addInitScript(() => {
+    const fetch = window.fetch;
+    window.fetch = (resource, options) =>
+      /_deferred-/.test(String(resource))
+        ? new Promise((ok) => setTimeout(ok, 1500)).then(() => fetch(resource, options))
+        : fetch(resource, options);
+  });
+}
+
+test("code only the deferred half has runs when called before that half arrived", async () => {
+  // A browser of its own: no service worker controls the page yet, as on a first visit.
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await callApiBeforeDeferred(page);
+    await page.goto(app.server.url);
+    await page.getByTestId("input").waitFor();
+    const result = await page.evaluate(() => window.wasmBindings.validate("https://example.com/hook"));
+    assert.equal(result.valid, true);
+    assert.equal(result.mode, "webhook");
+    const deferred = (await resources(page)).filter((r) => DEFERRED.test(r.name));
+    assert.deepEqual(
+      deferred.map((r) => r.initiator),
+      ["xmlhttprequest"],
+      "validate is in the deferred half, fetched synchronously (if the profile reaches it now, call something it does not)",
+    );
+    // The held fetch finds the half already there; the panels come, and the app works.
+    await page.getByTestId("send").waitFor();
+    await typeInto(page, '{"url": "https://example.com/hook",}');
+    await page.getByTestId("validity").filter({ hasText: /1 error/ }).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
+test("offline, the service worker's cache gives both halves before the start, so nothing is fetched synchronously", { timeout: 60_000 }, async () => {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId("send").waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await browser.setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.getByTestId("input").waitFor();
+    // A synchronous request would fail here: it does not go through the service worker.
+    const result = await page.evaluate(() => window.wasmBindings.validate("https://example.com/hook"));
+    assert.equal(result.valid, true);
+    const deferred = (await resources(page)).filter((r) => DEFERRED.test(r.name));
+    assert.deepEqual(deferred.map((r) => r.initiator), ["fetch"]);
+    await page.getByTestId("send").waitFor();
+  } finally {
+    await browser.close();
+    await server.close().catch(() => {});
+  }
+});

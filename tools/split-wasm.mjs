@@ -1,0 +1,175 @@
+// Trunk post-build hook, after externalize-loader.mjs and before minify-glue.mjs: splits
+// the release wasm in two, so that the first load carries only what the first screen runs
+// (docs/performance.md, section 2).
+//
+// Runs when HOOKCHECK_SPLIT=1 (scripts/release-env sets it for scripts/build); any other
+// build keeps one module, and src/deferred.rs then finds everything already there.
+//
+//  1. `wasm-split --instrument` a copy of the build, and drive that copy in headless
+//     Chromium (tools/profile-wasm.mjs) to learn which functions the first screen runs.
+//  2. `wasm-split --profile`: those functions stay in the app's `_bg.wasm`; the others
+//     move to `<stem>_deferred-<hash>.wasm`. Every table slot of a moved function holds a
+//     placeholder until the second module is instantiated and fills it.
+//  3. `wasm-opt -Oz` both modules again (the split leaves them unoptimized).
+//  4. Add the loader to the wasm-bindgen JS: the placeholders the first module imports, and
+//     `globalThis[Symbol.for("hookcheck.deferred")]`, which fetches and instantiates the
+//     second module once and returns a promise (src/deferred.rs calls it after the first
+//     render; hookcheck-api.js before it resolves). A placeholder called before then, by a
+//     path the profile did not reach (say, the check of a remembered input at start), loads
+//     the module synchronously, and the call goes on.
+//     A synchronous request does not go through the service worker, so it fails offline. A
+//     page the service worker controls therefore takes both halves from its cache before
+//     the module starts: no network is involved, and no placeholder is ever called.
+//
+// wasm-split is binaryen's (Debian's `binaryen` package, which scripts/setup installs; npm's
+// binaryen has no wasm-split); wasm-opt is the npm one Trunk uses.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { recordProfiles } from "./profile-wasm.mjs";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (process.env.HOOKCHECK_SPLIT !== "1" || process.env.TRUNK_PROFILE !== "release") process.exit(0);
+if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+
+function fail(message) {
+  console.error(`split-wasm: ${message}`);
+  process.exit(1);
+}
+
+function run(tool, args) {
+  try {
+    execFileSync(tool, args, { stdio: ["ignore", "ignore", "inherit"] });
+  } catch (error) {
+    fail(`${tool} ${args.join(" ")} failed${error.code === "ENOENT" ? ": not installed (scripts/setup installs it)" : ""}`);
+  }
+}
+
+const wasmFiles = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+if (wasmFiles.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasmFiles.length}`);
+const wasmName = wasmFiles[0];
+const stem = wasmName.replace(/_bg\.wasm$/, "");
+const glueName = `${stem}.js`;
+const wasmPath = join(dir, wasmName);
+const before = readFileSync(wasmPath);
+
+const work = mkdtempSync(join(tmpdir(), "hookcheck-split-"));
+try {
+  // 1. Profile an instrumented copy of the build.
+  const copy = join(work, "dist");
+  cpSync(dir, copy, { recursive: true });
+  run("wasm-split", ["--instrument", wasmPath, "-o", join(copy, wasmName)]);
+  const profiles = await recordProfiles(copy, join(work, "profile"));
+  const profile = join(work, "profile");
+  run("wasm-split", ["--merge-profiles", ...profiles, "-o", profile]);
+
+  // 2. Split; 3. optimize both halves.
+  const primary = join(work, "primary.wasm");
+  const secondary = join(work, "secondary.wasm");
+  run("wasm-split", [wasmPath, `--profile=${profile}`, "-o1", primary, "-o2", secondary,
+    "--placeholder-namespace=placeholder", "--import-namespace=primary"]);
+  run("wasm-opt", ["-Oz", primary, "-o", wasmPath]);
+  run("wasm-opt", ["-Oz", secondary, "-o", secondary]);
+  const deferredBytes = readFileSync(secondary);
+  const deferredName = `${stem}_deferred-${createHash("sha256").update(deferredBytes).digest("hex").slice(0, 16)}.wasm`;
+  writeFileSync(join(dir, deferredName), deferredBytes);
+
+  // 4. The loader, in the wasm-bindgen JS.
+  const gluePath = join(dir, glueName);
+  let glue = readFileSync(gluePath, "utf8");
+  const patches = [
+    [/(\n\s*return \{\n\s*__proto__: null,\n)/, "$1        placeholder: deferredPlaceholders,\n"],
+    [/(\n\s*)(wasm\.__wbindgen_start\(\);)/, "$1deferredBeforeStart();$1$2"],
+    [/\nexport \{ initSync, __wbg_init as default \};/, "\nexport { initSync, initWithDeferred as default };"],
+  ];
+  for (const [pattern, replacement] of patches) {
+    if (!pattern.test(glue)) fail(`${glueName} has no ${pattern}: a new wasm-bindgen? (this hook patches its JS)`);
+    glue = glue.replace(pattern, replacement);
+  }
+  glue += loader(deferredName);
+  writeFileSync(gluePath, glue);
+
+  const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  console.error(
+    `split-wasm: ${wasmName} ${gz(before)} B gzip → ${gz(readFileSync(wasmPath))} B first, ` +
+      `${gz(deferredBytes)} B deferred (${deferredName})`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The JS added to the wasm-bindgen glue: see step 4 above. */
+function loader(file) {
+  return `
+// Added by tools/split-wasm.mjs: loads the deferred half of the wasm module.
+const deferredUrl = new URL(${JSON.stringify(file)}, import.meta.url);
+let deferredLoaded = false;
+let deferredPending = null;
+
+function deferredInstantiate(module) {
+    if (deferredLoaded) return;
+    new WebAssembly.Instance(module, { primary: wasm });
+    deferredLoaded = true;
+}
+
+function loadDeferred() {
+    if (deferredLoaded) return Promise.resolve();
+    deferredPending ??= fetch(deferredUrl)
+        .then((response) => {
+            if (!response.ok) throw new Error(\`\${deferredUrl.pathname} answered \${response.status}\`);
+            return response.arrayBuffer();
+        })
+        .then((bytes) => WebAssembly.compile(bytes))
+        .then(deferredInstantiate)
+        .catch((error) => {
+            deferredPending = null;
+            throw error;
+        });
+    return deferredPending;
+}
+
+// A function the profile did not see, called before the deferred module arrived: fetch it
+// now, synchronously (the call cannot wait), then make the call.
+function loadDeferredNow() {
+    const request = new XMLHttpRequest();
+    request.open("GET", deferredUrl, false);
+    request.overrideMimeType("text/plain; charset=x-user-defined");
+    request.send();
+    if (request.status !== 200) throw new Error(\`\${deferredUrl.pathname} answered \${request.status}\`);
+    const text = request.responseText;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    deferredInstantiate(new WebAssembly.Module(bytes));
+}
+
+const deferredPlaceholders = new Proxy({}, {
+    get: (_, slot) => (...args) => {
+        if (!deferredLoaded) loadDeferredNow();
+        return wasm.table.get(Number(slot))(...args);
+    },
+});
+
+globalThis[Symbol.for("hookcheck.deferred")] = loadDeferred;
+
+// Served by the service worker (a later visit, maybe offline): compile the deferred half
+// from its cache while the first half loads, and instantiate it before the module starts.
+let deferredEarly = null;
+async function initWithDeferred(options) {
+    if (!deferredLoaded && globalThis.navigator?.serviceWorker?.controller) {
+        deferredEarly = await fetch(deferredUrl)
+            .then((response) => (response.ok ? response.arrayBuffer() : null))
+            .then((bytes) => bytes && WebAssembly.compile(bytes))
+            .catch(() => null);
+    }
+    return __wbg_init(options);
+}
+
+function deferredBeforeStart() {
+    if (deferredEarly) deferredInstantiate(deferredEarly);
+    deferredEarly = null;
+}
+`;
+}
