@@ -8,7 +8,7 @@
 //  1. `wasm-split --instrument` a copy of the build, and drive that copy in headless
 //     Chromium (tools/profile-wasm.mjs) to learn which functions the first screen runs.
 //  2. `wasm-split --profile`: those functions stay in the app's `_bg.wasm`; the others
-//     move to `<stem>_deferred-<hash>.wasm`. Every table slot of a moved function holds a
+//     move to `hookcheck-web_deferred-<hash>.wasm`. Every table slot of a moved function holds a
 //     placeholder until the second module is instantiated and fills it.
 //  3. `wasm-opt -Oz` both modules again (the split leaves them unoptimized).
 //  4. Add the loader to the wasm-bindgen JS: the placeholders the first module imports, and
@@ -40,6 +40,8 @@ function fail(message) {
   process.exit(1);
 }
 
+const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
 function run(tool, args) {
   try {
     execFileSync(tool, args, { stdio: ["ignore", "ignore", "inherit"] });
@@ -70,18 +72,19 @@ try {
   const primary = join(work, "primary.wasm");
   const secondary = join(work, "secondary.wasm");
   run("wasm-split", [wasmPath, `--profile=${profile}`, "-o1", primary, "-o2", secondary,
-    "--placeholder-namespace=placeholder", "--import-namespace=primary"]);
-  run("wasm-opt", ["-Oz", primary, "-o", wasmPath]);
+    "--placeholder-namespace=p", "--import-namespace=m"]);
+  run("wasm-opt", ["-Oz", primary, "-o", primary]);
   run("wasm-opt", ["-Oz", secondary, "-o", secondary]);
+  const primaryBytes = readFileSync(primary);
   const deferredBytes = readFileSync(secondary);
-  const deferredName = `${stem}_deferred-${createHash("sha256").update(deferredBytes).digest("hex").slice(0, 16)}.wasm`;
+  const base = stem.replace(/-[0-9a-f]{16}$/, "");
+  const deferredName = `${base}_deferred-${hash(deferredBytes)}.wasm`;
   writeFileSync(join(dir, deferredName), deferredBytes);
 
   // 4. The loader, in the wasm-bindgen JS.
-  const gluePath = join(dir, glueName);
-  let glue = readFileSync(gluePath, "utf8");
+  let glue = readFileSync(join(dir, glueName), "utf8");
   const patches = [
-    [/(\n\s*return \{\n\s*__proto__: null,\n)/, "$1        placeholder: deferredPlaceholders,\n"],
+    [/(\n\s*return \{\n\s*__proto__: null,\n)/, "$1        p: deferredPlaceholders,\n"],
     [/(\n\s*)(wasm\.__wbindgen_start\(\);)/, "$1deferredBeforeStart();$1$2"],
     [/\nexport \{ initSync, __wbg_init as default \};/, "\nexport { initSync, initWithDeferred as default };"],
   ];
@@ -90,12 +93,37 @@ try {
     glue = glue.replace(pattern, replacement);
   }
   glue += loader(deferredName);
-  writeFileSync(gluePath, glue);
+
+  // 5. New names: Trunk hashed the module before the split, and the split depends on more
+  //    than the Rust code (the profile's inputs), so a cache could pair an old half with a
+  //    new one. The first half and its JS are named by a hash of both; the loader that
+  //    names them by a hash of itself, as externalize-loader.mjs does; index.html follows,
+  //    with the wasm's Subresource Integrity hash (minify-glue.mjs redoes the JS's).
+  const newStem = `${base}-${hash(Buffer.concat([primaryBytes, Buffer.from(glue)]))}`;
+  rmSync(wasmPath);
+  rmSync(join(dir, glueName));
+  writeFileSync(join(dir, `${newStem}_bg.wasm`), primaryBytes);
+  writeFileSync(join(dir, `${newStem}.js`), glue);
+  let html = readFileSync(join(dir, "index.html"), "utf8");
+  const loaderName = html.match(/<script type="?module"? src="?\/(loader-[0-9a-f]+\.js)"?>/)?.[1];
+  if (!loaderName) fail("index.html names no loader-<hash>.js (externalize-loader.mjs must run first)");
+  const loaderCode = readFileSync(join(dir, loaderName), "utf8").replaceAll(stem, newStem);
+  const newLoader = `loader-${hash(loaderCode)}.js`;
+  rmSync(join(dir, loaderName));
+  writeFileSync(join(dir, newLoader), loaderCode);
+  html = html.replaceAll(loaderName, newLoader).replaceAll(stem, newStem);
+  const preload = new RegExp(`<link\\b[^>]*\\bhref="?/?${newStem}_bg\\.wasm"?[^>]*>`);
+  const tag = html.match(preload)?.[0];
+  if (tag && /\bintegrity=/.test(tag)) {
+    const sri = `sha384-${createHash("sha384").update(primaryBytes).digest("base64")}`;
+    html = html.replace(tag, tag.replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`));
+  }
+  writeFileSync(join(dir, "index.html"), html);
 
   const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
   console.error(
-    `split-wasm: ${wasmName} ${gz(before)} B gzip → ${gz(readFileSync(wasmPath))} B first, ` +
-      `${gz(deferredBytes)} B deferred (${deferredName})`,
+    `split-wasm: ${wasmName} ${gz(before)} B gzip → ${newStem}_bg.wasm ${gz(primaryBytes)} B, ` +
+      `${deferredName} ${gz(deferredBytes)} B`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -111,7 +139,7 @@ let deferredPending = null;
 
 function deferredInstantiate(module) {
     if (deferredLoaded) return;
-    new WebAssembly.Instance(module, { primary: wasm });
+    new WebAssembly.Instance(module, { m: wasm });
     deferredLoaded = true;
 }
 

@@ -3,7 +3,9 @@
 // the deferred half has still runs when it is called before that half arrived, online and
 // offline.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { appInBrowser, dist, launchBrowser, serveStatic, typeInto } from "./harness.mjs";
 
@@ -40,6 +42,18 @@ test("the build has the two halves", () => {
   const files = readdirSync(dist);
   assert.equal(files.filter((f) => f.endsWith("_bg.wasm")).length, 1, files.join(" "));
   assert.equal(files.filter((f) => DEFERRED.test(f)).length, 1, files.join(" "));
+});
+
+test("every Subresource Integrity hash in index.html matches its file after the split and minification", () => {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /\bintegrity=/.test(tag));
+  assert.ok(links.some((tag) => /_bg\.wasm/.test(tag)), "the wasm's preload has a hash");
+  for (const tag of links) {
+    const file = tag.match(/\bhref="?\/?([^" >]+)/)[1];
+    const want = tag.match(/\bintegrity="?(sha384-[A-Za-z0-9+/=]+)/)[1];
+    const have = `sha384-${createHash("sha384").update(readFileSync(join(dist, file))).digest("base64")}`;
+    assert.equal(have, want, file);
+  }
 });
 
 test("the deferred half is asked for only after the first render, once, and brings the panels", async () => {
