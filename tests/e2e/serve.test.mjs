@@ -1,0 +1,58 @@
+// The README's first command: `scripts/serve` builds the app (a debug build) and serves it,
+// and the page works. Served on a free port (HOOKCHECK_PORT) into a folder of its own, so
+// the release build in dist/ that the other tests use stays as it is.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { launchBrowser, root, typeInto } from "./harness.mjs";
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+test("scripts/serve builds the app and serves it, working", { timeout: 600_000 }, async () => {
+  const port = await freePort();
+  const dist = mkdtempSync(join(tmpdir(), "hookcheck-serve-"));
+  const child = spawn(join(root, "scripts/serve"), ["--dist", dist], {
+    cwd: root,
+    env: { ...process.env, HOOKCHECK_PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  const built = new Promise((ok, fail) => {
+    const watch = (chunk) => {
+      log += chunk;
+      if (/✅ success/.test(log)) ok();
+      if (/ERROR/.test(log)) fail(new Error(`scripts/serve failed:\n${log.slice(-3000)}`));
+    };
+    child.stdout.on("data", watch);
+    child.stderr.on("data", watch);
+    child.once("exit", (code) => fail(new Error(`scripts/serve exited with ${code}:\n${log.slice(-3000)}`)));
+  });
+  const browser = await launchBrowser();
+  try {
+    await built;
+    assert.match(log, new RegExp(`serving on http://127\\.0\\.0\\.1:${port}`));
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await typeInto(page, "https://example.com/hook");
+    await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+    await page.getByTestId("send").waitFor();
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-child.pid, "SIGINT");
+    } catch {}
+    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once("exit", ok)));
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
