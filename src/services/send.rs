@@ -1,7 +1,7 @@
 //! The test call: `fetch` with the request's exact method, headers and body bytes, a
 //! timeout and a cancel signal. A thin layer: it gathers facts (who aborted, is the browser
 //! online, does a `no-cors` probe reach the host) and lets core's
-//! [`classify`](hookcheck_core::cors::classify) name the failure.
+//! [`classify`] name the failure.
 
 use std::cell::Cell;
 use std::rc::Rc;
