@@ -1,8 +1,8 @@
-//! The panels the first screen can do without: the test call, the sample editor, sharing and
-//! memory. The release build moves the code that only they run into a second wasm module
-//! (`scripts/split-wasm`), which the page fetches once the first screen is up, so the first
-//! load carries only the input, its diagnostics and the preview (docs/performance.md,
-//! section 2).
+//! The code the first screen can do without: the test call, the sample editor, sharing and
+//! memory panels, the widget's frame and the JS API. The release build moves the code that
+//! the first screen never runs into a second wasm module (`tools/split-wasm.mjs`), which the
+//! page fetches once the first screen is up, so the first load carries only the input, its
+//! diagnostics and the preview (docs/performance.md, section 2).
 //!
 //! [`load`] waits for that module: the split build's JS sets
 //! `globalThis[Symbol.for("hookcheck.deferred")]` to a function that fetches it and returns
@@ -14,7 +14,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Waits until the deferred panels' code is loaded. `Err` carries the reason when it could
+/// Waits until the deferred code is loaded. `Err` carries the reason when it could
 /// not be (offline with nothing cached, a failed download), for the page to show.
 pub async fn load() -> Result<(), String> {
     let Some(window) = web_sys::window() else {

@@ -20,23 +20,29 @@
 //     A synchronous request does not go through the service worker, so it fails offline. A
 //     page the service worker controls therefore takes both halves from its cache before
 //     the module starts: no network is involved, and no placeholder is ever called.
+//  5. Rename the first half, its JS and the loader by their new contents, and rewrite the
+//     wasm's integrity hash in index.html (below, why).
 //
 // wasm-split is binaryen's (Debian's `binaryen` package, which scripts/setup installs; npm's
 // binaryen has no wasm-split); wasm-opt is the npm one Trunk uses.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { recordProfiles } from "./profile-wasm.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (process.env.HOOKCHECK_SPLIT !== "1" || process.env.TRUNK_PROFILE !== "release") process.exit(0);
-if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+class Failure extends Error {}
 
 function fail(message) {
-  console.error(`split-wasm: ${message}`);
+  throw new Failure(message);
+}
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (process.env.HOOKCHECK_SPLIT !== "1" || process.env.TRUNK_PROFILE !== "release") process.exit(0);
+if (!dir) {
+  console.error("split-wasm: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
   process.exit(1);
 }
 
@@ -50,16 +56,16 @@ function run(tool, args) {
   }
 }
 
-const wasmFiles = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
-if (wasmFiles.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasmFiles.length}`);
-const wasmName = wasmFiles[0];
-const stem = wasmName.replace(/_bg\.wasm$/, "");
-const glueName = `${stem}.js`;
-const wasmPath = join(dir, wasmName);
-const before = readFileSync(wasmPath);
-
 const work = mkdtempSync(join(tmpdir(), "hookcheck-split-"));
 try {
+  const wasmFiles = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+  if (wasmFiles.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasmFiles.length}`);
+  const wasmName = wasmFiles[0];
+  const stem = wasmName.replace(/_bg\.wasm$/, "");
+  const glueName = `${stem}.js`;
+  const wasmPath = join(dir, wasmName);
+  const before = readFileSync(wasmPath);
+
   // 1. Profile an instrumented copy of the build.
   const copy = join(work, "dist");
   cpSync(dir, copy, { recursive: true });
@@ -125,6 +131,9 @@ try {
     `split-wasm: ${wasmName} ${gz(before)} B gzip → ${newStem}_bg.wasm ${gz(primaryBytes)} B, ` +
       `${deferredName} ${gz(deferredBytes)} B`,
   );
+} catch (error) {
+  console.error(`split-wasm: ${error instanceof Failure ? error.message : error.stack}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
