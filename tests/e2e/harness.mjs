@@ -5,6 +5,7 @@ import { after, before } from "node:test";
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -61,6 +62,15 @@ export async function serveStatic(dir = dist) {
     url: `${origin}/`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then closed). */
+export async function unusedPort() {
+  const probe = createTcpServer();
+  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
+  const { port } = probe.address();
+  await new Promise((ok) => probe.close(ok));
+  return port;
 }
 
 /** Starts `hookcheck receive --port 0 ...args`. Returns { url, requests(), clear(), close }. */

@@ -3,9 +3,8 @@
 // failure the browser can meet is produced for real and its explanation checked.
 // Every network call goes to 127.0.0.1.
 import assert from "node:assert/strict";
-import { createServer } from "node:net";
 import { test } from "node:test";
-import { appInBrowser, assertReadable, screenshot, startReceiver, typeInto } from "./harness.mjs";
+import { appInBrowser, assertReadable, screenshot, startReceiver, typeInto, unusedPort } from "./harness.mjs";
 
 const app = appInBrowser();
 
@@ -60,15 +59,6 @@ async function sendAndWait(page, call) {
   );
   await result.waitFor({ timeout: 20_000 });
   return result;
-}
-
-/** A port on 127.0.0.1 that nothing listens on (bound, then closed). */
-async function closedPort() {
-  const probe = createServer();
-  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
-  const { port } = probe.address();
-  await new Promise((ok) => probe.close(ok));
-  return port;
 }
 
 test("success and failure calls arrive exactly as previewed: method, every header, body bytes", async () => {
@@ -152,7 +142,7 @@ test("a receiver refusing CORS is explained as CORS, naming what causes the pref
 });
 
 test("a closed port is explained as unreachable, not as CORS", async () => {
-  const port = await closedPort();
+  const port = await unusedPort();
   const page = await openWith(webhook(`http://127.0.0.1:${port}/hook`));
   const result = await sendAndWait(page, 1);
   assert.equal(await result.getAttribute("data-kind"), "unreachable");

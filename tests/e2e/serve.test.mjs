@@ -4,22 +4,13 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { launchBrowser, root, typeInto } from "./harness.mjs";
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
+import { launchBrowser, root, typeInto, unusedPort } from "./harness.mjs";
 
 test("scripts/serve builds the app and serves it, working", { timeout: 600_000 }, async () => {
-  const port = await freePort();
+  const port = await unusedPort();
   const dist = mkdtempSync(join(tmpdir(), "hookcheck-serve-"));
   const child = spawn(join(root, "scripts/serve"), ["--dist", dist], {
     cwd: root,
