@@ -65,6 +65,16 @@ try {
   const glueName = `${stem}.js`;
   const wasmPath = join(dir, wasmName);
   const before = readFileSync(wasmPath);
+  // The JS this hook patches (step 4), checked before the slow steps.
+  let glue = readFileSync(join(dir, glueName), "utf8");
+  const patches = [
+    [/(\n\s*return \{\n\s*__proto__: null,\n)/, "$1        p: deferredPlaceholders,\n"],
+    [/(\n\s*)(wasm\.__wbindgen_start\(\);)/, "$1deferredBeforeStart();$1$2"],
+    [/\nexport \{ initSync, __wbg_init as default \};/, "\nexport { initSync, initWithDeferred as default };"],
+  ];
+  for (const [pattern] of patches) {
+    if (!pattern.test(glue)) fail(`${glueName} has no ${pattern}: a new wasm-bindgen? (this hook patches its JS)`);
+  }
 
   // 1. Profile an instrumented copy of the build.
   const copy = join(work, "dist");
@@ -88,16 +98,7 @@ try {
   writeFileSync(join(dir, deferredName), deferredBytes);
 
   // 4. The loader, in the wasm-bindgen JS.
-  let glue = readFileSync(join(dir, glueName), "utf8");
-  const patches = [
-    [/(\n\s*return \{\n\s*__proto__: null,\n)/, "$1        p: deferredPlaceholders,\n"],
-    [/(\n\s*)(wasm\.__wbindgen_start\(\);)/, "$1deferredBeforeStart();$1$2"],
-    [/\nexport \{ initSync, __wbg_init as default \};/, "\nexport { initSync, initWithDeferred as default };"],
-  ];
-  for (const [pattern, replacement] of patches) {
-    if (!pattern.test(glue)) fail(`${glueName} has no ${pattern}: a new wasm-bindgen? (this hook patches its JS)`);
-    glue = glue.replace(pattern, replacement);
-  }
+  for (const [pattern, replacement] of patches) glue = glue.replace(pattern, replacement);
   glue += loader(deferredName);
 
   // 5. New names: Trunk hashed the module before the split, and the split depends on more

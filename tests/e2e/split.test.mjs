@@ -3,11 +3,13 @@
 // the deferred half has still runs when it is called before that half arrived, online and
 // offline.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { appInBrowser, dist, launchBrowser, serveStatic, typeInto } from "./harness.mjs";
+import { appInBrowser, dist, launchBrowser, root, serveStatic, typeInto } from "./harness.mjs";
 
 const app = appInBrowser();
 const DEFERRED = /_deferred-[0-9a-f]+\.wasm$/;
@@ -133,5 +135,45 @@ test("offline, the service worker's cache gives both halves before the start, so
   } finally {
     await browser.close();
     await server.close().catch(() => {});
+  }
+});
+
+// The hook itself, on fake staging folders: it runs only for the split release build, and it
+// refuses, before any slow step, JS of a shape it does not know how to patch.
+function stagingWith(glue) {
+  const dir = mkdtempSync(join(tmpdir(), "hookcheck-staging-"));
+  writeFileSync(join(dir, "app-0123456789abcdef_bg.wasm"), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  writeFileSync(join(dir, "app-0123456789abcdef.js"), glue);
+  return dir;
+}
+
+const splitHook = (dir, env) =>
+  spawnSync(process.execPath, [join(root, "tools/split-wasm.mjs")], {
+    encoding: "utf8",
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: "release", HOOKCHECK_SPLIT: "1", ...env },
+  });
+
+test("the split hook leaves every build but the split release build alone", () => {
+  const dir = stagingWith("export {};\n");
+  try {
+    for (const env of [{ HOOKCHECK_SPLIT: "0" }, { TRUNK_PROFILE: "debug" }]) {
+      const run = splitHook(dir, env);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(readdirSync(dir).sort(), ["app-0123456789abcdef.js", "app-0123456789abcdef_bg.wasm"]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the split hook refuses wasm-bindgen JS it does not know, and says so", () => {
+  const dir = stagingWith("export default function init() {}\n");
+  try {
+    const run = splitHook(dir, {});
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /split-wasm: app-0123456789abcdef\.js has no .*a new wasm-bindgen\?/);
+    assert.deepEqual(readdirSync(dir).sort(), ["app-0123456789abcdef.js", "app-0123456789abcdef_bg.wasm"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
