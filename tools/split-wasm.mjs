@@ -193,7 +193,8 @@ const deferredPlaceholders = new Proxy({}, {
 globalThis[Symbol.for("hookcheck.deferred")] = loadDeferred;
 
 // Served by the service worker (a later visit, maybe offline): compile the deferred half
-// from its cache while the first half loads, and instantiate it before the module starts.
+// from its cache before the first half loads (a few milliseconds, no network), and
+// instantiate it before the module starts.
 let deferredEarly = null;
 async function initWithDeferred(options) {
     if (!deferredLoaded && globalThis.navigator?.serviceWorker?.controller) {
