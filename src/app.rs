@@ -223,7 +223,7 @@ pub fn App() -> Html {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
         // Its frame and host messaging are deferred code, so it shows once that is here.
         match &*deferred {
-            None => return Html::default(),
+            None => return html! { <p class="hint" aria-busy="true">{ "Loading hookcheck…" }</p> },
             Some(Err(reason)) => {
                 return html! { <p class="notice" role="alert">{ deferred_failed(reason) }</p> }
             }

@@ -194,14 +194,17 @@ globalThis[Symbol.for("hookcheck.deferred")] = loadDeferred;
 
 // Served by the service worker (a later visit, maybe offline): compile the deferred half
 // from its cache before the first half loads (a few milliseconds, no network), and
-// instantiate it before the module starts.
+// instantiate it before the module starts. A worker that has to go to the network for it
+// (its cache is of another build) gets 2 s; then the page starts without it, as on a first
+// visit.
 let deferredEarly = null;
 async function initWithDeferred(options) {
     if (!deferredLoaded && globalThis.navigator?.serviceWorker?.controller) {
-        deferredEarly = await fetch(deferredUrl)
+        const compiled = fetch(deferredUrl)
             .then((response) => (response.ok ? response.arrayBuffer() : null))
             .then((bytes) => bytes && WebAssembly.compile(bytes))
             .catch(() => null);
+        deferredEarly = await Promise.race([compiled, new Promise((ok) => setTimeout(ok, 2000, null))]);
     }
     return __wbg_init(options);
 }

@@ -114,6 +114,48 @@ test("code only the deferred half has runs when called before that half arrived"
   }
 });
 
+test("the widget says it is loading until the deferred half is there", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const fetch = window.fetch;
+      window.fetch = (resource, options) =>
+        /_deferred-/.test(String(resource)) ? new Promise(() => {}) : fetch(resource, options);
+    });
+    await page.goto(`${app.server.url}?embed=1`);
+    await page.getByText("Loading hookcheck…").waitFor();
+    assert.equal(await page.getByTestId("input").count(), 0);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("under the service worker, a deferred half that does not come delays the start by 2 s at most", { timeout: 60_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.server.url);
+    await page.getByTestId("send").waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.addInitScript(() => {
+      const fetch = window.fetch;
+      window.fetch = (resource, options) =>
+        /_deferred-/.test(String(resource)) ? new Promise(() => {}) : fetch(resource, options);
+    });
+    await watchFirstRender(page);
+    await page.reload();
+    await page.getByTestId("input").waitFor();
+    const firstInput = await page.evaluate(() => window.__firstInput);
+    assert.ok(firstInput >= 2000 && firstInput < 8000, `first render at ${firstInput} ms`);
+    await page.getByText("Loading the test call and sample data…").waitFor();
+    await typeInto(page, "https://example.com/hook");
+    await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
 test("offline, the service worker's cache gives both halves before the start, so nothing is fetched synchronously", { timeout: 60_000 }, async () => {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
