@@ -4,9 +4,9 @@
 //! the value is inserted as a string, and anything absent renders as `""`.
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::json::stringify::{has_byte, word_at};
 use crate::span::Span;
 use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
+use crate::words::{has_byte, word_at};
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";

@@ -14,10 +14,11 @@ use std::borrow::Cow;
 
 use super::keys::KeyIndex;
 use super::lexer::{Lexer, TokenKind};
-use super::stringify::{continuation_bytes, has_byte, quoted, word_at};
+use super::stringify::quoted;
 use super::{Member, Node, NodeValue};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::{Position, Span};
+use crate::words::{continuation_bytes, has_byte, word_at};
 
 /// Objects and arrays may nest this deep; deeper is an error.
 pub const MAX_DEPTH: usize = 128;

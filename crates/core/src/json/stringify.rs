@@ -3,6 +3,7 @@
 //! letter (SPEC §3 step 5).
 
 use super::Json;
+use crate::words::{has_byte, has_byte_below, word_at};
 
 /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it: no white space,
 /// object members in the order of the [`Json::Object`] list.
@@ -98,7 +99,7 @@ pub(crate) fn needs_escape(s: &str) -> bool {
 
 /// The length of the run at the start of `bytes` without `"`, `\\` or a control
 /// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
-/// eight bytes at a time: most strings are a few dozen plain bytes.
+/// eight bytes at a time ([`crate::words`]): most strings are a few dozen plain bytes.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     let mut at = 0;
     while let Some(word) = word_at(bytes, at) {
@@ -111,40 +112,6 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .unwrap_or(bytes.len() - at)
-}
-
-// ---- eight bytes at a time -------------------------------------------------------------
-//
-// Byte scans read a word of eight bytes and test all of them at once: [`plain_run`] here,
-// the parser's line and column counting, and (so that it may share them) the template
-// scanner's two-byte search.
-
-/// A one in the low bit of every byte of a word.
-const LOW: u64 = 0x0101_0101_0101_0101;
-/// A one in the high bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `bytes` from `at` as one word, the first byte lowest
-/// (little-endian); `None` when fewer than eight bytes are left.
-pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
-}
-
-/// Whether any byte of `word` is below `n` (`n` at most 128).
-pub(crate) fn has_byte_below(word: u64, n: u8) -> bool {
-    word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH != 0
-}
-
-/// Whether any byte of `word` equals `b`: the bytes equal to `b` are zero after the
-/// exclusive or, and the test is whether any byte is below 1.
-pub(crate) fn has_byte(word: u64, b: u8) -> bool {
-    has_byte_below(word ^ (LOW * u64::from(b)), 1)
-}
-
-/// How many bytes of `word` are UTF-8 continuation bytes (`0b10xxxxxx`).
-pub(crate) fn continuation_bytes(word: u64) -> u32 {
-    (word & !(word << 1) & HIGH).count_ones()
 }
 
 /// `s` as a quoted JSON string (see [`write_string`]).
