@@ -153,14 +153,18 @@ function deferredInstantiate(module) {
     deferredLoaded = true;
 }
 
-function loadDeferred() {
-    if (deferredLoaded) return Promise.resolve();
-    deferredPending ??= fetch(deferredUrl)
+function compileDeferred() {
+    return fetch(deferredUrl)
         .then((response) => {
             if (!response.ok) throw new Error(\`\${deferredUrl.pathname} answered \${response.status}\`);
             return response.arrayBuffer();
         })
-        .then((bytes) => WebAssembly.compile(bytes))
+        .then((bytes) => WebAssembly.compile(bytes));
+}
+
+function loadDeferred() {
+    if (deferredLoaded) return Promise.resolve();
+    deferredPending ??= compileDeferred()
         .then(deferredInstantiate)
         .catch((error) => {
             deferredPending = null;
@@ -200,10 +204,7 @@ globalThis[Symbol.for("hookcheck.deferred")] = loadDeferred;
 let deferredEarly = null;
 async function initWithDeferred(options) {
     if (!deferredLoaded && globalThis.navigator?.serviceWorker?.controller) {
-        const compiled = fetch(deferredUrl)
-            .then((response) => (response.ok ? response.arrayBuffer() : null))
-            .then((bytes) => bytes && WebAssembly.compile(bytes))
-            .catch(() => null);
+        const compiled = compileDeferred().catch(() => null);
         deferredEarly = await Promise.race([compiled, new Promise((ok) => setTimeout(ok, 2000, null))]);
     }
     return __wbg_init(options);
