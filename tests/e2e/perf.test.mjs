@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { appInBrowser, artifacts } from "./harness.mjs";
+import { appInBrowser, artifacts, noteFirstInput } from "./harness.mjs";
 
 const KEYSTROKES = 100;
 const LOADS = 5;
@@ -125,20 +125,7 @@ test("navigation start to first interactive render", async () => {
   const samples = [];
   for (let i = 0; i < LOADS; i++) {
     const page = await app.browser.newPage();
-    // performance.now() counts from navigation start; note when the input first exists.
-    await page.addInitScript(() => {
-      const seen = () => {
-        if (document.querySelector('[data-testid="input"]')) {
-          window.__hookcheckFirstInput ??= performance.now();
-          return true;
-        }
-        return false;
-      };
-      new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, {
-        subtree: true,
-        childList: true,
-      });
-    });
+    await noteFirstInput(page);
     await page.goto(app.server.url);
     await page.waitForFunction(() => window.__hookcheckFirstInput !== undefined);
     samples.push(

@@ -9,26 +9,25 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { appInBrowser, dist, launchBrowser, root, serveStatic, typeInto } from "./harness.mjs";
+import {
+  appInBrowser,
+  dist,
+  holdDeferredFetch,
+  launchBrowser,
+  noteFirstInput,
+  root,
+  serveStatic,
+  typeInto,
+} from "./harness.mjs";
 
 const app = appInBrowser();
 const DEFERRED = /_deferred-[0-9a-f]+\.wasm$/;
 
-// Notes when the input first exists (performance.now() counts from navigation start), and
-// keeps the console.
-function watchFirstRender(page) {
+/** The page's console, kept. */
+function keepConsole(page) {
   const console = [];
   page.on("console", (message) => console.push(message.text()));
-  return page
-    .addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid="input"]')) {
-          window.__firstInput ??= performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { subtree: true, childList: true });
-    })
-    .then(() => console);
+  return console;
 }
 
 const resources = (page) =>
@@ -60,11 +59,12 @@ test("every Subresource Integrity hash in index.html matches its file after the 
 
 test("the deferred half is asked for only after the first render, once, and brings the panels", async () => {
   const page = await app.browser.newPage();
-  const console = await watchFirstRender(page);
+  const console = keepConsole(page);
+  await noteFirstInput(page);
   await page.goto(app.server.url);
   await page.getByTestId("send").waitFor();
   await page.getByTestId("share").waitFor();
-  const firstInput = await page.evaluate(() => window.__firstInput);
+  const firstInput = await page.evaluate(() => window.__hookcheckFirstInput);
   const loaded = await resources(page);
   const first = loaded.find((r) => r.name.endsWith("_bg.wasm"));
   const deferred = loaded.filter((r) => DEFERRED.test(r.name));
@@ -78,22 +78,12 @@ test("the deferred half is asked for only after the first render, once, and brin
 
 // The JS API's functions are not in the profile, so they are in the deferred half. Called
 // while the page's own fetch of that half is held back, the call must load it on the spot.
-async function callApiBeforeDeferred(page) {
-  await page.addInitScript(() => {
-    const fetch = window.fetch;
-    window.fetch = (resource, options) =>
-      /_deferred-/.test(String(resource))
-        ? new Promise((ok) => setTimeout(ok, 1500)).then(() => fetch(resource, options))
-        : fetch(resource, options);
-  });
-}
-
 test("code only the deferred half has runs when called before that half arrived", async () => {
   // A browser of its own: no service worker controls the page yet, as on a first visit.
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await callApiBeforeDeferred(page);
+    await holdDeferredFetch(page, 1500);
     await page.goto(app.server.url);
     await page.getByTestId("input").waitFor();
     const result = await page.evaluate(() => window.wasmBindings.validate("https://example.com/hook"));
@@ -118,11 +108,7 @@ test("the widget says it is loading until the deferred half is there", async () 
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const fetch = window.fetch;
-      window.fetch = (resource, options) =>
-        /_deferred-/.test(String(resource)) ? new Promise(() => {}) : fetch(resource, options);
-    });
+    await holdDeferredFetch(page, null);
     await page.goto(`${app.server.url}?embed=1`);
     await page.getByText("Loading hookcheck…").waitFor();
     assert.equal(await page.getByTestId("input").count(), 0);
@@ -138,15 +124,11 @@ test("under the service worker, a deferred half that does not come delays the st
     await page.goto(app.server.url);
     await page.getByTestId("send").waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.addInitScript(() => {
-      const fetch = window.fetch;
-      window.fetch = (resource, options) =>
-        /_deferred-/.test(String(resource)) ? new Promise(() => {}) : fetch(resource, options);
-    });
-    await watchFirstRender(page);
+    await holdDeferredFetch(page, null);
+    await noteFirstInput(page);
     await page.reload();
     await page.getByTestId("input").waitFor();
-    const firstInput = await page.evaluate(() => window.__firstInput);
+    const firstInput = await page.evaluate(() => window.__hookcheckFirstInput);
     assert.ok(firstInput >= 2000 && firstInput < 8000, `first render at ${firstInput} ms`);
     await page.getByText("Loading the test call and sample data…").waitFor();
     await typeInto(page, "https://example.com/hook");
