@@ -224,9 +224,7 @@ pub fn App() -> Html {
         // Its frame and host messaging are deferred code, so it shows once that is here.
         match &*deferred {
             None => return html! { <p class="hint" aria-busy="true">{ "Loading hookcheck…" }</p> },
-            Some(Err(reason)) => {
-                return html! { <p class="notice" role="alert">{ deferred_failed(reason) }</p> }
-            }
+            Some(Err(reason)) => return deferred_failed(reason),
             Some(Ok(())) => {}
         }
         return html! {
@@ -263,12 +261,7 @@ pub fn App() -> Html {
                 </>
             },
         ),
-        Some(Err(reason)) => (
-            html! {
-                <p class="notice" role="alert">{ deferred_failed(reason) }</p>
-            },
-            Html::default(),
-        ),
+        Some(Err(reason)) => (deferred_failed(reason), Html::default()),
         None => (
             html! { <p class="deferred-loading" aria-busy="true">{ "Loading the test call and sample data…" }</p> },
             Html::default(),
@@ -315,6 +308,10 @@ pub fn App() -> Html {
 }
 
 /// What the page says when the deferred code could not be fetched.
-fn deferred_failed(reason: &str) -> String {
-    format!("Part of hookcheck could not be loaded ({reason}). Reload the page to try again.")
+fn deferred_failed(reason: &str) -> Html {
+    html! {
+        <p class="notice" role="alert">
+            { format!("Part of hookcheck could not be loaded ({reason}). Reload the page to try again.") }
+        </p>
+    }
 }
