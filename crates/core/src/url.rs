@@ -47,8 +47,8 @@ impl HostKind {
 /// The parts of a checked URL. Spans are relative to the URL text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlParts {
-    /// Lower-cased scheme: `http` or `https` for a usable URL.
-    pub scheme: String,
+    /// The scheme, lower-cased: `http` or `https` (a usable URL has no other).
+    pub scheme: &'static str,
     /// The host as written (brackets of an IPv6 literal removed, percent-escapes
     /// decoded as browsers do), lower-cased.
     pub host: String,
@@ -167,17 +167,23 @@ impl Checker<'_> {
             return None;
         }
 
+        // Printable ASCII (nearly every URL) holds neither white space nor control
+        // characters: one byte scan stands for both searches.
+        let printable = is_printable_ascii(text);
+
         // White space. The "head" is the scheme and authority: a space there leaves the
         // URL's structure in doubt, so only the white space is reported until it is gone.
-        let head_end = head_end(text);
-        let mut space_in_head = false;
-        for run in whitespace_runs(text) {
-            let in_head = run.start < head_end;
-            space_in_head |= in_head;
-            self.push(whitespace_diagnostic(text, run, in_head));
-        }
-        if space_in_head {
-            return None;
+        if !printable {
+            let head_end = head_end(text);
+            let mut space_in_head = false;
+            for run in whitespace_runs(text) {
+                let in_head = run.start < head_end;
+                space_in_head |= in_head;
+                self.push(whitespace_diagnostic(text, run, in_head));
+            }
+            if space_in_head {
+                return None;
+            }
         }
 
         let scheme = self.scheme()?;
@@ -202,7 +208,7 @@ impl Checker<'_> {
                     )),
                 );
                 // Read the rest as the https URL it was meant to be.
-                scheme_name = "https".to_owned();
+                scheme_name = Cow::Borrowed("https");
             } else {
                 let diagnostic = Diagnostic::new(
                     Rule::UrlScheme,
@@ -226,9 +232,10 @@ impl Checker<'_> {
         }
 
         let authority_start = self.slashes(scheme.after_colon, scheme_span);
-        let authority_end = text[authority_start..]
-            .find(['/', '?', '#', '\\'])
-            .map_or(text.len(), |i| authority_start + i);
+        let authority_end = position(&text.as_bytes()[authority_start..], |b| {
+            matches!(b, b'/' | b'?' | b'#' | b'\\')
+        })
+        .map_or(text.len(), |i| authority_start + i);
 
         // User info: browsers take the last '@' of the authority.
         let authority = &text[authority_start..authority_end];
@@ -255,7 +262,9 @@ impl Checker<'_> {
         };
 
         let host = self.host_and_port(host_start, authority_end, &scheme_name)?;
-        self.control_characters(authority_end);
+        if !printable {
+            self.control_characters(authority_end);
+        }
 
         if let Some(description) = unreachable_description(&host) {
             self.push(
@@ -270,7 +279,11 @@ impl Checker<'_> {
 
         let query = self.query(authority_end);
         Some(UrlParts {
-            scheme: scheme_name,
+            scheme: if scheme_name == "http" {
+                "http"
+            } else {
+                "https"
+            },
             host: host.name,
             host_kind: host.kind,
             port: host.port,
@@ -282,12 +295,13 @@ impl Checker<'_> {
     /// Finds the scheme, or reports why there is none.
     fn scheme(&mut self) -> Option<Scheme> {
         let text = self.text;
-        let delimiter = text.find(['/', '?', '#']).unwrap_or(text.len());
-        if let Some(colon) = text[..delimiter].find(':') {
+        let bytes = text.as_bytes();
+        let delimiter = position(bytes, |b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(text.len());
+        if let Some(colon) = position(&bytes[..delimiter], |b| b == b':') {
             let candidate = &text[..colon];
             if is_scheme_syntax(candidate) && !looks_like_host_and_port(text, colon) {
                 return Some(Scheme {
-                    name: candidate.to_ascii_lowercase(),
+                    name: lower_scheme(candidate),
                     span: Span::new(0, colon),
                     after_colon: colon + 1,
                 });
@@ -317,7 +331,7 @@ impl Checker<'_> {
                     )),
                 );
                 return Some(Scheme {
-                    name: name.to_owned(),
+                    name: Cow::Borrowed(name),
                     span,
                     after_colon: name.len(),
                 });
@@ -604,9 +618,8 @@ impl Checker<'_> {
     fn query(&mut self, authority_end: usize) -> Option<Span> {
         let text = self.text;
         let rest = &text[authority_end..];
-        let question = rest
-            .find(['?', '#'])
-            .filter(|&i| rest[i..].starts_with('?'))?;
+        let question = position(rest.as_bytes(), |b| matches!(b, b'?' | b'#'))
+            .filter(|&i| rest.as_bytes()[i] == b'?')?;
         let start = authority_end + question;
         let end = text[start..].find('#').map_or(text.len(), |i| start + i);
         let span = Span::new(start, end);
@@ -626,8 +639,8 @@ impl Checker<'_> {
 }
 
 struct Scheme {
-    /// Lower-cased.
-    name: String,
+    /// Lower-cased; `http` and `https` are not copied.
+    name: Cow<'static, str>,
     /// The scheme, without `:`.
     span: Span,
     /// Where the text after `scheme:` starts.
@@ -719,6 +732,26 @@ fn whitespace_diagnostic(text: &str, run: Span, in_head: bool) -> Diagnostic {
     }
 }
 
+/// `scheme` lower-cased, without a copy for `http` and `https`.
+fn lower_scheme(scheme: &str) -> Cow<'static, str> {
+    ["https", "http"]
+        .into_iter()
+        .find(|known| scheme.eq_ignore_ascii_case(known))
+        .map_or_else(|| Cow::Owned(scheme.to_ascii_lowercase()), Cow::Borrowed)
+}
+
+/// Whether every byte is printable ASCII, `!` to `~`: no white space, no control
+/// character, nothing beyond ASCII.
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b'!'..=b'~').contains(&b))
+}
+
+/// The first position of a byte that `is` picks: on the few dozen bytes of a URL, a plain
+/// loop beats `str::find` with a set of characters, which decodes each one.
+fn position(bytes: &[u8], is: impl Fn(u8) -> bool) -> Option<usize> {
+    bytes.iter().position(|&b| is(b))
+}
+
 /// RFC 3986 `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
 fn is_scheme_syntax(candidate: &str) -> bool {
     let mut bytes = candidate.bytes();
@@ -728,8 +761,9 @@ fn is_scheme_syntax(candidate: &str) -> bool {
 
 /// `localhost:8080/hook`, `example.com:443`: the "scheme" is really a host followed by a port.
 fn looks_like_host_and_port(text: &str, colon: usize) -> bool {
-    let name = text[..colon].to_ascii_lowercase();
-    if name == "http" || name == "https" || OTHER_SCHEMES.contains(&name.as_str()) {
+    let name = &text.as_bytes()[..colon];
+    let is = |scheme: &str| name.eq_ignore_ascii_case(scheme.as_bytes());
+    if is("http") || is("https") || OTHER_SCHEMES.iter().any(|&scheme| is(scheme)) {
         return false;
     }
     let rest = &text[colon + 1..];
@@ -764,30 +798,65 @@ fn scheme_message(written: &str, lower: &str) -> String {
 /// with its byte offset. Non-ASCII characters are allowed: browsers punycode them (IDN).
 fn first_invalid_host_char(host: &str) -> Option<(usize, &str)> {
     let bytes = host.as_bytes();
-    for (i, c) in host.char_indices() {
-        if c == '%' {
-            let escape = bytes.get(i + 1..i + 3);
-            if !escape.is_some_and(|e| e.iter().all(u8::is_ascii_hexdigit)) {
-                let end = (i + 3).min(host.len());
-                let end = (i + 1..=end)
-                    .rev()
-                    .find(|&e| host.is_char_boundary(e))
-                    .unwrap_or(i + 1);
-                return Some((i, &host[i..end]));
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is read byte by byte: only the rest is decoded.
+        let len = if b.is_ascii() {
+            if b == b'%' {
+                let escape = bytes.get(i + 1..i + 3);
+                if !escape.is_some_and(|e| e.iter().all(u8::is_ascii_hexdigit)) {
+                    let end = (i + 3).min(host.len());
+                    let end = (i + 1..=end)
+                        .rev()
+                        .find(|&e| host.is_char_boundary(e))
+                        .unwrap_or(i + 1);
+                    return Some((i, &host[i..end]));
+                }
+            } else if !HOST_ASCII[usize::from(b)] {
+                return Some((i, &host[i..i + 1]));
             }
-            continue;
-        }
-        let allowed = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=".contains(c)
+            1
         } else {
-            !c.is_control() && !c.is_whitespace()
+            let c = host[i..].chars().next().unwrap_or_default();
+            if c.is_control() || c.is_whitespace() {
+                return Some((i, &host[i..i + c.len_utf8()]));
+            }
+            c.len_utf8()
         };
-        if !allowed {
-            return Some((i, &host[i..i + c.len_utf8()]));
-        }
+        i += len;
     }
     None
 }
+
+/// The ASCII bytes RFC 3986's `reg-name` allows besides `%`: letters, digits and
+/// `-._~!$&'()*+,;=`.
+const HOST_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+            );
+        b += 1;
+    }
+    table
+};
 
 /// Decodes `%XX` escapes; `None` when the bytes are not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
@@ -979,6 +1048,9 @@ fn classify_ipv6(groups: [u16; 8]) -> (HostKind, Option<u32>) {
 
 /// "`127.1` (127.0.0.1) is a loopback address", or `None` for reachable hosts.
 fn unreachable_description(host: &Host) -> Option<String> {
+    if host.kind.is_reachable_from_testrtc() {
+        return None;
+    }
     let mapped_v4 = if host.name.contains(':') {
         parse_ipv6(&host.name).and_then(|groups| classify_ipv6(groups).1)
     } else {
@@ -1018,6 +1090,44 @@ mod tests {
             proptest::prop_assert_eq!(host.to_ascii_lowercase(), host.to_lowercase());
             let folded: String = host.chars().map(fold_full_width).collect();
             proptest::prop_assert_eq!(folded, host);
+        }
+
+        /// The host characters are read byte by byte over ASCII: the same verdict as
+        /// reading every character, with the allowed ASCII set spelled as RFC 3986 does.
+        #[test]
+        fn host_characters_are_judged_as_a_character_by_character_reading_judges_them(
+            host in "([a-z0-9.%_~!$&'()*+,;=/@:\\[\\] \t-]|%[0-9a-fA-FgG]{0,2}|[é✓\u{85}\u{a0}\u{2028}\u{0}])*",
+        ) {
+            let by_character = host.char_indices().find_map(|(i, c)| {
+                if c == '%' {
+                    let escape = host.as_bytes().get(i + 1..i + 3);
+                    if escape.is_some_and(|e| e.iter().all(u8::is_ascii_hexdigit)) {
+                        return None;
+                    }
+                    let end = (i + 1..=(i + 3).min(host.len()))
+                        .rev()
+                        .find(|&e| host.is_char_boundary(e))
+                        .unwrap_or(i + 1);
+                    return Some((i, &host[i..end]));
+                }
+                let allowed = if c.is_ascii() {
+                    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=".contains(c)
+                } else {
+                    !c.is_control() && !c.is_whitespace()
+                };
+                (!allowed).then(|| (i, &host[i..i + c.len_utf8()]))
+            });
+            proptest::prop_assert_eq!(first_invalid_host_char(&host), by_character);
+        }
+
+        /// Printable ASCII is what lets the checker skip its white space and control
+        /// character searches: such text has neither.
+        #[test]
+        fn printable_ascii_holds_no_white_space_and_no_control_character(
+            text in "[ -~\t\n\u{7f}\u{85}\u{a0}é]{0,24}",
+        ) {
+            let neither = !text.chars().any(|c| c.is_whitespace() || c.is_control());
+            proptest::prop_assert_eq!(is_printable_ascii(&text), neither && text.is_ascii());
         }
     }
 

@@ -65,7 +65,7 @@ fn parts_hold_lowercased_scheme_and_host_and_the_query_span() {
     assert_eq!(
         parts(url),
         UrlParts {
-            scheme: "https".into(),
+            scheme: "https",
             host: "example.com".into(),
             host_kind: HostKind::Public,
             port: Some(8443),
