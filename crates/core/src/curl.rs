@@ -2,6 +2,7 @@
 
 use crate::request::Request;
 use crate::secrets;
+use crate::words::{has_byte, word_at};
 
 /// A curl command that sends exactly `request`. With `reveal_secrets` false, credential
 /// headers are masked (for display; the copy button reveals them).
@@ -15,44 +16,56 @@ pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
     let mut out = String::with_capacity(request.body.len() + request.url.len() + headers + 64);
     out.push_str("curl -X ");
     out.push_str(&request.method);
-    out.push(' ');
-    push_quoted(&mut out, &[&request.url]);
+    out.push_str(" '");
+    push_escaped(&mut out, &request.url);
     for header in &request.headers {
-        out.push_str(" \\\n  -H ");
+        out.push_str("' \\\n  -H '");
+        push_escaped(&mut out, &header.name);
+        out.push_str(": ");
         if header.secret && !reveal_secrets {
-            let masked = secrets::mask(&header.value);
-            push_quoted(&mut out, &[&header.name, ": ", &masked]);
+            // A mask is an auth scheme word and dots: nothing in it to escape.
+            secrets::write_mask(&mut out, &header.value);
         } else {
-            push_quoted(&mut out, &[&header.name, ": ", &header.value]);
+            push_escaped(&mut out, &header.value);
         }
     }
-    out.push_str(" \\\n  --data-raw ");
-    push_quoted(&mut out, &[&request.body]);
+    out.push_str("' \\\n  --data-raw '");
+    push_escaped(&mut out, &request.body);
+    out.push('\'');
     out
 }
 
 /// `text` as one POSIX shell word: single quotes, with each `'` written as `'\''`.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    push_quoted(&mut out, &[text]);
+    out.push('\'');
+    push_escaped(&mut out, text);
+    out.push('\'');
     out
 }
 
-/// Appends the concatenation of `parts` quoted as [`quote`] quotes it.
-fn push_quoted(out: &mut String, parts: &[&str]) {
-    out.push('\'');
-    for part in parts {
-        // `find` of one ASCII character is a fast byte search; `split` costs more than
-        // the copying on short parts.
-        let mut rest: &str = part;
-        while let Some(at) = rest.find('\'') {
-            out.push_str(&rest[..at]);
-            out.push_str(r"'\''");
-            rest = &rest[at + 1..];
-        }
-        out.push_str(rest);
+/// Appends `text` as it goes between single quotes: each `'` written as `'\''`.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = find_quote(rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        out.push_str(r"'\''");
+        rest = &rest[at + 1..];
     }
-    out.push('\'');
+    out.push_str(rest);
+}
+
+/// The first `'` in `bytes`, looked for eight bytes at a time: most parts of a request
+/// are a few dozen bytes, where the set-up of a general byte search costs more than this.
+fn find_quote(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        if has_byte(word, b'\'') {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b == b'\'').map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -64,6 +77,17 @@ mod tests {
         fn quoting_is_splitting_at_quotes_and_joining_with_escaped_ones(text in "['a-zé✓ ]{0,12}") {
             let simple = format!("'{}'", text.split('\'').collect::<Vec<_>>().join(r"'\''"));
             proptest::prop_assert_eq!(quote(&text), simple);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quote_search_finds_what_a_byte_search_finds(text in "[a-z'é]{0,40}") {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = bytes[from..].iter().position(|&b| b == b'\'');
+                proptest::prop_assert_eq!(find_quote(&bytes[from..]), expected);
+            }
         }
     }
 

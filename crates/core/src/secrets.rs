@@ -35,18 +35,24 @@ pub const SECRET_KEYS: [&str; 1] = ["secretAccessKey"];
 /// A masked rendering: an auth scheme word is kept (`Bearer ••••••••`), the rest hidden,
 /// so the person sees which header it is without the preview leaking the value.
 pub fn mask(value: &str) -> String {
+    let mut out = String::new();
+    write_mask(&mut out, value);
+    out
+}
+
+/// Appends [`mask`]'s rendering of `value` to `out`. It holds only the scheme word, one of
+/// a fixed few, a space and dots.
+pub fn write_mask(out: &mut String, value: &str) {
     const DOTS: &str = "••••••••";
     const SCHEMES: [&str; 5] = ["bearer", "basic", "token", "digest", "aws4-hmac-sha256"];
     match value.split_once(' ') {
         Some((scheme, _)) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
-            let mut out = String::with_capacity(scheme.len() + 1 + DOTS.len());
             out.push_str(scheme);
             out.push(' ');
             out.push_str(DOTS);
-            out
         }
-        _ if value.is_empty() => String::new(),
-        _ => DOTS.to_string(),
+        _ if value.is_empty() => {}
+        _ => out.push_str(DOTS),
     }
 }
 
