@@ -84,7 +84,7 @@ pub fn preview(
         .map(|(name, value)| Array::of2(&name.into(), &value.into()))
         .collect();
     let result = Object::new();
-    set(&result, "method", request.method.as_str());
+    set(&result, "method", &*request.method);
     set(&result, "url", request.url.as_str());
     set(&result, "headers", headers);
     set(&result, "body", request.body.as_str());

@@ -110,11 +110,11 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         let value = if header.secret && !reveal {
             secrets::mask(&header.value)
         } else {
-            header.value.clone()
+            header.value.to_string()
         };
         html! {
             <li>
-                <span class="header-name">{ &header.name }</span>{ ": " }
+                <span class="header-name">{ &*header.name }</span>{ ": " }
                 <span class={classes!("header-value", header.secret.then_some("secret"))}>{ value }</span>
                 { " " }<LabelBadge label={header.label.clone()} />
             </li>
@@ -141,7 +141,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
             <div class="part">
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">
-                    <span class="method">{ &request.method }</span>{ " " }
+                    <span class="method">{ &*request.method }</span>{ " " }
                     <LabelBadge label={request.method_label.clone()} />{ " " }
                     <span class="url">{ &request.url }</span>{ " " }
                     <LabelBadge label={request.url_label.clone()} />

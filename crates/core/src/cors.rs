@@ -220,7 +220,7 @@ pub fn dropped_headers(request: &Request) -> Vec<String> {
         .headers
         .iter()
         .filter(|h| is_dropped(&h.name, &h.value))
-        .map(|h| h.name.clone())
+        .map(|h| h.name.to_string())
         .collect()
 }
 
@@ -312,7 +312,7 @@ pub fn needs_confirmation(request: &Request) -> Option<String> {
     }
     let names: Vec<&str> = sent_headers(request)
         .filter(|h| h.secret || secrets::is_secret_header(&h.name))
-        .map(|h| h.name.as_str())
+        .map(|h| &*h.name)
         .collect();
     if names.is_empty() {
         return None;

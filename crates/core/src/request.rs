@@ -62,11 +62,12 @@ impl Label {
     }
 }
 
-/// One request header.
+/// One request header. The fixed headers borrow their name and value; the user's are
+/// copies.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
-    pub name: String,
-    pub value: String,
+    pub name: Cow<'static, str>,
+    pub value: Cow<'static, str>,
     pub label: Label,
     /// Looks like a credential: mask it on screen and in shares.
     pub secret: bool,
@@ -84,7 +85,8 @@ pub enum Destination {
 /// The exact request for one outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
-    pub method: String,
+    /// Always `POST` today.
+    pub method: Cow<'static, str>,
     pub method_label: Label,
     pub url: String,
     pub url_label: Label,
@@ -103,7 +105,7 @@ impl Request {
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
             .iter()
-            .map(|h| (h.name.clone(), h.value.clone()))
+            .map(|h| (h.name.to_string(), h.value.to_string()))
             .collect()
     }
 
@@ -208,7 +210,7 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     },
                     Header {
                         name: "Authorization".into(),
-                        value: publish.authorization.clone(),
+                        value: publish.authorization.clone().into(),
                         label: Label::assumed(
                             "AWS Signature Version 4, computed from the secret key (assumed).",
                         ),
@@ -289,7 +291,7 @@ fn render_http(
     });
     if config.format == Format::CloudEvent {
         let run_id = sample.as_template_text("testRunId").unwrap_or_default();
-        let mut ce = |name: &str, value: String, label: Label| {
+        let mut ce = |name: &'static str, value: Cow<'static, str>, label: Label| {
             headers.push(Header {
                 name: name.into(),
                 value,
@@ -306,7 +308,7 @@ fn render_http(
         );
         ce(
             "ce-id",
-            run_id,
+            run_id.into(),
             Label::assumed(
                 "Required by the CloudEvents spec; the run id is the natural unique id (assumed).",
             ),
@@ -324,8 +326,8 @@ fn render_http(
     }
     for (name, value) in &config.headers {
         let header = Header {
-            name: name.clone(),
-            value: value.clone(),
+            name: Cow::Owned(name.clone()),
+            value: Cow::Owned(value.clone()),
             label: Label::documented(
                 "Your header: testRTC sends the headers you list (documented).",
             ),

@@ -370,7 +370,7 @@ fn cloudevent_headers_are_labelled_documented_or_assumed() {
     let labels: Vec<_> = request
         .headers
         .iter()
-        .map(|h| (h.name.as_str(), h.label.provenance))
+        .map(|h| (&*h.name, h.label.provenance))
         .collect();
     assert_eq!(
         labels,
@@ -456,7 +456,7 @@ fn credential_headers_are_marked_secret() {
     let secret: Vec<_> = request(&text, Outcome::Success)
         .headers
         .into_iter()
-        .map(|h| (h.name, h.secret))
+        .map(|h| (h.name.into_owned(), h.secret))
         .collect();
     assert_eq!(
         secret,
