@@ -240,7 +240,7 @@ impl Checker<'_> {
         // User info: browsers take the last '@' of the authority.
         let authority = &text[authority_start..authority_end];
         let mut has_credentials = false;
-        let host_start = match authority.rfind('@') {
+        let host_start = match authority.bytes().rposition(|b| b == b'@') {
             Some(at) => {
                 let span = Span::new(authority_start, authority_start + at + 1);
                 has_credentials = at > 0;
@@ -449,7 +449,7 @@ impl Checker<'_> {
             };
             (host, port_start)
         } else {
-            let colon = hostport.find(':');
+            let colon = position(hostport.as_bytes(), |b| b == b':');
             let name_span = Span::new(start, colon.map_or(end, |c| start + c));
             if hostport[name_span.len()..].matches(':').count() > 1
                 && parse_ipv6(hostport).is_some()
@@ -889,7 +889,10 @@ fn fold_full_width(c: char) -> char {
 
 /// WHATWG "ends in a number": the last label is all digits, or `0x` and hex digits.
 fn ends_in_number(host: &str) -> bool {
-    let last = host.rsplit('.').next().unwrap_or("");
+    let last = host
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map_or(host, |dot| &host[dot + 1..]);
     if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
