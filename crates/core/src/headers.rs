@@ -98,9 +98,8 @@ pub fn check_headers(
         );
         return Vec::new();
     };
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut seen: Vec<&Member> = Vec::new();
-    for member in members {
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(members.len());
+    for (index, member) in members.iter().enumerate() {
         let name = &*member.key;
         if !is_token(name) {
             let trimmed = name.trim();
@@ -122,7 +121,12 @@ pub fn check_headers(
             diagnostics.push(diagnostic);
             continue;
         }
-        if let Some(first) = seen.iter().find(|m| same_header_name(&m.key, name)) {
+        // The first earlier header of the same name (one with a valid name: the others
+        // were reported above and are not headers).
+        let first = members[..index]
+            .iter()
+            .find(|m| same_header_name(&m.key, name) && is_token(&m.key));
+        if let Some(first) = first {
             diagnostics.push(
                 Diagnostic::new(
                     Rule::HeaderDuplicate,
@@ -135,7 +139,6 @@ pub fn check_headers(
                 .with_help("Keep one of them; which one a server sees depends on the HTTP client."),
             );
         }
-        seen.push(member);
 
         let NodeValue::String(value) = &member.value.value else {
             let mut diagnostic = Diagnostic::new(
@@ -168,7 +171,14 @@ pub fn check_headers(
 }
 
 fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
-    if value.contains(['\r', '\n', '\0']) {
+    // Printable ASCII and tabs (nearly every value) break none of the rules below but the
+    // last: one byte scan instead of three searches.
+    let printable = value.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t'));
+    if printable {
+        if value.trim_ascii().is_empty() {
+            diagnostics.push(empty_value(member, name));
+        }
+    } else if value.contains(['\r', '\n', '\0']) {
         diagnostics.push(
             Diagnostic::new(
                 Rule::HeaderValueInjection,
@@ -196,15 +206,17 @@ fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<D
             ),
         );
     } else if value.trim().is_empty() {
-        diagnostics.push(
-            Diagnostic::new(
-                Rule::HeaderValueEmpty,
-                member.value.span,
-                format!("The header `{name}` is empty."),
-            )
-            .with_help("Give it a value, or remove the header."),
-        );
+        diagnostics.push(empty_value(member, name));
     }
+}
+
+fn empty_value(member: &Member, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::HeaderValueEmpty,
+        member.value.span,
+        format!("The header `{name}` is empty."),
+    )
+    .with_help("Give it a value, or remove the header.")
 }
 
 fn check_meaning(
@@ -284,6 +296,30 @@ mod tests {
             for other in ["Content-Type", "X-Team-1", "x-team-2", "sec-x", "é"] {
                 prop_assert_eq!(same_header_name(&name, other), lower == other.to_ascii_lowercase());
             }
+        }
+
+        /// The value rules give the verdict of their three separate searches, whatever
+        /// the value: the one-pass reading of printable ASCII changes nothing.
+        #[test]
+        fn header_values_are_judged_as_three_separate_searches_judged_them(
+            value in "[ -~\t\r\n\u{0}\u{1}\u{b}\u{7f}\u{a0}é\u{100}✓ ]{0,12}",
+        ) {
+            let expected = if value.contains(['\r', '\n', '\0']) {
+                Some(Rule::HeaderValueInjection)
+            } else if value.chars().any(|c| (c.is_control() && c != '\t') || u32::from(c) > 0xff) {
+                Some(Rule::HeaderValueInvalidCharacter)
+            } else if value.trim().is_empty() {
+                Some(Rule::HeaderValueEmpty)
+            } else {
+                None
+            };
+            let text = format!("{{\"X-A\": {}}}", crate::json::Json::string(value.as_str()).to_compact());
+            let parsed = crate::json::parse(&text);
+            let root = parsed.root.expect("an object");
+            let member = &root.as_object().expect("an object")[0];
+            let mut found = Vec::new();
+            check_value(member, "X-A", &value, &mut found);
+            prop_assert_eq!(found.first().map(|d| d.rule), expected);
         }
     }
 }
