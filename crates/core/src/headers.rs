@@ -5,6 +5,7 @@ use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::json::{Member, Node, NodeValue};
 use crate::secrets;
+use crate::words::all_between;
 
 /// Headers a page's `fetch` may not set (the Fetch standard's forbidden request headers).
 /// testRTC sends them server to server; the browser test call silently goes without them.
@@ -173,7 +174,8 @@ pub fn check_headers(
 fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
     // Printable ASCII and tabs (nearly every value) break none of the rules below but the
     // last: one byte scan instead of three searches.
-    let printable = value.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t'));
+    let printable = all_between(value.as_bytes(), b' ', b'~')
+        || value.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t'));
     if printable {
         if value.trim_ascii().is_empty() {
             diagnostics.push(empty_value(member, name));

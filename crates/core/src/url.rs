@@ -743,7 +743,7 @@ fn lower_scheme(scheme: &str) -> Cow<'static, str> {
 /// Whether every byte is printable ASCII, `!` to `~`: no white space, no control
 /// character, nothing beyond ASCII.
 fn is_printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (b'!'..=b'~').contains(&b))
+    crate::words::all_between(text.as_bytes(), b'!', b'~')
 }
 
 /// The first position of a byte that `is` picks: on the few dozen bytes of a URL, a plain

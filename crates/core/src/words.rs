@@ -1,6 +1,7 @@
 //! Byte scans that read eight bytes as one word and test them all at once: the JSON
 //! writer's and lexer's run of plain string bytes (`json::stringify::plain_run`), the
-//! parser's line and column counting, and the template scanner's two-byte search.
+//! parser's line and column counting, the template scanner's two-byte search, and the URL
+//! and header rules' test for printable ASCII.
 
 /// A one in the low bit of every byte of a word.
 const LOW: u64 = 0x0101_0101_0101_0101;
@@ -28,4 +29,54 @@ pub(crate) fn has_byte(word: u64, b: u8) -> bool {
 /// How many bytes of `word` are UTF-8 continuation bytes (`0b10xxxxxx`).
 pub(crate) fn continuation_bytes(word: u64) -> u32 {
     (word & !(word << 1) & HIGH).count_ones()
+}
+
+/// Whether every byte of `bytes` lies in `lo..=hi`, an ASCII range (`hi` below 128).
+pub(crate) fn all_between(bytes: &[u8], lo: u8, hi: u8) -> bool {
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        // With no high bit set, `0x7f - byte` cannot borrow: a byte above `hi` is one
+        // whose difference is below `0x7f - hi`.
+        if word & HIGH != 0
+            || has_byte_below(word, lo)
+            || has_byte_below((LOW * 0x7f) - word, 0x7f - hi)
+        {
+            return false;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().all(|b| (lo..=hi).contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word-at-a-time test answers as a byte-by-byte one, for every range.
+        #[test]
+        fn all_between_answers_as_a_byte_by_byte_test(
+            bytes in prop::collection::vec(any::<u8>(), 0..40),
+            lo in 0u8..128,
+            hi in 0u8..128,
+        ) {
+            let expected = bytes.iter().all(|b| (lo..=hi).contains(b));
+            prop_assert_eq!(all_between(&bytes, lo, hi), expected);
+        }
+
+        /// The same on text that is mostly in range, where a miss is one byte in many.
+        #[test]
+        fn all_between_finds_one_stray_byte(
+            text in "[!-~]{0,30}",
+            stray in prop::sample::select(vec![b' ', b'\t', 0x7f, 0x80, 0xff, 0]),
+            at in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = text.into_bytes();
+            prop_assert!(all_between(&bytes, b'!', b'~'));
+            let at = at.index(bytes.len() + 1);
+            bytes.insert(at, stray);
+            prop_assert!(!all_between(&bytes, b'!', b'~'));
+        }
+    }
 }
