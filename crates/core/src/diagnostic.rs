@@ -3,8 +3,6 @@
 //! The codes are public API: the CLI's `--json`, the app, the embedding protocol and the
 //! rule catalog (`docs/rules.md`) all use them. Never rename one; add a new rule instead.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::span::{LineIndex, Span};
@@ -222,8 +220,8 @@ pub struct Diagnostic {
     pub rule: Rule,
     /// One sentence saying what is wrong.
     pub message: String,
-    /// What to do about it. Most are fixed sentences: borrowed, not copied.
-    pub help: Option<Cow<'static, str>>,
+    /// What to do about it.
+    pub help: Option<String>,
     /// Where, in bytes of the checked text.
     pub span: Span,
     pub fix: Option<Fix>,
@@ -240,7 +238,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -295,7 +293,7 @@ impl LocatedDiagnostic {
             severity: diagnostic.severity(),
             code: diagnostic.code(),
             message: diagnostic.message.clone(),
-            help: diagnostic.help.as_deref().map(str::to_owned),
+            help: diagnostic.help.clone(),
             start: diagnostic.span.start,
             end: diagnostic.span.end,
             line: start.line,
