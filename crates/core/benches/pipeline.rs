@@ -13,6 +13,10 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use hookcheck_core::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 
+/// The generated inputs, shared with the allocation test (`tests/allocations.rs`).
+mod inputs;
+use inputs::webhook;
+
 /// The sizes of the table, with their labels.
 const SIZES: [(&str, usize); 4] = [
     ("200 B", 200),
@@ -20,49 +24,6 @@ const SIZES: [(&str, usize); 4] = [
     ("64 KB", 64 * 1024),
     ("1 MB", 1_000_000),
 ];
-
-/// An advanced-form webhook of about `target` bytes, as a person would paste it: pretty
-/// printed, with headers, and a body template of placeholders, numbers, arrays and nesting.
-fn webhook(target: usize) -> String {
-    let mut text =
-        String::from("{\n  \"url\": \"https://hooks.example.com/testrtc/end-of-run\",\n");
-    if target < 1024 {
-        text.push_str("  \"headers\": {\"Authorization\": \"Bearer 9f8e7d\"},\n");
-        text.push_str("  \"body\": {\"run\": \"<% this.testName %> is <% this.status %>\"}\n}\n");
-        return text;
-    }
-    text.push_str("  \"format\": \"json/object\",\n  \"headers\": {\n");
-    text.push_str("    \"Authorization\": \"Bearer 9f8e7d6c5b4a\",\n");
-    for i in 0..8 {
-        text.push_str(&format!("    \"X-Team-{i}\": \"monitoring-{i}\",\n"));
-    }
-    text.push_str("    \"Content-Type\": \"application/json\"\n  },\n  \"body\": {\n");
-    text.push_str(
-        "    \"summary\": \"<% this.testName %> (<% this.runType %>) ended <% this.status %>\"",
-    );
-    let mut i = 0;
-    // Leave room for the closing braces.
-    while text.len() + 200 < target {
-        let entry = match i % 4 {
-            0 => format!(
-                "    \"message{i}\": \"Run <% this.runName %> of <% this.projectName %>: <% this.status %>, score <% this.score %>\""
-            ),
-            1 => format!(
-                "    \"run{i}\": {{\"id\": \"<% this.testRunId %>\", \"link\": \"<% this.resultUrl %>\", \"tags\": [\"webrtc\", \"nightly\", {i}], \"weight\": {}.25}}",
-                i % 97
-            ),
-            2 => format!("    \"users{i}\": \"<%this.concurrentUsers%>\", \"notify{i}\": true, \"ratio{i}\": 0.{i}"),
-            _ => format!(
-                "    \"note{i}\": \"plain text with \\\"quotes\\\", a tab\\t and caf\u{e9} \u{2713}\""
-            ),
-        };
-        text.push_str(",\n");
-        text.push_str(&entry);
-        i += 1;
-    }
-    text.push_str("\n  }\n}\n");
-    text
-}
 
 /// What the app does on every keystroke: check, then render every outcome and its curl.
 fn check_and_render(text: &str) -> usize {

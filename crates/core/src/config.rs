@@ -349,31 +349,40 @@ fn check_body(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>) 
 }
 
 /// Checks the placeholders in every string value inside `node`, iteratively (the parser
-/// bounds depth, but a stack keeps this safe whatever the tree).
-fn check_templates(node: &Node, source: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let mut stack = vec![node];
-    while let Some(node) = stack.pop() {
-        match &node.value {
-            // `check` makes one pass over a string without placeholders, as the search
-            // for one would.
-            NodeValue::String(text) => {
-                let found = Template::check(text);
-                if found.is_empty() {
-                    continue;
-                }
-                let verbatim = node.is_verbatim_string(source);
-                for mut diagnostic in found {
-                    diagnostic.span = node.source_span_within(source, diagnostic.span);
-                    diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
-                        fix.span = node.source_span_within(source, fix.span);
-                        fix
-                    });
-                    diagnostics.push(diagnostic);
-                }
-            }
-            NodeValue::Array(items) => stack.extend(items.iter().rev()),
-            NodeValue::Object(members) => stack.extend(members.iter().rev().map(|m| &m.value)),
+/// bounds depth, but a stack keeps this safe whatever the tree). Strings are checked where
+/// they are met and only containers wait on the stack: a flat body needs no stack at all.
+fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<&'a Node<'t>> = Vec::new();
+    let mut next = Some(node);
+    while let Some(node) = next.take().or_else(|| stack.pop()) {
+        let mut visit = |child: &'a Node<'t>| match &child.value {
+            NodeValue::String(text) => check_template(child, text, source, diagnostics),
+            NodeValue::Array(_) | NodeValue::Object(_) => stack.push(child),
             _ => {}
+        };
+        match &node.value {
+            NodeValue::Array(items) => items.iter().for_each(visit),
+            NodeValue::Object(members) => members.iter().for_each(|m| visit(&m.value)),
+            _ => visit(node),
         }
+    }
+}
+
+/// The placeholders of one string value.
+fn check_template(node: &Node, text: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    // `check` makes one pass over a string without placeholders, as the search for one
+    // would.
+    let found = Template::check(text);
+    if found.is_empty() {
+        return;
+    }
+    let verbatim = node.is_verbatim_string(source);
+    for mut diagnostic in found {
+        diagnostic.span = node.source_span_within(source, diagnostic.span);
+        diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
+            fix.span = node.source_span_within(source, fix.span);
+            fix
+        });
+        diagnostics.push(diagnostic);
     }
 }
