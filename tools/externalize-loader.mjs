@@ -1,8 +1,8 @@
 // Trunk post-build hook: move Trunk's inline loader <script> into loader-<hash>.js so the
 // page's Content-Security-Policy can forbid inline script.
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { contentHash } from "./hashed-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -19,6 +19,6 @@ if (!match) {
   process.exit(1);
 }
 const code = match[1].trim() + "\n";
-const name = `loader-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+const name = `loader-${contentHash(code)}.js`;
 writeFileSync(join(dir, name), code);
 writeFileSync(page, html.replace(inline, `<script type="module" src="/${name}"></script>`));

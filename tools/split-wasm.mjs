@@ -31,6 +31,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { contentHash, withoutTrunkHash } from "./hashed-names.mjs";
 import { recordProfiles } from "./profile-wasm.mjs";
 
 class Failure extends Error {}
@@ -45,8 +46,6 @@ if (!dir) {
   console.error("split-wasm: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
   process.exit(1);
 }
-
-const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 function run(tool, args) {
   try {
@@ -93,8 +92,8 @@ try {
   run("wasm-opt", ["-Oz", secondary, "-o", secondary]);
   const primaryBytes = readFileSync(primary);
   const deferredBytes = readFileSync(secondary);
-  const base = stem.replace(/-[0-9a-f]{16}$/, "");
-  const deferredName = `${base}_deferred-${hash(deferredBytes)}.wasm`;
+  const base = withoutTrunkHash(stem);
+  const deferredName = `${base}_deferred-${contentHash(deferredBytes)}.wasm`;
   writeFileSync(join(dir, deferredName), deferredBytes);
 
   // 4. The loader, in the wasm-bindgen JS.
@@ -106,7 +105,7 @@ try {
   //    new one. The first half and its JS are named by a hash of both; the loader that
   //    names them by a hash of itself, as externalize-loader.mjs does; index.html follows,
   //    with the wasm's Subresource Integrity hash (minify-glue.mjs redoes the JS's).
-  const newStem = `${base}-${hash(Buffer.concat([primaryBytes, Buffer.from(glue)]))}`;
+  const newStem = `${base}-${contentHash(Buffer.concat([primaryBytes, Buffer.from(glue)]))}`;
   rmSync(wasmPath);
   rmSync(join(dir, glueName));
   writeFileSync(join(dir, `${newStem}_bg.wasm`), primaryBytes);
@@ -115,7 +114,7 @@ try {
   const loaderName = html.match(/<script type="?module"? src="?\/(loader-[0-9a-f]+\.js)"?>/)?.[1];
   if (!loaderName) fail("index.html names no loader-<hash>.js (externalize-loader.mjs must run first)");
   const loaderCode = readFileSync(join(dir, loaderName), "utf8").replaceAll(stem, newStem);
-  const newLoader = `loader-${hash(loaderCode)}.js`;
+  const newLoader = `loader-${contentHash(loaderCode)}.js`;
   rmSync(join(dir, loaderName));
   writeFileSync(join(dir, newLoader), loaderCode);
   html = html.replaceAll(loaderName, newLoader).replaceAll(stem, newStem);

@@ -19,6 +19,7 @@ import {
   serveStatic,
   typeInto,
 } from "./harness.mjs";
+import { withoutTrunkHash } from "../../tools/hashed-names.mjs";
 
 const app = appInBrowser();
 const DEFERRED = /_deferred-[0-9a-f]+\.wasm$/;
@@ -39,10 +40,20 @@ const resources = (page) =>
     })),
   );
 
-test("the build has the two halves", () => {
+test("the build has the two halves, each named by one hash", () => {
   const files = readdirSync(dist);
   assert.equal(files.filter((f) => f.endsWith("_bg.wasm")).length, 1, files.join(" "));
   assert.equal(files.filter((f) => DEFERRED.test(f)).length, 1, files.join(" "));
+  assert.ok(files.some((f) => /^hookcheck-web-[0-9a-f]{16}_bg\.wasm$/.test(f)), files.join(" "));
+  assert.ok(files.some((f) => /^hookcheck-web_deferred-[0-9a-f]{16}\.wasm$/.test(f)), files.join(" "));
+});
+
+test("the split's new names drop Trunk's hash whatever its length", () => {
+  // Trunk writes its 64-bit hash without leading zeros: 16 hex digits, or fewer.
+  assert.equal(withoutTrunkHash("hookcheck-web-3f2a9c0b1d2e4f56"), "hookcheck-web");
+  assert.equal(withoutTrunkHash("hookcheck-web-bf9b8d112205a5c"), "hookcheck-web");
+  assert.equal(withoutTrunkHash("hookcheck-web-7"), "hookcheck-web");
+  assert.equal(withoutTrunkHash("hookcheck-web"), "hookcheck-web");
 });
 
 test("every Subresource Integrity hash in index.html matches its file after the split and minification", () => {
