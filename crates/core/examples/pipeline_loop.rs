@@ -1,0 +1,47 @@
+//! The benchmark's pipeline in a loop, for profilers: `check`, then for each outcome the
+//! request and its curl command, on the benchmark's own input of a given size.
+//!
+//! ```sh
+//! cargo build --profile bench -p hookcheck-core --example pipeline_loop
+//! valgrind --tool=callgrind target/release/examples/pipeline_loop 200 2000
+//! ```
+//!
+//! Instructions per pipeline are the count of a run of N less that of a run of 0, over N
+//! (docs/performance.md, fifth round). Arguments: the input size (200), the runs (1000).
+
+use std::hint::black_box;
+
+use hookcheck_core::curl::to_curl;
+use hookcheck_core::{check, render_request, Outcome, SampleData};
+
+#[path = "../benches/inputs/mod.rs"]
+mod inputs;
+
+fn pipeline(text: &str) -> usize {
+    let report = check(text, None);
+    let config = report
+        .config
+        .as_ref()
+        .expect("the benchmark input is valid");
+    let mut bytes = report.diagnostics.len();
+    for outcome in Outcome::ALL {
+        let request = render_request(config, &SampleData::for_outcome(outcome));
+        bytes += request.body.len() + to_curl(&request, false).len();
+    }
+    bytes
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut number = |default: usize| {
+        args.next()
+            .map_or(default, |arg| arg.parse().expect("a number"))
+    };
+    let (size, runs) = (number(200), number(1000));
+    let text = inputs::webhook(size);
+    // The outcomes' shared sample data is made on first use: not part of a run.
+    black_box(pipeline(&text));
+    for _ in 0..runs {
+        black_box(pipeline(black_box(&text)));
+    }
+}
