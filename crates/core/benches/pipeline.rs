@@ -2,20 +2,19 @@
 //! `serde_json::from_str::<Value>` on the same text as the yardstick.
 //!
 //! `cargo bench -p hookcheck-core` runs criterion, then prints a markdown table (the one in
-//! docs/performance.md) from criterion's estimates. Inputs are generated here, the same on
-//! every run: headers, a `format`, and a body template that grows with the size.
+//! docs/performance.md) from criterion's estimates. The inputs are generated (`workload`), the
+//! same on every run: headers, a `format`, and a body template that grows with the size.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use hookcheck_core::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::check;
 
-/// The generated inputs, shared with the allocation test (`tests/allocations.rs`).
-mod inputs;
-use inputs::webhook;
+/// The inputs and the pipeline, shared with the profiling loop and the allocation test.
+mod workload;
+use workload::{check_and_render, webhook};
 
 /// The sizes of the table, with their labels.
 const SIZES: [(&str, usize); 4] = [
@@ -24,21 +23,6 @@ const SIZES: [(&str, usize); 4] = [
     ("64 KB", 64 * 1024),
     ("1 MB", 1_000_000),
 ];
-
-/// What the app does on every keystroke: check, then render every outcome and its curl.
-fn check_and_render(text: &str) -> usize {
-    let report = check(text, None);
-    let config = report
-        .config
-        .as_ref()
-        .expect("the benchmark input is valid");
-    let mut bytes = report.diagnostics.len();
-    for outcome in Outcome::ALL {
-        let request = render_request(config, &SampleData::for_outcome(outcome));
-        bytes += request.body.len() + to_curl(&request, false).len();
-    }
-    bytes
-}
 
 fn benches(c: &mut Criterion, inputs: &[(&str, String)]) {
     let mut group = c.benchmark_group("pipeline");

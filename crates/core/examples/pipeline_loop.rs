@@ -11,25 +11,9 @@
 
 use std::hint::black_box;
 
-use hookcheck_core::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
-
-#[path = "../benches/inputs/mod.rs"]
-mod inputs;
-
-fn pipeline(text: &str) -> usize {
-    let report = check(text, None);
-    let config = report
-        .config
-        .as_ref()
-        .expect("the benchmark input is valid");
-    let mut bytes = report.diagnostics.len();
-    for outcome in Outcome::ALL {
-        let request = render_request(config, &SampleData::for_outcome(outcome));
-        bytes += request.body.len() + to_curl(&request, false).len();
-    }
-    bytes
-}
+#[path = "../benches/workload/mod.rs"]
+mod workload;
+use workload::{check_and_render, webhook};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -38,10 +22,10 @@ fn main() {
             .map_or(default, |arg| arg.parse().expect("a number"))
     };
     let (size, runs) = (number(200), number(1000));
-    let text = inputs::webhook(size);
+    let text = webhook(size);
     // The outcomes' shared sample data is made on first use: not part of a run.
-    black_box(pipeline(&text));
+    black_box(check_and_render(&text));
     for _ in 0..runs {
-        black_box(pipeline(black_box(&text)));
+        black_box(check_and_render(black_box(&text)));
     }
 }

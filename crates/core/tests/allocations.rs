@@ -12,8 +12,8 @@ use std::cell::Cell;
 use hookcheck_core::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 
-#[path = "../benches/inputs/mod.rs"]
-mod inputs;
+#[path = "../benches/workload/mod.rs"]
+mod workload;
 
 /// The system allocator, counting the allocations of each thread (the test harness runs
 /// tests on threads of their own).
@@ -56,7 +56,7 @@ fn allocations<T>(work: impl FnOnce() -> T) -> (T, usize) {
 
 #[test]
 fn the_200_byte_pipeline_allocates_no_more_than_it_did_when_measured() {
-    let text = inputs::webhook(200);
+    let text = workload::webhook(200);
     // The outcomes' shared sample data is built on first use: not part of a keystroke.
     drop(SampleData::for_outcome(Outcome::Success));
 
@@ -90,7 +90,7 @@ fn the_200_byte_pipeline_allocates_no_more_than_it_did_when_measured() {
 
 #[test]
 fn a_render_allocates_two_strings_per_user_header_and_a_few_more() {
-    let text = inputs::webhook(4 * 1024);
+    let text = workload::webhook(4 * 1024);
     drop(SampleData::for_outcome(Outcome::Success));
     let config = check(&text, None)
         .config

@@ -1,6 +1,10 @@
-//! The benchmark's inputs: realistic advanced-form webhooks of a given size, generated the
-//! same on every run. Shared by the benchmark (`benches/pipeline.rs`) and the allocation
-//! test (`tests/allocations.rs`), so the test guards the inputs the table is measured on.
+//! The benchmark's work: realistic advanced-form webhooks of a given size, generated the
+//! same on every run, and what is done with each. Shared by the benchmark
+//! (`benches/pipeline.rs`), the profiling loop (`examples/pipeline_loop.rs`) and the
+//! allocation test (`tests/allocations.rs`), so all three measure the same thing.
+
+use hookcheck_core::curl::to_curl;
+use hookcheck_core::{check, render_request, Outcome, SampleData};
 
 /// An advanced-form webhook of about `target` bytes, as a person would paste it: pretty
 /// printed, with headers, and a body template of placeholders, numbers, arrays and nesting.
@@ -43,4 +47,21 @@ pub fn webhook(target: usize) -> String {
     }
     text.push_str("\n  }\n}\n");
     text
+}
+
+/// What the app does on every keystroke, and more: check, then render every outcome and
+/// its curl command (the app renders only the selected outcome).
+#[allow(dead_code)] // the allocation test times the steps one by one
+pub fn check_and_render(text: &str) -> usize {
+    let report = check(text, None);
+    let config = report
+        .config
+        .as_ref()
+        .expect("the benchmark input is valid");
+    let mut bytes = report.diagnostics.len();
+    for outcome in Outcome::ALL {
+        let request = render_request(config, &SampleData::for_outcome(outcome));
+        bytes += request.body.len() + to_curl(&request, false).len();
+    }
+    bytes
 }
