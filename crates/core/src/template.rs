@@ -6,7 +6,7 @@
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
 use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
-use crate::words::{has_byte, word_at};
+use crate::words::find_byte;
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
@@ -312,23 +312,20 @@ fn trim(s: &str) -> &str {
 
 /// `haystack.find(needle)` for a two-byte ASCII needle, by scanning for its first byte
 /// (the generic substring search costs more than the search itself on short strings),
-/// eight bytes at a time while none of them is that byte: every string of a body is
+/// eight bytes at a time (`words::find_byte`): every string of a body is
 /// searched for `<%`, most of them have none, and a byte loop was a large part of `check`.
 fn find2(haystack: &str, needle: &str) -> Option<usize> {
     let bytes = haystack.as_bytes();
     let [first, second] = needle.as_bytes() else {
         return haystack.find(needle);
     };
-    let mut at = 0;
-    while at + 1 < bytes.len() {
-        if word_at(bytes, at).is_some_and(|word| !has_byte(word, *first)) {
-            at += 8;
-            continue;
-        }
-        if bytes[at] == *first && bytes[at + 1] == *second {
+    let mut from = 0;
+    while let Some(found) = find_byte(&bytes[from..], *first) {
+        let at = from + found;
+        if bytes.get(at + 1) == Some(second) {
             return Some(at);
         }
-        at += 1;
+        from = at + 1;
     }
     None
 }

@@ -1,7 +1,8 @@
 //! Byte scans that read eight bytes as one word and test them all at once: the JSON
 //! writer's and lexer's run of plain string bytes (`json::stringify::plain_run`), the
-//! parser's line and column counting, the template scanner's two-byte search, and the URL
-//! and header rules' test for printable ASCII.
+//! parser's line and column counting, the search for one byte (the template scanner's
+//! `<%` and `%>`, the curl command's `'`), and the URL and header rules' test for
+//! printable ASCII.
 
 /// A one in the low bit of every byte of a word.
 const LOW: u64 = 0x0101_0101_0101_0101;
@@ -31,6 +32,20 @@ pub(crate) fn continuation_bytes(word: u64) -> u32 {
     (word & !(word << 1) & HIGH).count_ones()
 }
 
+/// The first position of `b` in `bytes`, looked for eight bytes at a time: the strings
+/// searched are mostly a few dozen bytes, where the set-up of a general byte search costs
+/// more than this.
+pub(crate) fn find_byte(bytes: &[u8], b: u8) -> Option<usize> {
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        if has_byte(word, b) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&x| x == b).map(|i| at + i)
+}
+
 /// Whether every byte of `bytes` lies in `lo..=hi`, an ASCII range (`hi` below 128).
 pub(crate) fn all_between(bytes: &[u8], lo: u8, hi: u8) -> bool {
     let mut at = 0;
@@ -54,6 +69,17 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn find_byte_finds_what_a_byte_by_byte_search_finds(text in "[a-z'<é]{0,40}") {
+            let bytes = text.as_bytes();
+            for b in [b'\'', b'<', 0xc3] {
+                for from in 0..=bytes.len() {
+                    let expected = bytes[from..].iter().position(|&x| x == b);
+                    prop_assert_eq!(find_byte(&bytes[from..], b), expected);
+                }
+            }
+        }
+
         /// The word-at-a-time test answers as a byte-by-byte one, for every range.
         #[test]
         fn all_between_answers_as_a_byte_by_byte_test(
