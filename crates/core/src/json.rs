@@ -6,6 +6,7 @@ mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;
+mod strict;
 pub mod stringify;
 pub mod value;
 
@@ -13,7 +14,7 @@ use std::borrow::Cow;
 
 use crate::span::Span;
 
-pub use parser::{parse, ParsedJson, MAX_DEPTH};
+pub use parser::{parse, parse_lenient, ParsedJson, MAX_DEPTH};
 pub use value::Json;
 
 /// The value `JSON.parse` makes of `text`, as [`parse`] reads it; `None` when there is no

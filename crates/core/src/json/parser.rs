@@ -39,6 +39,20 @@ pub struct ParsedJson<'t> {
 /// dropped, a missing comma or closing bracket is assumed. Members and items too broken
 /// to read are left out of the tree. Never panics; linear in the length of `text`.
 pub fn parse(text: &str) -> ParsedJson<'_> {
+    // Most text is strict JSON, with nothing to report: read it the short way.
+    if let Some(root) = super::strict::parse_strict(text) {
+        return ParsedJson {
+            root: Some(root),
+            diagnostics: Vec::new(),
+        };
+    }
+    parse_lenient(text)
+}
+
+/// [`parse`] without its fast path for strict JSON: the lenient parser on every input.
+/// For tests and the fuzz target, which hold the two paths to the same result.
+#[doc(hidden)]
+pub fn parse_lenient(text: &str) -> ParsedJson<'_> {
     let mut parser = Parser::new(text);
     let root = parser.run();
     let mut diagnostics = parser.lexer.diagnostics;
