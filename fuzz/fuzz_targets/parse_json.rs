@@ -29,8 +29,12 @@ fuzz_target!(|data: &[u8]| {
     let parsed = json::parse(&text);
     common::assert_diagnostics(&text, &parsed.diagnostics);
     let lenient = json::parse_lenient(&text);
-    assert_eq!(parsed.root, lenient.root);
     assert_eq!(parsed.diagnostics, lenient.diagnostics);
+    // Only a clean parse can have come from the fast path; a recovered tree may hold NaN,
+    // which equals nothing.
+    if parsed.diagnostics.is_empty() {
+        assert_eq!(parsed.root, lenient.root);
+    }
     if let Some(root) = &parsed.root {
         assert_tree(&text, root);
         let value = root.to_json();

@@ -71,21 +71,23 @@ impl BodyTemplate {
     /// parser reported none), so the tree's member order is JavaScript's unless an object
     /// has an integer-like key.
     pub(crate) fn from_node(node: &Node, source: &str, unique_keys: bool) -> Self {
-        let body = BodyTemplate {
-            json: OnceLock::new(),
-            source: node.span.slice(source).into(),
-            compiled: OnceLock::new(),
-        };
-        let compiled = if unique_keys {
-            Compiled::new(node, source, false, node.span.len())
+        // Both cells are made full (`OnceLock::from`): setting one later goes through
+        // its synchronization, which cost more than a small body's compiling.
+        let (json, compiled) = if unique_keys {
+            let compiled = Compiled::new(node, source, false, node.span.len());
+            (OnceLock::new(), compiled)
         } else {
             // Rare (a warning was given): let `JSON.parse`'s semantics sort the repeats
             // out once, and keep the tree that made.
-            let json = body.json.get_or_init(|| node.to_json());
-            Compiled::from_json(json)
+            let json = node.to_json();
+            let compiled = Compiled::from_json(&json);
+            (OnceLock::from(json), compiled)
         };
-        let _ = body.compiled.set(compiled);
-        body
+        BodyTemplate {
+            json,
+            source: node.span.slice(source).into(),
+            compiled: OnceLock::from(compiled),
+        }
     }
 
     pub fn json(&self) -> &Json {

@@ -267,7 +267,13 @@ fn check_meaning(
             Diagnostic::new(
                 Rule::HeaderCredential,
                 member.key_span,
-                format!("`{name}` carries a credential: anyone who can read the test configuration can read it."),
+                // Most webhooks have one (an Authorization header): joined, not formatted.
+                [
+                    "`",
+                    name,
+                    "` carries a credential: anyone who can read the test configuration can read it.",
+                ]
+                .concat(),
             )
             .with_help("hookcheck masks it in previews and leaves it out of share links unless you opt in."),
         );

@@ -16,15 +16,68 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk))
 }
 
-/// Whether any byte of `word` is below `n` (`n` at most 128).
-pub(crate) fn has_byte_below(word: u64, n: u8) -> bool {
-    word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH != 0
+/// The bytes of `word` below `n` (`n` at most 128), each as its high bit. The lowest flag
+/// is exact: a byte is flagged wrongly only by a borrow, and borrows run upward from a
+/// byte that is below `n`. So [`first_flagged`] finds the first such byte; a higher flag
+/// may be false.
+pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH
 }
 
-/// Whether any byte of `word` equals `b`: the bytes equal to `b` are zero after the
-/// exclusive or, and the test is whether any byte is below 1.
+/// The bytes of `word` equal to `b`, as [`bytes_below`] flags them: the bytes equal to
+/// `b` are zero after the exclusive or, and zero is below 1.
+pub(crate) fn bytes_equal(word: u64, b: u8) -> u64 {
+    bytes_below(word ^ (LOW * u64::from(b)), 1)
+}
+
+/// Whether any byte of `word` is below `n` (`n` at most 128).
+pub(crate) fn has_byte_below(word: u64, n: u8) -> bool {
+    bytes_below(word, n) != 0
+}
+
+/// Whether any byte of `word` equals `b`.
 pub(crate) fn has_byte(word: u64, b: u8) -> bool {
-    has_byte_below(word ^ (LOW * u64::from(b)), 1)
+    bytes_equal(word, b) != 0
+}
+
+/// The first position in `bytes` whose byte `flags` marks, eight bytes at a time.
+/// `flags(word)` marks bytes as [`bytes_below`] does (the lowest mark exact). The bytes
+/// after the last whole word are read as the last eight bytes, overlapping bytes already
+/// read (which hold no mark), so only a text shorter than a word is read byte by byte.
+pub(crate) fn find_flagged(
+    bytes: &[u8],
+    flags: impl Fn(u64) -> u64,
+    is_flagged: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        let marks = flags(word);
+        if marks != 0 {
+            return Some(at + first_flagged(marks));
+        }
+        at += 8;
+    }
+    if at == bytes.len() {
+        return None;
+    }
+    match bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|last| Some((last, word_at(bytes, last)?)))
+    {
+        Some((last, word)) => {
+            // The low `at - last` bytes were read already.
+            let seen = at - last;
+            let marks = flags(word) >> (8 * seen);
+            (marks != 0).then(|| at + first_flagged(marks))
+        }
+        None => bytes.iter().position(|&b| is_flagged(b)),
+    }
+}
+
+/// The index of the lowest marked byte of a nonzero mark word.
+fn first_flagged(marks: u64) -> usize {
+    (marks.trailing_zeros() / 8) as usize
 }
 
 /// How many bytes of `word` are UTF-8 continuation bytes (`0b10xxxxxx`).
@@ -36,14 +89,7 @@ pub(crate) fn continuation_bytes(word: u64) -> u32 {
 /// searched are mostly a few dozen bytes, where the set-up of a general byte search costs
 /// more than this.
 pub(crate) fn find_byte(bytes: &[u8], b: u8) -> Option<usize> {
-    let mut at = 0;
-    while let Some(word) = word_at(bytes, at) {
-        if has_byte(word, b) {
-            break;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|&x| x == b).map(|i| at + i)
+    find_flagged(bytes, |word| bytes_equal(word, b), |x| x == b)
 }
 
 /// Whether every byte of `bytes` lies in `lo..=hi`, an ASCII range (`hi` below 128).
@@ -69,6 +115,25 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The mark words find the first byte a byte-by-byte test finds, wherever it lies:
+        /// in a whole word, in the overlapping last word, or in a text shorter than a word.
+        #[test]
+        fn find_flagged_finds_the_first_byte_a_byte_by_byte_test_finds(
+            bytes in prop::collection::vec(prop::sample::select(vec![0u8, 0x1f, b' ', b'"', b'\\', b'a', 0x80, 0xff]), 0..30),
+        ) {
+            for from in 0..=bytes.len() {
+                let bytes = &bytes[from..];
+                let stop = |b: u8| b < 0x20 || b == b'"';
+                let expected = bytes.iter().position(|&b| stop(b));
+                let found = find_flagged(
+                    bytes,
+                    |word| bytes_below(word, 0x20) | bytes_equal(word, b'"'),
+                    stop,
+                );
+                prop_assert_eq!(found, expected);
+            }
+        }
+
         #[test]
         fn find_byte_finds_what_a_byte_by_byte_search_finds(text in "[a-z'<é]{0,40}") {
             let bytes = text.as_bytes();

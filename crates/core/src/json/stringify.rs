@@ -3,7 +3,7 @@
 //! letter (SPEC §3 step 5).
 
 use super::Json;
-use crate::words::{has_byte, has_byte_below, word_at};
+use crate::words::{bytes_below, bytes_equal, find_flagged};
 
 /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it: no white space,
 /// object members in the order of the [`Json::Object`] list.
@@ -101,17 +101,12 @@ pub(crate) fn needs_escape(s: &str) -> bool {
 /// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
 /// eight bytes at a time ([`crate::words`]): most strings are a few dozen plain bytes.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    let mut at = 0;
-    while let Some(word) = word_at(bytes, at) {
-        if has_byte_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\') {
-            break;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .unwrap_or(bytes.len() - at)
+    find_flagged(
+        bytes,
+        |word| bytes_below(word, 0x20) | bytes_equal(word, b'"') | bytes_equal(word, b'\\'),
+        |b| b == b'"' || b == b'\\' || b < 0x20,
+    )
+    .unwrap_or(bytes.len())
 }
 
 /// `s` as a quoted JSON string (see [`write_string`]).
