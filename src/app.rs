@@ -132,11 +132,12 @@ pub fn App() -> Html {
             located,
         }
     });
-    let request: Rc<Option<Rc<Request>>> = use_memo(
+    let request: Rc<Option<Rc<Request<'static>>>> = use_memo(
         (checked.clone(), state.sample().clone()),
         |(checked, sample)| {
             let config = checked.report.config.as_ref()?;
-            Some(Rc::new(render_request(config, sample)))
+            // Kept past this render, and shared: its own copies of the config's strings.
+            Some(Rc::new(render_request(config, sample).into_owned()))
         },
     );
 

@@ -85,7 +85,7 @@ pub fn preview(
         .collect();
     let result = Object::new();
     set(&result, "method", &*request.method);
-    set(&result, "url", request.url.as_str());
+    set(&result, "url", &*request.url);
     set(&result, "headers", headers);
     set(&result, "body", request.body.as_str());
     Ok(result.into())

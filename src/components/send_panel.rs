@@ -22,7 +22,7 @@ const HISTORY_LEN: usize = 10;
 #[derive(Properties, PartialEq)]
 pub struct SendPanelProps {
     /// The exact request of the selected outcome; `None` when the input is invalid.
-    pub request: Option<Rc<Request>>,
+    pub request: Option<Rc<Request<'static>>>,
     /// The selected outcome, recorded in the history of calls.
     #[prop_or_default]
     pub outcome: Option<Outcome>,
@@ -34,7 +34,7 @@ struct Call {
     id: u32,
     outcome: Option<Outcome>,
     /// Shared with the page's preview: the history keeps requests without copying them.
-    request: Rc<Request>,
+    request: Rc<Request<'static>>,
     /// Local time of day it was sent, `HH:MM:SS`.
     at: String,
     result: Result<Response, SendError>,
@@ -166,7 +166,11 @@ fn pretty_json(text: &str) -> Option<String> {
 
 /// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back
 /// into the reducer.
-fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome: Option<Outcome>) {
+fn start(
+    state: &UseReducerHandle<PanelState>,
+    request: Rc<Request<'static>>,
+    outcome: Option<Outcome>,
+) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {
         return;
     };
@@ -427,7 +431,7 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
                     <tr data-kind={call.failure().map_or("ok", |f| f.kind())}>
                         <td>{ call.id }</td>
                         <td>{ call.outcome.map_or("—", Outcome::as_str) }</td>
-                        <td class="send-history-url">{ &call.request.url }</td>
+                        <td class="send-history-url">{ &*call.request.url }</td>
                         <td>{ call.summary() }</td>
                         <td>{ format!("{} ms", call.elapsed_ms().round() as i64) }</td>
                         <td>{ &call.at }</td>

@@ -183,7 +183,7 @@ pub fn curl(args: CurlArgs) -> ExitCode {
 }
 
 /// Reads, checks and renders; on invalid input prints the diagnostics to stderr.
-fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
+fn build_request(args: &RequestArgs) -> Result<Request<'static>, ExitCode> {
     let (name, text) = read_input(&args.input).map_err(|m| fail(&m))?;
     let mut sample = SampleData::for_outcome(args.outcome.into());
     sample.include_every_variable = args.every_variable;
@@ -211,7 +211,7 @@ fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
         );
         return Err(ExitCode::from(INVALID));
     };
-    Ok(render_request(config, &sample))
+    Ok(render_request(config, &sample).into_owned())
 }
 
 /// The text to check and a name for it in messages.

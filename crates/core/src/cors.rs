@@ -225,7 +225,9 @@ pub fn dropped_headers(request: &Request) -> Vec<String> {
 }
 
 /// The headers the test call sets: the request's, less the dropped ones.
-pub fn sent_headers(request: &Request) -> impl Iterator<Item = &crate::request::Header> {
+pub fn sent_headers<'r, 'c>(
+    request: &'r Request<'c>,
+) -> impl Iterator<Item = &'r crate::request::Header<'c>> {
     request
         .headers
         .iter()

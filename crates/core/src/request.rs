@@ -62,12 +62,12 @@ impl Label {
     }
 }
 
-/// One request header. The fixed headers borrow their name and value; the user's are
-/// copies.
+/// One request header. Its name and value are borrowed: the fixed ones from the program,
+/// the user's from the config (`'c`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Header {
-    pub name: Cow<'static, str>,
-    pub value: Cow<'static, str>,
+pub struct Header<'c> {
+    pub name: Cow<'c, str>,
+    pub value: Cow<'c, str>,
     pub label: Label,
     /// Looks like a credential: mask it on screen and in shares.
     pub secret: bool,
@@ -82,15 +82,17 @@ pub enum Destination {
     Sns(SnsPublish),
 }
 
-/// The exact request for one outcome.
+/// The exact request for one outcome. It borrows the URL and the user's headers from the
+/// config it was rendered from (`'c`): a render copies only what the outcome changes.
+/// [`Request::into_owned`] makes one that outlives the config.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Request {
+pub struct Request<'c> {
     /// Always `POST` today.
     pub method: Cow<'static, str>,
     pub method_label: Label,
-    pub url: String,
+    pub url: Cow<'c, str>,
     pub url_label: Label,
-    pub headers: Vec<Header>,
+    pub headers: Vec<Header<'c>>,
     /// The exact body bytes.
     pub body: String,
     pub body_label: Label,
@@ -100,7 +102,35 @@ pub struct Request {
     data_text: Option<String>,
 }
 
-impl Request {
+impl Header<'_> {
+    /// The header with its own copies of what it borrowed.
+    pub fn into_owned(self) -> Header<'static> {
+        Header {
+            name: Cow::Owned(self.name.into_owned()),
+            value: Cow::Owned(self.value.into_owned()),
+            label: self.label,
+            secret: self.secret,
+        }
+    }
+}
+
+impl Request<'_> {
+    /// The request with its own copies of what it borrowed from the config, to keep
+    /// after the config is gone (the web app holds one per outcome shown).
+    pub fn into_owned(self) -> Request<'static> {
+        Request {
+            method: self.method,
+            method_label: self.method_label,
+            url: Cow::Owned(self.url.into_owned()),
+            url_label: self.url_label,
+            headers: self.headers.into_iter().map(Header::into_owned).collect(),
+            body: self.body,
+            body_label: self.body_label,
+            destination: self.destination,
+            data_text: self.data_text,
+        }
+    }
+
     /// The headers as `[name, value]` pairs, secrets included (for sending and `--json`).
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
@@ -188,7 +218,7 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
 }
 
 /// The whole pipeline: the exact request for the sample's outcome.
-pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
+pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Request<'c> {
     let (data, data_label) = render_data_text(config, sample);
     match &config.target {
         Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
@@ -199,7 +229,7 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                 method_label: Label::assumed(
                     "The SNS Publish API call, as AWS SDKs send it (assumed).",
                 ),
-                url: publish.endpoint.clone(),
+                url: publish.endpoint.clone().into(),
                 url_label: Label::assumed("The SNS endpoint of the configured region (assumed)."),
                 headers: vec![
                     Header {
@@ -233,13 +263,13 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
     }
 }
 
-fn render_http(
-    config: &WebhookConfig,
-    url: &str,
+fn render_http<'c>(
+    config: &'c WebhookConfig,
+    url: &'c str,
     data: String,
     data_label: Label,
     sample: &SampleData,
-) -> Request {
+) -> Request<'c> {
     // Step 4: the format. `data` is the data's compact text already.
     let (body, data_text, body_label) = match config.format {
         Format::JsonObject => (data, None, data_label),
@@ -291,7 +321,7 @@ fn render_http(
     });
     if config.format == Format::CloudEvent {
         let run_id = sample.as_template_text("testRunId").unwrap_or_default();
-        let mut ce = |name: &'static str, value: Cow<'static, str>, label: Label| {
+        let mut ce = |name: &'static str, value: Cow<'c, str>, label: Label| {
             headers.push(Header {
                 name: name.into(),
                 value,
@@ -326,8 +356,8 @@ fn render_http(
     }
     for (name, value) in &config.headers {
         let header = Header {
-            name: Cow::Owned(name.clone()),
-            value: Cow::Owned(value.clone()),
+            name: Cow::Borrowed(name),
+            value: Cow::Borrowed(value),
             label: Label::documented(
                 "Your header: testRTC sends the headers you list (documented).",
             ),
@@ -345,7 +375,7 @@ fn render_http(
     Request {
         method: "POST".into(),
         method_label: Label::assumed("The docs say the data goes in the message body; no testRTC doc names the method (assumed)."),
-        url: url.to_string(),
+        url: Cow::Borrowed(url),
         url_label: Label::documented("Your webhook URL."),
         headers,
         body,

@@ -9,16 +9,16 @@ use hookcheck_core::{check, render_request, Outcome, Request, SampleData};
 const PAGE: &str = "http://127.0.0.1:8080";
 
 /// The success request for a valid webhook field `text`.
-fn request(text: &str) -> Request {
+fn request(text: &str) -> Request<'static> {
     let report = check(text, None);
     let config = report
         .config
         .unwrap_or_else(|| panic!("invalid input {text}: {:?}", report.diagnostics));
-    render_request(&config, &SampleData::for_outcome(Outcome::Success))
+    render_request(&config, &SampleData::for_outcome(Outcome::Success)).into_owned()
 }
 
 /// A webhook with the given headers (as JSON members) at `url`.
-fn with_headers(url: &str, headers: &str) -> Request {
+fn with_headers(url: &str, headers: &str) -> Request<'static> {
     request(&format!(r#"{{"url": "{url}", "headers": {{{headers}}}}}"#))
 }
 

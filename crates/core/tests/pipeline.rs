@@ -12,10 +12,14 @@ const WARNINGS_BODY: &str = r#"{"testRunId":"56fd35107c458d1400baee63","testName
 const FAILURE_BODY: &str = r#"{"testRunId":"56fd3d617c458d1400baee6f","testName":"AppRTC","runType":"test","status":"failure"}"#;
 
 /// The request for `text` with sample data edited by `edit`.
-fn request_with(text: &str, outcome: Outcome, edit: impl FnOnce(&mut SampleData)) -> Request {
+fn request_with(
+    text: &str,
+    outcome: Outcome,
+    edit: impl FnOnce(&mut SampleData),
+) -> Request<'static> {
     let mut sample = SampleData::for_outcome(outcome);
     edit(&mut sample);
-    render_request(&config(text), &sample)
+    render_request(&config(text), &sample).into_owned()
 }
 
 /// The success body of a bare URL whose `testName` is `name`.
@@ -344,7 +348,7 @@ fn cloudevent_adds_ce_headers_after_content_type_in_order() {
 #[test]
 fn cloudevent_id_is_the_run_id_of_the_outcome() {
     let text = form(r#""format": "cloudevent""#);
-    let id = |request: Request| {
+    let id = |request: Request<'static>| {
         request
             .headers
             .into_iter()

@@ -126,8 +126,8 @@ pub fn config(text: &str) -> WebhookConfig {
 }
 
 /// The request testRTC sends for `text` and one outcome, with the default sample data.
-pub fn request(text: &str, outcome: Outcome) -> Request {
-    render_request(&config(text), &SampleData::for_outcome(outcome))
+pub fn request(text: &str, outcome: Outcome) -> Request<'static> {
+    render_request(&config(text), &SampleData::for_outcome(outcome)).into_owned()
 }
 
 /// The exact body bytes for `text` on success.
