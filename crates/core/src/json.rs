@@ -6,6 +6,8 @@ mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;
+/// The fast path for strict JSON: native builds only (see [`parse`]).
+#[cfg(not(target_arch = "wasm32"))]
 mod strict;
 pub mod stringify;
 pub mod value;

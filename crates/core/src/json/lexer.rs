@@ -93,7 +93,8 @@ pub(super) struct Lexer<'t> {
 
 /// The double-quoted string token at `start` as the lexer decodes it (escapes and all),
 /// with the end of the token, when the lexer has nothing to report about it; for the
-/// strict fast path ([`super::strict`]), which leaves escapes to the one decoder.
+/// strict fast path (`super::strict`), which leaves escapes to the one decoder.
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn strict_string(text: &str, start: usize) -> Option<(Cow<'_, str>, usize)> {
     let mut lexer = Lexer::new(text);
     lexer.general_string(start, Quote::Double);

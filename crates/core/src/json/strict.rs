@@ -11,6 +11,9 @@
 //! test and the fuzz target hold the two to the same tree on every input this one accepts.
 //!
 //! Nesting is bounded by [`MAX_DEPTH`], so the recursion is too.
+//!
+//! Native builds only (the CLI, the benchmarks): in the web app's wasm it would cost
+//! 1.3 KB gzip of the first load for microseconds per keystroke.
 
 use std::borrow::Cow;
 
