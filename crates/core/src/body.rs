@@ -38,8 +38,10 @@ pub struct BodyTemplate {
     /// The body's source text, strict JSON (`check` makes a config only when the JSON has
     /// no error), when the body came from `check`; empty when the [`Json`] was given.
     source: Box<str>,
-    /// Made on the first render when the [`Json`] was given; by `check` otherwise.
-    compiled: OnceLock<Compiled>,
+    /// Made with the template. A plain field, not a cell: filling a `OnceLock` goes through
+    /// its synchronization (even `OnceLock::from` does), which cost more than compiling a
+    /// small body.
+    compiled: Compiled,
 }
 
 /// A template's compact text with a hole at each `<% this.NAME %>` placeholder. JSON
@@ -60,9 +62,9 @@ struct Compiled {
 impl BodyTemplate {
     pub fn new(json: Json) -> Self {
         BodyTemplate {
+            compiled: Compiled::from_json(&json),
             json: OnceLock::from(json),
             source: Box::default(),
-            compiled: OnceLock::new(),
         }
     }
 
@@ -71,8 +73,6 @@ impl BodyTemplate {
     /// parser reported none), so the tree's member order is JavaScript's unless an object
     /// has an integer-like key.
     pub(crate) fn from_node(node: &Node, source: &str, unique_keys: bool) -> Self {
-        // Both cells are made full (`OnceLock::from`): setting one later goes through
-        // its synchronization, which cost more than a small body's compiling.
         let (json, compiled) = if unique_keys {
             let compiled = Compiled::new(node, source, false, node.span.len());
             (OnceLock::new(), compiled)
@@ -86,7 +86,7 @@ impl BodyTemplate {
         BodyTemplate {
             json,
             source: node.span.slice(source).into(),
-            compiled: OnceLock::from(compiled),
+            compiled,
         }
     }
 
@@ -102,9 +102,7 @@ impl BodyTemplate {
     /// Appends the compact JSON text of the template with every placeholder string
     /// rendered from `sample`: keys, order and the other values unchanged.
     pub(crate) fn write_rendered(&self, out: &mut String, sample: &SampleData) {
-        let compiled = self
-            .compiled
-            .get_or_init(|| Compiled::from_json(self.json()));
+        let compiled = &self.compiled;
         // Each variable's value as a template inserts it, escaped as the string around it
         // is, once per render rather than once per placeholder; borrowed when it needs no
         // escape (the sample's strings are plain text).
@@ -373,7 +371,7 @@ pub(crate) mod tests {
                 sample.set("score", &score).unwrap();
             }
             let body = BodyTemplate::new(template.clone());
-            // Twice: the first render compiles, the second reuses what it compiled.
+            // Twice: a render leaves the compiled template as it was.
             for _ in 0..2 {
                 let mut ours = String::new();
                 body.write_rendered(&mut ours, &sample);
