@@ -55,8 +55,6 @@ struct Compiled {
     /// in [`DOCUMENTED`]). Placeholders of names that are not documented variables render
     /// as "" whatever the sample holds (it holds only documented ones): they leave no hole.
     holes: Vec<(usize, u8)>,
-    /// How many holes each variable has.
-    uses: [usize; DOCUMENTED.len()],
 }
 
 impl BodyTemplate {
@@ -104,46 +102,51 @@ impl BodyTemplate {
     pub(crate) fn write_rendered(&self, out: &mut String, sample: &SampleData) {
         let compiled = &self.compiled;
         // Each variable's value as a template inserts it, escaped as the string around it
-        // is, once per render rather than once per placeholder; borrowed when it needs no
-        // escape (the sample's strings are plain text).
-        let values: [Cow<str>; DOCUMENTED.len()] = std::array::from_fn(|variable| {
-            if compiled.uses[variable] == 0 {
-                return Cow::Borrowed("");
-            }
-            match sample.documented(variable) {
-                Some(Json::String(value)) if !needs_escape(value) => Cow::Borrowed(value),
-                Some(Json::String(value)) => {
-                    let mut escaped = String::with_capacity(value.len() + 8);
-                    write_escaped(&mut escaped, value);
-                    Cow::Owned(escaped)
-                }
-                Some(other) => {
-                    let mut text = String::new();
-                    write_compact(&mut text, other);
-                    // A number's text needs no escape.
-                    if !needs_escape(&text) {
-                        return Cow::Owned(text);
-                    }
-                    let mut escaped = String::with_capacity(text.len() + 8);
-                    write_escaped(&mut escaped, &text);
-                    Cow::Owned(escaped)
-                }
-                None => Cow::Borrowed(""),
-            }
-        });
+        // is, once per render rather than once per placeholder, and only for the variables
+        // the template uses; borrowed when it needs no escape (the sample's strings are
+        // plain text).
+        let mut values: [Option<Cow<str>>; DOCUMENTED.len()] = Default::default();
         // Sized exactly: the literal text and every value at each of its holes.
-        let length = compiled.literal.len()
-            + (compiled.uses.iter().zip(&values))
-                .map(|(&uses, value)| uses * value.len())
-                .sum::<usize>();
+        let mut length = compiled.literal.len();
+        for &(_, variable) in &compiled.holes {
+            let variable = usize::from(variable);
+            length += values[variable]
+                .get_or_insert_with(|| inserted_text(sample, variable))
+                .len();
+        }
         out.reserve(length);
         let mut copied = 0;
         for &(at, variable) in &compiled.holes {
             out.push_str(&compiled.literal[copied..at]);
-            out.push_str(&values[usize::from(variable)]);
+            out.push_str(values[usize::from(variable)].as_deref().unwrap_or_default());
             copied = at;
         }
         out.push_str(&compiled.literal[copied..]);
+    }
+}
+
+/// The text a placeholder of documented variable `variable` puts in a JSON string: the
+/// sample's string escaped, or a number's text; borrowed when nothing needs escaping.
+fn inserted_text<'s>(sample: &'s SampleData, variable: usize) -> Cow<'s, str> {
+    match sample.documented(variable) {
+        Some(Json::String(value)) if !needs_escape(value) => Cow::Borrowed(value),
+        Some(Json::String(value)) => {
+            let mut escaped = String::with_capacity(value.len() + 8);
+            write_escaped(&mut escaped, value);
+            Cow::Owned(escaped)
+        }
+        Some(other) => {
+            let mut text = String::new();
+            write_compact(&mut text, other);
+            // A number's text needs no escape.
+            if !needs_escape(&text) {
+                return Cow::Owned(text);
+            }
+            let mut escaped = String::with_capacity(text.len() + 8);
+            write_escaped(&mut escaped, &text);
+            Cow::Owned(escaped)
+        }
+        None => Cow::Borrowed(""),
     }
 }
 
@@ -187,7 +190,6 @@ impl Compiled {
         let mut compiled = Compiled {
             literal: String::with_capacity(capacity),
             holes: Vec::new(),
-            uses: [0; DOCUMENTED.len()],
         };
         compiled.write(template, source, ordered);
         compiled
@@ -215,7 +217,6 @@ impl Compiled {
                     Part::Name(name) => {
                         if let Some(variable) = DOCUMENTED.iter().position(|&d| d == name) {
                             self.holes.push((literal.len(), variable as u8));
-                            self.uses[variable] += 1;
                         }
                     }
                 });
