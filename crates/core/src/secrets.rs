@@ -104,7 +104,7 @@ mod tests {
     proptest::proptest! {
         /// The one-pass test answers as the list of names and parts on a lower-cased copy.
         #[test]
-        fn secret_header_names_match_as_their_lower_cased_copies_did(
+        fn secret_header_names_are_judged_as_the_list_on_a_lower_cased_copy_judges_them(
             name in "(?i)(x-|proxy-)?[a-zé]{0,6}(auth|token|secret|passwd|password|signature|pass|sig|api-?key|-key|_key|cookie|authorization|é)?[a-z_-]{0,3}",
         ) {
             let lower = name.to_ascii_lowercase();
