@@ -127,14 +127,9 @@ impl<'t> Reader<'t> {
                     key_span,
                     value,
                 });
-                self.skip_space();
-                if self.eat(b'}') {
+                if self.closes_after_item(b'}')? {
                     break;
                 }
-                if !self.eat(b',') {
-                    return None;
-                }
-                self.skip_space();
             }
         }
         self.depth -= 1;
@@ -147,18 +142,27 @@ impl<'t> Reader<'t> {
         if !self.eat(b']') {
             loop {
                 items.push(self.value()?);
-                self.skip_space();
-                if self.eat(b']') {
+                if self.closes_after_item(b']')? {
                     break;
                 }
-                if !self.eat(b',') {
-                    return None;
-                }
-                self.skip_space();
             }
         }
         self.depth -= 1;
         Some(NodeValue::Array(items))
+    }
+
+    /// After a member or item: `true` at the container's `close`, `false` after a `,`
+    /// (and the white space after it), `None` at anything else.
+    fn closes_after_item(&mut self, close: u8) -> Option<bool> {
+        self.skip_space();
+        if self.eat(close) {
+            return Some(true);
+        }
+        if !self.eat(b',') {
+            return None;
+        }
+        self.skip_space();
+        Some(false)
     }
 
     /// The string at the current `"`: borrowed when it has no escape; with escapes,
