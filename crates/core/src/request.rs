@@ -428,6 +428,23 @@ mod tests {
         (config, every)
     }
 
+    #[test]
+    fn an_owned_request_is_the_request_it_was_made_from() {
+        let text = r#"{"url": "https://example.com/hook", "format": "cloudevent",
+            "headers": {"Authorization": "Bearer x", "X-Team": "a"}, "body": {"s": "<% this.status %>"}}"#;
+        let config = crate::check(text, None).config.expect("a valid webhook");
+        for outcome in Outcome::ALL {
+            let request = render_request(&config, &SampleData::for_outcome(outcome));
+            let owned: Request<'static> = request.clone().into_owned();
+            assert!(matches!(owned.url, Cow::Owned(_)));
+            assert!(owned
+                .headers
+                .iter()
+                .all(|h| matches!(h.name, Cow::Owned(_))));
+            assert_eq!(owned, request);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
 
