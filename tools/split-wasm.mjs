@@ -79,8 +79,8 @@ try {
   const copy = join(work, "dist");
   cpSync(dir, copy, { recursive: true });
   run("wasm-split", ["--instrument", wasmPath, "-o", join(copy, wasmName)]);
-  const profiles = await recordProfiles(copy, join(work, "profile"));
   const profile = join(work, "profile");
+  const profiles = await recordProfiles(copy, profile);
   run("wasm-split", ["--merge-profiles", ...profiles, "-o", profile]);
 
   // 2. Split; 3. optimize both halves.

@@ -1,7 +1,7 @@
 //! What counts as a secret, and how it is masked: used by the header rules, the preview,
 //! share links, local storage and the embed protocol, so that they all agree.
 
-use crate::ascii::ends_with_ignoring_case;
+use crate::ascii::{ends_with_ignoring_case, starts_with_ignoring_case};
 
 /// Whether a header's value looks like a credential (case-insensitive name match): the
 /// name is `cookie`, ends in `-key` or `_key`, or holds `auth`, `token`, `secret`,
@@ -18,10 +18,8 @@ pub fn is_secret_header(name: &str) -> bool {
     // One pass: every word looked for starts with `a`, `p`, `s` or `t`, so only where one
     // of those stands (either case: `| 0x20` lower-cases exactly the ASCII letters' upper
     // case here) is anything compared. Every header is judged at each check and render.
-    let holds = |at: usize, word: &str| {
-        (bytes[at..].get(..word.len()))
-            .is_some_and(|found| found.eq_ignore_ascii_case(word.as_bytes()))
-    };
+    // `at` is at one of those ASCII letters, so a character boundary.
+    let holds = |at: usize, word: &str| starts_with_ignoring_case(&name[at..], word);
     (0..bytes.len()).any(|at| match bytes[at] | 0x20 {
         b'a' => holds(at, "auth") || holds(at, "api-key") || holds(at, "apikey"),
         b'p' => holds(at, "password") || holds(at, "passwd"),
