@@ -1,5 +1,6 @@
 //! The whole pipeline on realistic advanced-form webhooks of four sizes, against
-//! `serde_json::from_str::<Value>` on the same text as the yardstick.
+//! `serde_json::from_str::<Value>` on the same text as the yardstick: check and render the
+//! three outcomes (what issue #6 measures), and the same with each request's curl command.
 //!
 //! `cargo bench -p hookcheck-core` runs criterion, then prints a markdown table (the one in
 //! docs/performance.md) from criterion's estimates. The inputs are generated (`workload`), the
@@ -14,7 +15,7 @@ use hookcheck_core::check;
 
 /// The inputs and the pipeline, shared with the profiling loop and the allocation test.
 mod workload;
-use workload::{check_and_render, webhook};
+use workload::{check_and_render, check_render_and_curl, webhook};
 
 /// The sizes of the table, with their labels.
 const SIZES: [(&str, usize); 4] = [
@@ -36,6 +37,11 @@ fn benches(c: &mut Criterion, inputs: &[(&str, String)]) {
         group.bench_with_input(BenchmarkId::new("check+render", label), text, |b, text| {
             b.iter(|| check_and_render(black_box(text)))
         });
+        group.bench_with_input(
+            BenchmarkId::new("check+render+curl", label),
+            text,
+            |b, text| b.iter(|| check_render_and_curl(black_box(text))),
+        );
         group.bench_with_input(BenchmarkId::new("serde_json", label), text, |b, text| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)).unwrap())
         });
@@ -68,22 +74,28 @@ fn duration(ns: f64) -> String {
 }
 
 fn print_table(dir: &Path, inputs: &[(&str, String)]) {
-    println!("\n| input | bytes | check + render | throughput | serde_json::Value | ratio |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!(
+        "\n| input | bytes | check + render | throughput | serde_json::Value | ratio | \
+         with curl | ratio with curl |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (label, text) in inputs {
-        let (Some(ours), Some(serde)) = (
+        let (Some(ours), Some(curl), Some(serde)) = (
             estimate(dir, "check+render", label),
+            estimate(dir, "check+render+curl", label),
             estimate(dir, "serde_json", label),
         ) else {
             continue;
         };
         let mb_per_s = text.len() as f64 / ours * 1e3;
         println!(
-            "| {label} | {} | {} | {mb_per_s:.0} MB/s | {} | {:.2}x |",
+            "| {label} | {} | {} | {mb_per_s:.0} MB/s | {} | {:.2}x | {} | {:.2}x |",
             text.len(),
             duration(ours),
             duration(serde),
-            ours / serde
+            ours / serde,
+            duration(curl),
+            curl / serde
         );
     }
 }

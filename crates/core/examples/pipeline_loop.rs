@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 #[path = "../benches/workload/mod.rs"]
 mod workload;
-use workload::{check_and_render, webhook};
+use workload::{check_render_and_curl, webhook};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -24,8 +24,8 @@ fn main() {
     let (size, runs) = (number(200), number(1000));
     let text = webhook(size);
     // The outcomes' shared sample data is made on first use: not part of a run.
-    black_box(check_and_render(&text));
+    black_box(check_render_and_curl(&text));
     for _ in 0..runs {
-        black_box(check_and_render(black_box(&text)));
+        black_box(check_render_and_curl(black_box(&text)));
     }
 }
