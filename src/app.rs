@@ -27,7 +27,8 @@ use crate::web::{self, keys};
 
 /// The check of the text, with its diagnostics located for display.
 struct Checked {
-    report: Rc<Report>,
+    /// Kept past this render: its own copies of what the config borrowed from the text.
+    report: Rc<Report<'static>>,
     located: Rc<Vec<LocatedDiagnostic>>,
 }
 
@@ -125,7 +126,7 @@ pub fn App() -> Html {
     };
 
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
-        let report = check(text, *mode);
+        let report = check(text, *mode).into_owned();
         let located = Rc::new(report.located(text));
         Checked {
             report: Rc::new(report),

@@ -12,7 +12,7 @@ pub struct ValidityProps {
 
 impl ValidityProps {
     /// The counts of a check.
-    pub fn of(report: &Report) -> ValidityProps {
+    pub fn of(report: &Report<'_>) -> ValidityProps {
         ValidityProps {
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),

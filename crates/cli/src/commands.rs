@@ -253,7 +253,7 @@ fn print_json(value: &impl Serialize) {
     println!("{text}");
 }
 
-fn summary(report: &Report) -> String {
+fn summary(report: &Report<'_>) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
@@ -270,7 +270,7 @@ fn summary(report: &Report) -> String {
 
 /// Diagnostics in the compiler style: severity and code, location, the source line with
 /// a caret under the span, then help and fix.
-fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
+fn render_diagnostics(name: &str, text: &str, report: &Report<'_>) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.split('\n').collect();
     for d in report.located(text) {

@@ -13,6 +13,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use crate::diagnostic::Diagnostic;
 use crate::json::stringify::{
     is_shortest_spelling, needs_escape, write_compact, write_escaped, write_string,
 };
@@ -32,12 +33,13 @@ use crate::variables::DOCUMENTED;
 /// text, and building (then freeing) a tree of owned strings cost more than the compiling.
 /// The [`Json`] is read from that source text the first time it is asked for.
 #[derive(Clone)]
-pub struct BodyTemplate {
+pub struct BodyTemplate<'t> {
     /// The template as `JSON.parse` holds it: given, or read from `source` on first use.
     json: OnceLock<Json>,
     /// The body's source text, strict JSON (`check` makes a config only when the JSON has
-    /// no error), when the body came from `check`; empty when the [`Json`] was given.
-    source: Box<str>,
+    /// no error), when the body came from `check`, borrowed from the checked text; empty
+    /// when the [`Json`] was given.
+    source: Cow<'t, str>,
     /// Made with the template. A plain field, not a cell: filling a `OnceLock` goes through
     /// its synchronization (even `OnceLock::from` does), which cost more than compiling a
     /// small body.
@@ -57,39 +59,58 @@ struct Compiled {
     holes: Vec<(usize, u8)>,
 }
 
-impl BodyTemplate {
+impl BodyTemplate<'static> {
     pub fn new(json: Json) -> Self {
         BodyTemplate {
             compiled: Compiled::from_json(&json),
             json: OnceLock::from(json),
-            source: Box::default(),
+            source: Cow::Borrowed(""),
         }
     }
+}
 
-    /// The body of a checked webhook, compiled from its parse tree. `source` is the text
-    /// `node`'s spans index. `unique_keys`: no object in the tree repeats a key (the
-    /// parser reported none), so the tree's member order is JavaScript's unless an object
-    /// has an integer-like key.
-    pub(crate) fn from_node(node: &Node, source: &str, unique_keys: bool) -> Self {
+impl<'t> BodyTemplate<'t> {
+    /// The body of a checked webhook, compiled from its parse tree, with its placeholders
+    /// checked (SPEC §2.4) into `diagnostics`. `source` is the text `node`'s spans index.
+    /// `unique_keys`: no object in the tree repeats a key (the parser reported none), so
+    /// the tree's member order is JavaScript's unless an object has an integer-like key.
+    pub(crate) fn from_node(
+        node: &Node,
+        source: &'t str,
+        unique_keys: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
         let (json, compiled) = if unique_keys {
-            let compiled = Compiled::new(node, source, false, node.span.len());
+            // Compiling reads every placeholder, so it checks them in the same scan.
+            let compiled = Compiled::new(node, source, node.span.len(), Some(diagnostics));
             (OnceLock::new(), compiled)
         } else {
             // Rare (a warning was given): let `JSON.parse`'s semantics sort the repeats
-            // out once, and keep the tree that made.
+            // out once, and keep the tree that made. Every string is checked, the ones
+            // a repeat hides too.
+            check_templates(node, source, diagnostics);
             let json = node.to_json();
             let compiled = Compiled::from_json(&json);
             (OnceLock::from(json), compiled)
         };
         BodyTemplate {
             json,
-            source: node.span.slice(source).into(),
+            source: Cow::Borrowed(node.span.slice(source)),
             compiled,
         }
     }
 
     pub fn json(&self) -> &Json {
         self.json.get_or_init(|| read_source(&self.source))
+    }
+
+    /// The template with its own copy of the source text it borrowed.
+    pub fn into_owned(self) -> BodyTemplate<'static> {
+        BodyTemplate {
+            json: self.json,
+            source: Cow::Owned(self.source.into_owned()),
+            compiled: self.compiled,
+        }
     }
 
     pub fn into_json(self) -> Json {
@@ -150,13 +171,13 @@ fn inserted_text<'s>(sample: &'s SampleData, variable: usize) -> Cow<'s, str> {
     }
 }
 
-impl From<Json> for BodyTemplate {
+impl From<Json> for BodyTemplate<'static> {
     fn from(json: Json) -> Self {
         BodyTemplate::new(json)
     }
 }
 
-impl Deref for BodyTemplate {
+impl Deref for BodyTemplate<'_> {
     type Target = Json;
 
     fn deref(&self) -> &Json {
@@ -165,7 +186,7 @@ impl Deref for BodyTemplate {
 }
 
 /// Two bodies are equal when their templates are (the compiled text follows from them).
-impl PartialEq for BodyTemplate {
+impl PartialEq for BodyTemplate<'_> {
     fn eq(&self, other: &Self) -> bool {
         // The same source text reads as the same template, without reading either.
         (!self.source.is_empty() && self.source == other.source) || self.json() == other.json()
@@ -173,7 +194,7 @@ impl PartialEq for BodyTemplate {
 }
 
 /// The template, as [`Json`].
-impl fmt::Debug for BodyTemplate {
+impl fmt::Debug for BodyTemplate<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BodyTemplate")
             .field("json", self.json())
@@ -185,25 +206,39 @@ impl Compiled {
     /// Compiles `template`, whose spans index `source` ("" for a tree made from a
     /// [`Json`]). `ordered`: its objects are in JavaScript's key order already (it was
     /// made from a [`Json`]); otherwise they are in source order, with no repeated key.
-    /// `capacity`: about the length of the compact text.
-    fn new(template: &Node, source: &str, ordered: bool, capacity: usize) -> Self {
+    /// `capacity`: about the length of the compact text. With `checks`, the template's
+    /// placeholders are checked as they are read, and what is found goes there.
+    fn new(
+        template: &Node,
+        source: &str,
+        capacity: usize,
+        checks: Option<&mut Vec<Diagnostic>>,
+    ) -> Self {
         let mut compiled = Compiled {
             literal: String::with_capacity(capacity),
             holes: Vec::new(),
         };
-        compiled.write(template, source, ordered);
+        compiled.write(template, source, false, checks);
         compiled
     }
 
     /// A template given as [`Json`]: compiled through a tree that borrows its strings, so
     /// that one writer serves both.
     fn from_json(template: &Json) -> Self {
-        Compiled::new(&Node::borrowing(template), "", true, 0)
+        let mut compiled = Compiled::default();
+        compiled.write(&Node::borrowing(template), "", true, None);
+        compiled
     }
 
     /// The compact text of `template` as `JSON.parse` would hold it ([`write_compact`] of
     /// its [`Json`]), with the placeholders left as holes.
-    fn write(&mut self, template: &Node, source: &str, ordered: bool) {
+    fn write(
+        &mut self,
+        template: &Node,
+        source: &str,
+        ordered: bool,
+        mut checks: Option<&mut Vec<Diagnostic>>,
+    ) {
         let literal = &mut self.literal;
         match &template.value {
             // One pass over each string: without placeholders it is one piece of text, and
@@ -211,7 +246,10 @@ impl Compiled {
             NodeValue::String(text) => {
                 let plain = verbatim(text, template.span, source).is_some();
                 literal.push('"');
-                Template::visit_names(text, |part| match part {
+                // Found in the string's decoded text; no allocation unless there is any.
+                let mut found = Vec::new();
+                let found_in = checks.is_some().then_some(&mut found);
+                Template::visit_names(text, found_in, |part| match part {
                     Part::Text(text) if plain => literal.push_str(text),
                     Part::Text(text) => write_escaped(literal, text),
                     Part::Name(name) => {
@@ -221,11 +259,14 @@ impl Compiled {
                     }
                 });
                 literal.push('"');
+                if let Some(checks) = checks {
+                    template.report_within(source, found, checks);
+                }
             }
             NodeValue::Array(items) if !items.is_empty() => {
                 for (i, item) in items.iter().enumerate() {
                     self.literal.push_str(if i > 0 { "," } else { "[" });
-                    self.write(item, source, ordered);
+                    self.write(item, source, ordered, checks.as_deref_mut());
                 }
                 self.literal.push(']');
             }
@@ -233,8 +274,12 @@ impl Compiled {
                 if !ordered && members.iter().any(|m| array_index(&m.key).is_some()) =>
             {
                 // `JSON.parse` moves integer-like keys first: let `to_json` order them (rare).
+                // Its tree has no spans in the source: the strings are checked here.
+                if let Some(checks) = checks {
+                    check_templates(template, source, checks);
+                }
                 let json = template.to_json();
-                self.write(&Node::borrowing(&json), "", true);
+                self.write(&Node::borrowing(&json), "", true, None);
             }
             NodeValue::Object(members) if !members.is_empty() => {
                 for (i, member) in members.iter().enumerate() {
@@ -244,7 +289,7 @@ impl Compiled {
                         None => write_string(&mut self.literal, &member.key),
                     }
                     self.literal.push(':');
-                    self.write(&member.value, source, ordered);
+                    self.write(&member.value, source, ordered, checks.as_deref_mut());
                 }
                 self.literal.push('}');
             }
@@ -261,6 +306,29 @@ impl Compiled {
                     write_compact(literal, &Json::Number(*n));
                 }
             }
+        }
+    }
+}
+
+/// Checks the placeholders in every string value inside `node`, iteratively (the parser
+/// bounds depth, but a stack keeps this safe whatever the tree): for the trees the
+/// compiler does not read string by string. Strings are checked where they are met and
+/// only containers wait on the stack.
+fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<&'a Node<'t>> = Vec::new();
+    let mut next = Some(node);
+    while let Some(node) = next.take().or_else(|| stack.pop()) {
+        let mut visit = |child: &'a Node<'t>| match &child.value {
+            NodeValue::String(text) => {
+                child.report_within(source, Template::check(text), diagnostics)
+            }
+            NodeValue::Array(_) | NodeValue::Object(_) => stack.push(child),
+            _ => {}
+        };
+        match &node.value {
+            NodeValue::Array(items) => items.iter().for_each(visit),
+            NodeValue::Object(members) => members.iter().for_each(|m| visit(&m.value)),
+            _ => visit(node),
         }
     }
 }
@@ -354,8 +422,52 @@ pub(crate) mod tests {
         })
     }
 
+    /// The diagnostics in one order, whatever order a walk found them in.
+    fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code(), &a.message).cmp(&(
+                b.span.start,
+                b.span.end,
+                b.code(),
+                &b.message,
+            ))
+        });
+        diagnostics
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Compiling a body checks its placeholders in the same scan: it reports exactly
+        /// what checking every string on its own reports, spans and fixes mapped into the
+        /// source alike, and compiles the same text as a compile without checks.
+        #[test]
+        fn a_body_compiled_with_its_checks_reports_what_checking_each_string_reports(
+            template in prop_oneof![template(), template_with_keys()],
+            pretty in any::<bool>(),
+        ) {
+            let source = if pretty { template.to_pretty() } else { template.to_compact() };
+            let parsed = crate::json::parse(&source);
+            let root = parsed.root.expect("a serialized template parses");
+            let unique_keys = !parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == crate::diagnostic::Rule::JsonDuplicateKey);
+
+            let mut in_one_scan = Vec::new();
+            let body = BodyTemplate::from_node(&root, &source, unique_keys, &mut in_one_scan);
+            let mut string_by_string = Vec::new();
+            check_templates(&root, &source, &mut string_by_string);
+            prop_assert_eq!(sorted(in_one_scan), sorted(string_by_string));
+
+            let unchecked = if unique_keys {
+                Compiled::new(&root, &source, 0, None)
+            } else {
+                Compiled::from_json(&root.to_json())
+            };
+            prop_assert_eq!(&body.compiled.literal, &unchecked.literal);
+            prop_assert_eq!(&body.compiled.holes, &unchecked.holes);
+        }
 
         #[test]
         fn rendered_body_text_is_the_compact_text_of_the_rendered_tree(
@@ -428,7 +540,7 @@ pub(crate) mod tests {
                 prop_assert_eq!(body.json(), &expected);
             }
             prop_assert_eq!(body.clone().into_json(), expected.clone());
-            prop_assert_eq!(BodyTemplate::from_node(&members[1].value, &text, false).into_json(), expected);
+            prop_assert_eq!(BodyTemplate::from_node(&members[1].value, &text, false, &mut Vec::new()).into_json(), expected);
         }
     }
 }

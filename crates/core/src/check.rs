@@ -46,17 +46,27 @@ impl Mode {
     }
 }
 
-/// What [`check`] found.
+/// What [`check`] found in a text `'t`, which the config borrows from.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Report<'t> {
     pub mode: Mode,
     /// Sorted by position, then severity.
     pub diagnostics: Vec<Diagnostic>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
-    pub config: Option<WebhookConfig>,
+    pub config: Option<WebhookConfig<'t>>,
 }
 
-impl Report {
+impl Report<'_> {
+    /// The report with its own copies of what its config borrowed, to keep after the
+    /// text is gone (the web app keeps the last report across keystrokes).
+    pub fn into_owned(self) -> Report<'static> {
+        Report {
+            mode: self.mode,
+            diagnostics: self.diagnostics,
+            config: self.config.map(WebhookConfig::into_owned),
+        }
+    }
+
     /// Valid means no error; warnings never make it invalid.
     pub fn is_valid(&self) -> bool {
         self.count(Severity::Error) == 0
@@ -80,7 +90,7 @@ impl Report {
 }
 
 /// Checks `text`; `mode: None` auto-detects.
-pub fn check(text: &str, mode: Option<Mode>) -> Report {
+pub fn check(text: &str, mode: Option<Mode>) -> Report<'_> {
     let mode = mode.unwrap_or_else(|| Mode::detect(text));
     let mut diagnostics = Vec::new();
     let config = if text.len() > MAX_INPUT_BYTES {
@@ -113,7 +123,10 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report {
     }
 }
 
-fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+fn check_run_options<'t>(
+    text: &'t str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<WebhookConfig<'t>> {
     if text.trim().is_empty() {
         diagnostics.push(empty_input(text));
         return None;
@@ -129,7 +142,10 @@ fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<We
 }
 
 /// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
-pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+pub fn check_webhook_field<'t>(
+    text: &'t str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<WebhookConfig<'t>> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         diagnostics.push(empty_input(text));
@@ -146,10 +162,10 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     diagnostics.extend(check.diagnostics.into_iter().map(|d| d.shifted(offset)));
     check
         .parts
-        .map(|parts| WebhookConfig::from_url(trimmed.to_string(), parts))
+        .map(|parts| WebhookConfig::from_url(trimmed, parts))
 }
 
-fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+fn check_json<'t>(text: &'t str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig<'t>> {
     let parsed = json::parse(text);
     // The parser reports every repeated key: without a report, no object repeats one.
     let unique_keys = !parsed

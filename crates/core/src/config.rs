@@ -1,6 +1,8 @@
 //! The advanced form: a JSON object of `url`, `format`, `headers`, `fieldname`, `body` and
 //! the SNS keys (SPEC §2.3). Checks every key and extracts a [`WebhookConfig`].
 
+use std::borrow::Cow;
+
 use crate::body::BodyTemplate;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::headers;
@@ -8,7 +10,6 @@ use crate::json::{Member, Node, NodeValue};
 use crate::sns::{self, SnsConfig};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
-use crate::template::Template;
 use crate::url::{self, UrlParts};
 
 /// The payload format (SPEC §3 step 4).
@@ -41,34 +42,63 @@ impl Format {
 
 /// Where the webhook goes.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    Http { url: String, parts: UrlParts },
+pub enum Target<'t> {
+    Http { url: Cow<'t, str>, parts: UrlParts },
     Sns(SnsConfig),
 }
 
-/// A checked webhook, ready for the request pipeline.
+/// A checked webhook, ready for the request pipeline. `'t` is the checked text: the URL,
+/// the headers, the fieldname and the body's source are borrowed from it when they are
+/// written there as they are (no JSON escape), as nearly all are. [`WebhookConfig::into_owned`]
+/// gives a config that outlives the text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct WebhookConfig {
-    pub target: Target,
+pub struct WebhookConfig<'t> {
+    pub target: Target<'t>,
     pub format: Format,
     /// The user's headers, in their order.
-    pub headers: Vec<(String, String)>,
-    pub fieldname: Option<String>,
+    pub headers: Vec<(Cow<'t, str>, Cow<'t, str>)>,
+    pub fieldname: Option<Cow<'t, str>>,
     /// The body template as JavaScript holds it after `JSON.parse`.
-    pub body: Option<BodyTemplate>,
+    pub body: Option<BodyTemplate<'t>>,
 }
 
-impl WebhookConfig {
+impl<'t> WebhookConfig<'t> {
     /// The bare-URL form: json/object, no headers.
-    pub fn from_url(url: String, parts: UrlParts) -> Self {
+    pub fn from_url(url: impl Into<Cow<'t, str>>, parts: UrlParts) -> Self {
         WebhookConfig {
-            target: Target::Http { url, parts },
+            target: Target::Http {
+                url: url.into(),
+                parts,
+            },
             format: Format::JsonObject,
             headers: Vec::new(),
             fieldname: None,
             body: None,
         }
     }
+
+    /// The config with its own copies of what it borrowed from the checked text.
+    pub fn into_owned(self) -> WebhookConfig<'static> {
+        WebhookConfig {
+            target: match self.target {
+                Target::Http { url, parts } => Target::Http {
+                    url: Cow::Owned(url.into_owned()),
+                    parts,
+                },
+                Target::Sns(sns) => Target::Sns(sns),
+            },
+            format: self.format,
+            headers: (self.headers.into_iter())
+                .map(|(name, value)| (owned(name), owned(value)))
+                .collect(),
+            fieldname: self.fieldname.map(owned),
+            body: self.body.map(BodyTemplate::into_owned),
+        }
+    }
+}
+
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
 }
 
 /// Keys testRTC documents for HTTP webhooks.
@@ -105,13 +135,13 @@ const ALL_KEYS: [&str; 11] = [
 /// error (the caller decides validity from all diagnostics). With `unique_keys` the caller
 /// knows that no object in the tree repeats a key, so the body compiles without looking
 /// for repeats.
-pub fn check_object(
-    members: &[Member],
-    root: &Node,
-    source: &str,
+pub fn check_object<'t>(
+    members: &[Member<'t>],
+    root: &Node<'t>,
+    source: &'t str,
     diagnostics: &mut Vec<Diagnostic>,
     unique_keys: bool,
-) -> Option<WebhookConfig> {
+) -> Option<WebhookConfig<'t>> {
     let errors_before = count_errors(diagnostics);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
@@ -126,7 +156,7 @@ pub fn check_object(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body").filter(|m| check_body(m, source, diagnostics));
+    let body = get("body").and_then(|m| check_body(m, source, unique_keys, diagnostics));
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),
@@ -148,13 +178,12 @@ pub fn check_object(
         }
     };
     let target = target?;
-    // The body is compiled only for a config that is made.
     (count_errors(diagnostics) == errors_before).then(|| WebhookConfig {
         target,
         format: format.unwrap_or_default(),
         headers,
         fieldname,
-        body: body.map(|m| BodyTemplate::from_node(&m.value, source, unique_keys)),
+        body,
     })
 }
 
@@ -244,12 +273,12 @@ fn wrong_type(member: &Member, expected: &str, diagnostics: &mut Vec<Diagnostic>
     ));
 }
 
-fn check_url_member(
-    member: &Member,
+fn check_url_member<'t>(
+    member: &Member<'t>,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Target> {
-    let Some(text) = member.value.as_str() else {
+) -> Option<Target<'t>> {
+    let NodeValue::String(text) = &member.value.value else {
         wrong_type(
             member,
             "a string holding the webhook's address",
@@ -258,17 +287,11 @@ fn check_url_member(
         return None;
     };
     let check = url::check_url(text);
-    let verbatim = member.value.is_verbatim_string(source);
-    for mut diagnostic in check.diagnostics {
-        diagnostic.span = member.value.source_span_within(source, diagnostic.span);
-        diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
-            fix.span = member.value.source_span_within(source, fix.span);
-            fix
-        });
-        diagnostics.push(diagnostic);
-    }
+    member
+        .value
+        .report_within(source, check.diagnostics, diagnostics);
     check.parts.map(|parts| Target::Http {
-        url: text.to_string(),
+        url: text.clone(),
         parts,
     })
 }
@@ -313,76 +336,47 @@ fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Fo
     None
 }
 
-fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match member.value.as_str() {
-        None => {
-            wrong_type(
-                member,
-                "a string naming the field that wraps the data",
-                diagnostics,
-            );
-            None
-        }
-        Some("") => {
-            diagnostics.push(
-                Diagnostic::new(
-                    Rule::FieldnameEmpty,
-                    member.value.span,
-                    "`fieldname` is empty.",
-                )
-                .with_help("Name the field that should wrap the data, or remove `fieldname`."),
-            );
-            None
-        }
-        Some(name) => Some(name.to_string()),
+fn check_fieldname<'t>(
+    member: &Member<'t>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Cow<'t, str>> {
+    let NodeValue::String(name) = &member.value.value else {
+        wrong_type(
+            member,
+            "a string naming the field that wraps the data",
+            diagnostics,
+        );
+        return None;
+    };
+    if name.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::FieldnameEmpty,
+                member.value.span,
+                "`fieldname` is empty.",
+            )
+            .with_help("Name the field that should wrap the data, or remove `fieldname`."),
+        );
+        return None;
     }
+    Some(name.clone())
 }
 
-/// Whether the body is an object (the body template); its placeholders are checked.
-fn check_body(member: &Member, source: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+/// The body template, compiled with its placeholders checked, when the body is an object.
+fn check_body<'t>(
+    member: &Member<'t>,
+    source: &'t str,
+    unique_keys: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<BodyTemplate<'t>> {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);
-        return false;
+        return None;
     }
-    check_templates(&member.value, source, diagnostics);
-    true
-}
-
-/// Checks the placeholders in every string value inside `node`, iteratively (the parser
-/// bounds depth, but a stack keeps this safe whatever the tree). Strings are checked where
-/// they are met and only containers wait on the stack: a flat body needs no stack at all.
-fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let mut stack: Vec<&'a Node<'t>> = Vec::new();
-    let mut next = Some(node);
-    while let Some(node) = next.take().or_else(|| stack.pop()) {
-        let mut visit = |child: &'a Node<'t>| match &child.value {
-            NodeValue::String(text) => check_template(child, text, source, diagnostics),
-            NodeValue::Array(_) | NodeValue::Object(_) => stack.push(child),
-            _ => {}
-        };
-        match &node.value {
-            NodeValue::Array(items) => items.iter().for_each(visit),
-            NodeValue::Object(members) => members.iter().for_each(|m| visit(&m.value)),
-            _ => visit(node),
-        }
-    }
-}
-
-/// The placeholders of one string value.
-fn check_template(node: &Node, text: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) {
-    // `check` makes one pass over a string without placeholders, as the search for one
-    // would.
-    let found = Template::check(text);
-    if found.is_empty() {
-        return;
-    }
-    let verbatim = node.is_verbatim_string(source);
-    for mut diagnostic in found {
-        diagnostic.span = node.source_span_within(source, diagnostic.span);
-        diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
-            fix.span = node.source_span_within(source, fix.span);
-            fix
-        });
-        diagnostics.push(diagnostic);
-    }
+    Some(BodyTemplate::from_node(
+        &member.value,
+        source,
+        unique_keys,
+        diagnostics,
+    ))
 }

@@ -1,5 +1,7 @@
 //! The `headers` object of the advanced form (SPEC §2.3, header rows).
 
+use std::borrow::Cow;
+
 use crate::ascii::starts_with_ignoring_case;
 use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
@@ -79,12 +81,12 @@ pub fn is_json_media_type(value: &str) -> bool {
 }
 
 /// Checks the `headers` value and returns the usable headers in order.
-pub fn check_headers(
-    node: &Node,
+pub fn check_headers<'t>(
+    node: &Node<'t>,
     source: &str,
     format: Option<Format>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(String, String)> {
+) -> Vec<(Cow<'t, str>, Cow<'t, str>)> {
     let Some(members) = node.as_object() else {
         diagnostics.push(
             Diagnostic::new(
@@ -99,7 +101,7 @@ pub fn check_headers(
         );
         return Vec::new();
     };
-    let mut headers: Vec<(String, String)> = Vec::with_capacity(members.len());
+    let mut headers = Vec::with_capacity(members.len());
     for (index, member) in members.iter().enumerate() {
         let name = &*member.key;
         if !is_token(name) {
@@ -166,7 +168,7 @@ pub fn check_headers(
         };
         check_value(member, name, value, diagnostics);
         check_meaning(member, name, value, format, diagnostics);
-        headers.push((name.to_string(), value.to_string()));
+        headers.push((member.key.clone(), value.clone()));
     }
     headers
 }

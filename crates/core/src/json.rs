@@ -14,6 +14,7 @@ pub mod value;
 
 use std::borrow::Cow;
 
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 pub use parser::{parse, parse_lenient, ParsedJson, MAX_DEPTH};
@@ -176,6 +177,30 @@ impl<'t> Node<'t> {
     /// so that byte offsets in the decoded value are offsets in the source too.
     pub fn is_verbatim_string(&self, source: &str) -> bool {
         matches!((self.as_str(), self.raw_string_body(source)), (Some(d), Some(r)) if d == r)
+    }
+
+    /// Adds to `diagnostics` the findings of a check of this string's decoded value,
+    /// their spans mapped into the source. A fix is kept only where the mapping is exact
+    /// (the string is spelled without escapes); elsewhere it would edit the wrong bytes.
+    pub(crate) fn report_within(
+        &self,
+        source: &str,
+        found: impl IntoIterator<Item = Diagnostic>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let mut found = found.into_iter().peekable();
+        if found.peek().is_none() {
+            return;
+        }
+        let verbatim = self.is_verbatim_string(source);
+        for mut diagnostic in found {
+            diagnostic.span = self.source_span_within(source, diagnostic.span);
+            diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
+                fix.span = self.source_span_within(source, fix.span);
+                fix
+            });
+            diagnostics.push(diagnostic);
+        }
     }
 
     fn raw_string_body<'s>(&self, source: &'s str) -> Option<&'s str> {

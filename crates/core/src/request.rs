@@ -418,12 +418,12 @@ mod tests {
         fieldname: Option<String>,
         format: Format,
         every: bool,
-    ) -> (WebhookConfig, bool) {
+    ) -> (WebhookConfig<'static>, bool) {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
         config.body = body.map(crate::body::BodyTemplate::new);
-        config.fieldname = fieldname;
+        config.fieldname = fieldname.map(Cow::Owned);
         config.format = format;
         (config, every)
     }

@@ -62,19 +62,7 @@ impl Template {
             }
             let inner_start = open + OPEN.len();
             let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
-                template.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::TemplateUnclosed,
-                        Span::new(open, text.len()),
-                        "This `<%` placeholder is never closed with `%>`.",
-                    )
-                    .with_help("End the placeholder with `%>`, as in `<% this.testName %>`.")
-                    .with_fix(Fix::new(
-                        "Close the placeholder",
-                        Span::point(text.len()),
-                        " %>",
-                    )),
-                );
+                template.diagnostics.push(unclosed(text, open));
                 if keep_pieces {
                     template
                         .pieces
@@ -88,7 +76,12 @@ impl Template {
                 at = span.end;
                 continue;
             }
-            let path = check_expression(text, Span::new(inner_start, close), span, &mut template);
+            let path = check_expression(
+                text,
+                Span::new(inner_start, close),
+                span,
+                &mut template.diagnostics,
+            );
             if keep_pieces {
                 let path = path.into_iter().map(str::to_string).collect();
                 template.pieces.push(Piece::Placeholder { span, path });
@@ -107,7 +100,7 @@ impl Template {
     /// [`crate::request::render_data`] builds.)
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
-        Template::visit_names(text, |part| match part {
+        Template::visit_names(text, None, |part| match part {
             Part::Text(text) => out.push_str(text),
             Part::Name(name) => {
                 if let Some(value) = lookup(name) {
@@ -120,8 +113,14 @@ impl Template {
 
     /// What the render path sees in `text`, in order: literal text, and the name of each
     /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
-    /// render as "", as in `render`, and are not reported; an unclosed `<%` is text.
-    pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
+    /// render as "", as in `render`; an unclosed `<%` is text. With `checks`, what
+    /// [`Template::check`] reports goes there, found in the same scan (the body is checked
+    /// as it is compiled).
+    pub(crate) fn visit_names<'t>(
+        text: &'t str,
+        mut checks: Option<&mut Vec<Diagnostic>>,
+        mut visit: impl FnMut(Part<'t>),
+    ) {
         let mut at = 0;
         while let Some(found) = find2(&text[at..], OPEN) {
             let open = at + found;
@@ -130,16 +129,26 @@ impl Template {
             }
             let inner_start = open + OPEN.len();
             let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
+                if let Some(checks) = checks {
+                    checks.push(unclosed(text, open));
+                }
                 // Never closed: the rest is text.
                 visit(Part::Text(&text[open..]));
                 return;
             };
-            let expression = trim(&text[inner_start..close]);
-            if let Some(name) = expression
+            let name = trim(&text[inner_start..close])
                 .strip_prefix("this.")
                 // A documented name is an identifier: most placeholders are found so.
-                .filter(|n| variables::is_documented(n) || is_identifier(n))
-            {
+                .filter(|n| variables::is_documented(n) || is_identifier(n));
+            if let Some(checks) = checks.as_deref_mut() {
+                // As `check` does: only a placeholder that is not a plain reference has
+                // anything to report.
+                if !name.is_some_and(is_plain_name) {
+                    let whole = Span::new(open, close + CLOSE.len());
+                    check_expression(text, Span::new(inner_start, close), whole, checks);
+                }
+            }
+            if let Some(name) = name {
                 visit(Part::Name(name));
             }
             at = close + CLOSE.len();
@@ -173,7 +182,7 @@ fn check_expression<'t>(
     text: &'t str,
     inner: Span,
     whole: Span,
-    template: &mut Template,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<&'t str> {
     let raw = inner.slice(text);
     let expression = trim(raw);
@@ -208,7 +217,7 @@ fn check_expression<'t>(
                 format!("this.{guess}"),
             ));
         }
-        template.diagnostics.push(diagnostic);
+        diagnostics.push(diagnostic);
         return Vec::new();
     }
     let path = path.unwrap_or_default();
@@ -227,7 +236,7 @@ fn check_expression<'t>(
             diagnostic =
                 diagnostic.with_fix(Fix::new(format!("Use `this.{last}`"), name_span, last));
         }
-        template.diagnostics.push(diagnostic);
+        diagnostics.push(diagnostic);
     } else if let Some(name) = path.first() {
         if !variables::is_documented(name) {
             let mut diagnostic = Diagnostic::new(
@@ -252,9 +261,9 @@ fn check_expression<'t>(
                     ));
                 }
             }
-            template.diagnostics.push(diagnostic);
+            diagnostics.push(diagnostic);
         } else if FAILURE_ONLY.contains(name) {
-            template.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::new(
                     Rule::TemplateFailureOnlyVariable,
                     name_span,
@@ -271,10 +280,28 @@ fn check_expression<'t>(
 /// not failure-only: what [`check_expression`] passes without a word, found without
 /// splitting the path.
 fn is_plain_reference(inner: &str) -> bool {
-    trim(inner).strip_prefix("this.").is_some_and(|name| {
-        // Every documented name is an identifier (a test holds them to it).
-        variables::is_documented(name) && !FAILURE_ONLY.contains(&name)
-    })
+    trim(inner).strip_prefix("this.").is_some_and(is_plain_name)
+}
+
+/// Whether `this.NAME` is a plain reference: a documented variable (every one is an
+/// identifier, a test holds them to it) that is not failure-only.
+fn is_plain_name(name: &str) -> bool {
+    variables::is_documented(name) && !FAILURE_ONLY.contains(&name)
+}
+
+/// An `<%` at `open` that is never closed.
+fn unclosed(text: &str, open: usize) -> Diagnostic {
+    Diagnostic::new(
+        Rule::TemplateUnclosed,
+        Span::new(open, text.len()),
+        "This `<%` placeholder is never closed with `%>`.",
+    )
+    .with_help("End the placeholder with `%>`, as in `<% this.testName %>`.")
+    .with_fix(Fix::new(
+        "Close the placeholder",
+        Span::point(text.len()),
+        " %>",
+    ))
 }
 
 /// White space as `str::trim` sees it, for ASCII bytes.

@@ -216,15 +216,16 @@ fn headers_are_kept_in_their_order() {
         r#""headers": {"X-B": "2", "X-A": "1", "custom-webhook-header": "web-testrtc-webhook"}"#,
     );
     assert_clean(&text);
+    let config = config(&text);
+    let headers: Vec<(&str, &str)> = (config.headers.iter())
+        .map(|(name, value)| (&**name, &**value))
+        .collect();
     assert_eq!(
-        config(&text).headers,
+        headers,
         [
-            ("X-B".to_string(), "2".to_string()),
-            ("X-A".to_string(), "1".to_string()),
-            (
-                "custom-webhook-header".to_string(),
-                "web-testrtc-webhook".to_string()
-            ),
+            ("X-B", "2"),
+            ("X-A", "1"),
+            ("custom-webhook-header", "web-testrtc-webhook"),
         ]
     );
 }
@@ -636,4 +637,44 @@ fn header_value_beyond_latin1_or_with_control_characters_is_invalid() {
     }
     let ok = r#"{"url": "https://example.com/hook", "headers": {"X-A": "café\tnaïve"}}"#;
     assert!(hookcheck_core::check(ok, None).diagnostics.is_empty());
+}
+
+// ---- the config and the text it was checked from -------------------------------------------
+
+#[test]
+fn a_config_borrows_what_the_text_spells_without_escapes_and_owns_the_rest() {
+    use std::borrow::Cow;
+    let text = r#"{"url": "https://example.com/hook", "fieldname": "d",
+        "headers": {"X-Plain": "a", "X-Escaped": "caf\u00e9"}, "body": {"s": "<% this.status %>"}}"#;
+    let config = config(text);
+    let Target::Http { url, .. } = &config.target else {
+        panic!("an HTTP target")
+    };
+    assert!(matches!(url, Cow::Borrowed("https://example.com/hook")));
+    assert!(matches!(config.fieldname, Some(Cow::Borrowed("d"))));
+    assert!(matches!(
+        config.headers[0],
+        (Cow::Borrowed("X-Plain"), Cow::Borrowed("a"))
+    ));
+    // An escape is decoded into a string of its own.
+    assert!(matches!(&config.headers[1].1, Cow::Owned(value) if value == "café"));
+}
+
+#[test]
+fn an_owned_report_is_the_report_it_was_made_from_and_outlives_the_text() {
+    let owned: hookcheck_core::Report<'static> = {
+        let text = form(
+            r#""fieldname": "d", "headers": {"Authorization": "Bearer x"}, "body": {"s": "<% this.status %>"}"#,
+        );
+        let report = check(&text, None);
+        let owned = report.clone().into_owned();
+        assert_eq!(owned, report);
+        owned
+    };
+    let config = owned.config.expect("a valid webhook");
+    assert_eq!(config.headers[0].1, "Bearer x");
+    assert_eq!(
+        config.body.expect("a body").to_compact(),
+        r#"{"s":"<% this.status %>"}"#
+    );
 }

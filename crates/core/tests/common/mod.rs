@@ -111,7 +111,7 @@ pub fn assert_clean(text: &str) {
 }
 
 /// The config of a valid `text`; panics with the diagnostics when it is not valid.
-pub fn config(text: &str) -> WebhookConfig {
+pub fn config(text: &str) -> WebhookConfig<'_> {
     let report = check(text, None);
     report.config.clone().unwrap_or_else(|| {
         panic!(
