@@ -252,11 +252,11 @@ impl Compiled {
                 Template::visit_names(text, found_in, |part| match part {
                     Part::Text(text) if plain => literal.push_str(text),
                     Part::Text(text) => write_escaped(literal, text),
-                    Part::Name(name) => {
-                        if let Some(variable) = DOCUMENTED.iter().position(|&d| d == name) {
-                            self.holes.push((literal.len(), variable as u8));
-                        }
+                    Part::Name(_, Some(variable)) => {
+                        self.holes.push((literal.len(), variable as u8));
                     }
+                    // Not a documented variable: nothing to fill in.
+                    Part::Name(_, None) => {}
                 });
                 literal.push('"');
                 if let Some(checks) = checks {

@@ -24,8 +24,9 @@ pub enum Piece {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part<'t> {
     Text(&'t str),
-    /// The `NAME` of a `this.NAME` placeholder.
-    Name(&'t str),
+    /// The `NAME` of a `this.NAME` placeholder, and its index in [`DOCUMENTED`] when it is
+    /// a documented variable.
+    Name(&'t str, Option<usize>),
 }
 
 /// A template string split into pieces, with what was wrong in it.
@@ -102,7 +103,7 @@ impl Template {
         let mut out = String::with_capacity(text.len());
         Template::visit_names(text, None, |part| match part {
             Part::Text(text) => out.push_str(text),
-            Part::Name(name) => {
+            Part::Name(name, _) => {
                 if let Some(value) = lookup(name) {
                     out.push_str(&value);
                 }
@@ -136,20 +137,19 @@ impl Template {
                 visit(Part::Text(&text[open..]));
                 return;
             };
-            let name = trim(&text[inner_start..close])
-                .strip_prefix("this.")
-                // A documented name is an identifier: most placeholders are found so.
-                .filter(|n| variables::is_documented(n) || is_identifier(n));
+            let name = trim(&text[inner_start..close]).strip_prefix("this.");
+            let variable = name.and_then(variables::index);
             if let Some(checks) = checks.as_deref_mut() {
                 // As `check` does: only a placeholder that is not a plain reference has
                 // anything to report.
-                if !name.is_some_and(is_plain_name) {
+                if !variable.is_some_and(is_plain_variable) {
                     let whole = Span::new(open, close + CLOSE.len());
                     check_expression(text, Span::new(inner_start, close), whole, checks);
                 }
             }
-            if let Some(name) = name {
-                visit(Part::Name(name));
+            // A documented name is an identifier: most placeholders are found so.
+            if let Some(name) = name.filter(|n| variable.is_some() || is_identifier(n)) {
+                visit(Part::Name(name, variable));
             }
             at = close + CLOSE.len();
         }
@@ -280,13 +280,16 @@ fn check_expression<'t>(
 /// not failure-only: what [`check_expression`] passes without a word, found without
 /// splitting the path.
 fn is_plain_reference(inner: &str) -> bool {
-    trim(inner).strip_prefix("this.").is_some_and(is_plain_name)
+    (trim(inner).strip_prefix("this."))
+        .and_then(variables::index)
+        .is_some_and(is_plain_variable)
 }
 
-/// Whether `this.NAME` is a plain reference: a documented variable (every one is an
-/// identifier, a test holds them to it) that is not failure-only.
-fn is_plain_name(name: &str) -> bool {
-    variables::is_documented(name) && !FAILURE_ONLY.contains(&name)
+/// Whether a placeholder of documented variable `variable` (its index in [`DOCUMENTED`];
+/// every documented name is an identifier, a test holds them to it) is a plain reference:
+/// one that is not failure-only.
+fn is_plain_variable(variable: usize) -> bool {
+    !FAILURE_ONLY.contains(&DOCUMENTED[variable])
 }
 
 /// An `<%` at `open` that is never closed.

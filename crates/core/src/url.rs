@@ -800,7 +800,11 @@ fn scheme_message(written: &str, lower: &str) -> String {
 /// with its byte offset. Non-ASCII characters are allowed: browsers punycode them (IDN).
 fn first_invalid_host_char(host: &str) -> Option<(usize, &str)> {
     let bytes = host.as_bytes();
-    let mut i = 0;
+    // Most hosts are all letters, digits, `-` and `.`: one table lookup per byte finds
+    // where anything else (`%`, beyond ASCII, invalid) starts.
+    let mut i = (bytes.iter())
+        .position(|&b| !HOST_ASCII.get(usize::from(b)).is_some_and(|&ok| ok))
+        .unwrap_or(bytes.len());
     while let Some(&b) = bytes.get(i) {
         // ASCII is read byte by byte: only the rest is decoded.
         let len = if b.is_ascii() {

@@ -23,3 +23,8 @@ pub const FAILURE_ONLY: [&str; 3] = ["error", "failureReasons", "failureScreensh
 pub fn is_documented(name: &str) -> bool {
     DOCUMENTED.contains(&name)
 }
+
+/// Where `name` stands in [`DOCUMENTED`], if it is documented.
+pub(crate) fn index(name: &str) -> Option<usize> {
+    DOCUMENTED.iter().position(|&documented| documented == name)
+}
