@@ -11,7 +11,7 @@ use hookcheck_core::cors::{
     classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
     PROBE_TIMEOUT_MS,
 };
-use hookcheck_core::url::check_url;
+use hookcheck_core::url::{check_url, UrlParts};
 use hookcheck_core::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -202,7 +202,7 @@ pub async fn send(
     };
     let elapsed_ms = elapsed();
     let (name, message) = error_parts(&error);
-    let target = check_url(&request.url).parts;
+    let target = check_url(&request.url).parts.map(UrlParts::into_owned);
     let mut facts = FetchFacts {
         aborted_by_user: cancel.aborted(),
         timed_out: timed_out.get(),

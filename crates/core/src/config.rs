@@ -43,7 +43,10 @@ impl Format {
 /// Where the webhook goes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target<'t> {
-    Http { url: Cow<'t, str>, parts: UrlParts },
+    Http {
+        url: Cow<'t, str>,
+        parts: UrlParts<'t>,
+    },
     Sns(SnsConfig),
 }
 
@@ -64,7 +67,7 @@ pub struct WebhookConfig<'t> {
 
 impl<'t> WebhookConfig<'t> {
     /// The bare-URL form: json/object, no headers.
-    pub fn from_url(url: impl Into<Cow<'t, str>>, parts: UrlParts) -> Self {
+    pub fn from_url(url: impl Into<Cow<'t, str>>, parts: UrlParts<'t>) -> Self {
         WebhookConfig {
             target: Target::Http {
                 url: url.into(),
@@ -83,7 +86,7 @@ impl<'t> WebhookConfig<'t> {
             target: match self.target {
                 Target::Http { url, parts } => Target::Http {
                     url: Cow::Owned(url.into_owned()),
-                    parts,
+                    parts: parts.into_owned(),
                 },
                 Target::Sns(sns) => Target::Sns(sns),
             },
@@ -286,7 +289,17 @@ fn check_url_member<'t>(
         );
         return None;
     };
-    let check = url::check_url(text);
+    let check = match text {
+        Cow::Borrowed(text) => url::check_url(text),
+        // Decoded from escapes into the parse tree's own string, which the config outlives.
+        Cow::Owned(text) => {
+            let check = url::check_url(text);
+            url::UrlCheck {
+                parts: check.parts.map(UrlParts::into_owned),
+                diagnostics: check.diagnostics,
+            }
+        }
+    };
     member
         .value
         .report_within(source, check.diagnostics, diagnostics);

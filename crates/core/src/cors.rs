@@ -390,7 +390,7 @@ pub struct FetchFacts {
     /// `location.origin` of the page.
     pub page_origin: String,
     /// The request's URL, read by core.
-    pub target: Option<UrlParts>,
+    pub target: Option<UrlParts<'static>>,
     /// [`predict_preflight`] for the request.
     pub preflight: Preflight,
     /// The browser refused to build the request (the error's message).

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::span::Span;
-use crate::words::find_byte;
+use crate::words::{find_any, find_byte};
 
 /// What kind of host a URL names, as far as reachability from testRTC's cloud goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,14 +45,14 @@ impl HostKind {
     }
 }
 
-/// The parts of a checked URL. Spans are relative to the URL text.
+/// The parts of a checked URL `'u`. Spans are relative to the URL text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UrlParts {
+pub struct UrlParts<'u> {
     /// The scheme, lower-cased: `http` or `https` (a usable URL has no other).
     pub scheme: &'static str,
     /// The host as written (brackets of an IPv6 literal removed, percent-escapes
-    /// decoded as browsers do), lower-cased.
-    pub host: String,
+    /// decoded as browsers do), lower-cased: borrowed from the URL when it is written so.
+    pub host: Cow<'u, str>,
     /// Where the host points, for reachability.
     pub host_kind: HostKind,
     /// The port written in the URL; `None` when absent, empty, or the scheme's default
@@ -64,13 +64,21 @@ pub struct UrlParts {
     pub query: Option<Span>,
 }
 
-impl UrlParts {
+impl UrlParts<'_> {
+    /// The parts with their own copy of the host they borrowed from the URL.
+    pub fn into_owned(self) -> UrlParts<'static> {
+        UrlParts {
+            host: Cow::Owned(self.host.into_owned()),
+            ..self
+        }
+    }
+
     /// `scheme://host[:port]`, as a browser writes the URL's origin.
     pub fn origin(&self) -> String {
         let host = if self.host.contains(':') {
             format!("[{}]", self.host)
         } else {
-            self.host.clone()
+            self.host.to_string()
         };
         match self.port {
             Some(port) => format!("{}://{}:{}", self.scheme, host, port),
@@ -86,16 +94,16 @@ impl UrlParts {
 
 /// The result of [`check_url`]: the parts when the URL is usable, and every finding.
 #[derive(Clone, Debug, Default)]
-pub struct UrlCheck {
+pub struct UrlCheck<'u> {
     /// `Some` exactly when no diagnostic is an error (warnings keep a URL usable).
-    pub parts: Option<UrlParts>,
+    pub parts: Option<UrlParts<'u>>,
     /// Spans relative to the URL text given to [`check_url`], in text order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Checks one webhook URL (SPEC §2.1). `url` is expected trimmed by the caller; any
 /// white space left in it is reported.
-pub fn check_url(url: &str) -> UrlCheck {
+pub fn check_url(url: &str) -> UrlCheck<'_> {
     let mut checker = Checker {
         text: url,
         diagnostics: Vec::new(),
@@ -149,7 +157,7 @@ struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -158,7 +166,7 @@ impl Checker<'_> {
         self.push(Diagnostic::new(Rule::UrlInvalid, span, message));
     }
 
-    fn check(&mut self) -> Option<UrlParts> {
+    fn check(&mut self) -> Option<UrlParts<'a>> {
         let text = self.text;
         if text.is_empty() {
             self.push(
@@ -233,15 +241,16 @@ impl Checker<'_> {
         }
 
         let authority_start = self.slashes(scheme.after_colon, scheme_span);
-        let authority_end = position(&text.as_bytes()[authority_start..], |b| {
-            matches!(b, b'/' | b'?' | b'#' | b'\\')
-        })
-        .map_or(text.len(), |i| authority_start + i);
+        let authority_end = find_any(&text.as_bytes()[authority_start..], *b"/?#\\")
+            .map_or(text.len(), |i| authority_start + i);
 
         // User info: browsers take the last '@' of the authority.
         let authority = &text[authority_start..authority_end];
         let mut has_credentials = false;
-        let host_start = match authority.bytes().rposition(|b| b == b'@') {
+        // Nearly every authority has no `@`: one search says so, eight bytes at a time.
+        let last_at = find_byte(authority.as_bytes(), b'@')
+            .and_then(|_| authority.bytes().rposition(|b| b == b'@'));
+        let host_start = match last_at {
             Some(at) => {
                 let span = Span::new(authority_start, authority_start + at + 1);
                 has_credentials = at > 0;
@@ -297,7 +306,7 @@ impl Checker<'_> {
     fn scheme(&mut self) -> Option<Scheme> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let delimiter = position(bytes, |b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(text.len());
+        let delimiter = find_any(bytes, *b"/?#").unwrap_or(text.len());
         if let Some(colon) = find_byte(&bytes[..delimiter], b':') {
             let candidate = &text[..colon];
             if is_scheme_syntax(candidate) && !looks_like_host_and_port(text, colon) {
@@ -411,7 +420,7 @@ impl Checker<'_> {
     }
 
     /// Reads `host[:port]` in `start..end`, reporting what makes it unusable.
-    fn host_and_port(&mut self, start: usize, end: usize, scheme: &str) -> Option<Host> {
+    fn host_and_port(&mut self, start: usize, end: usize, scheme: &str) -> Option<Host<'a>> {
         let text = self.text;
         let hostport = &text[start..end];
         let (host, port_start) = if hostport.starts_with('[') {
@@ -442,7 +451,7 @@ impl Checker<'_> {
             };
             let (kind, _) = classify_ipv6(address);
             let host = Host {
-                name: inner.to_ascii_lowercase(),
+                name: lower_ascii(Cow::Borrowed(inner)),
                 span,
                 kind,
                 port: None,
@@ -513,7 +522,7 @@ impl Checker<'_> {
     }
 
     /// A host that is not an IPv6 literal: a domain name or an IPv4 address.
-    fn reg_name_or_ipv4(&mut self, span: Span) -> Option<Host> {
+    fn reg_name_or_ipv4(&mut self, span: Span) -> Option<Host<'a>> {
         let written = span.slice(self.text);
         if written.is_empty() {
             self.invalid(Span::new(0, span.end), "The URL has no host.");
@@ -552,9 +561,9 @@ impl Checker<'_> {
         // hookcheck does not, and Unicode case mapping (`str::to_lowercase`) would bring
         // std's case tables into the wasm, 3.6 KB gzip, for the case of letters in messages.
         let name = if decoded.is_ascii() {
-            decoded.to_ascii_lowercase()
+            lower_ascii(decoded)
         } else {
-            decoded.into_owned()
+            decoded
         };
 
         // Browsers map full-width forms (NFKC) before reading the host, so `１２７．０．０．１`
@@ -619,8 +628,7 @@ impl Checker<'_> {
     fn query(&mut self, authority_end: usize) -> Option<Span> {
         let text = self.text;
         let rest = &text[authority_end..];
-        let question = position(rest.as_bytes(), |b| matches!(b, b'?' | b'#'))
-            .filter(|&i| rest.as_bytes()[i] == b'?')?;
+        let question = find_any(rest.as_bytes(), *b"?#").filter(|&i| rest.as_bytes()[i] == b'?')?;
         let start = authority_end + question;
         let end = text[start..].find('#').map_or(text.len(), |i| start + i);
         let span = Span::new(start, end);
@@ -648,15 +656,25 @@ struct Scheme {
     after_colon: usize,
 }
 
-struct Host {
+struct Host<'a> {
     /// Lower-cased, without IPv6 brackets.
-    name: String,
+    name: Cow<'a, str>,
     /// As written, with IPv6 brackets.
     span: Span,
     kind: HostKind,
     port: Option<u16>,
     /// The dotted form of an IPv4 address written another way (`2130706433`).
     canonical: Option<String>,
+}
+
+/// `text` lower-cased, ASCII letters only; not copied when it has no upper-case letter
+/// (nearly every host is written in lower case).
+fn lower_ascii(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        text
+    }
 }
 
 /// End of the scheme and authority, found loosely (before the URL is parsed): the first
@@ -745,13 +763,6 @@ fn lower_scheme(scheme: &str) -> Cow<'static, str> {
 /// character, nothing beyond ASCII.
 fn is_printable_ascii(text: &str) -> bool {
     crate::words::all_between(text.as_bytes(), b'!', b'~')
-}
-
-/// The first position of a byte that `is` picks (one byte: `words::find_byte`): on the few
-/// dozen bytes of a URL, a plain loop beats `str::find` with a set of characters, which
-/// decodes each one.
-fn position(bytes: &[u8], is: impl Fn(u8) -> bool) -> Option<usize> {
-    bytes.iter().position(|&b| is(b))
 }
 
 /// RFC 3986 `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.

@@ -92,6 +92,17 @@ pub(crate) fn find_byte(bytes: &[u8], b: u8) -> Option<usize> {
     find_flagged(bytes, |word| bytes_equal(word, b), |x| x == b)
 }
 
+/// The first position in `bytes` of any byte of `set`, eight bytes at a time (the URL's
+/// delimiters). The lowest of the marks of several bytes is exact too: a mark that one
+/// byte's test sets wrongly lies above a byte that test marks rightly.
+pub(crate) fn find_any<const N: usize>(bytes: &[u8], set: [u8; N]) -> Option<usize> {
+    find_flagged(
+        bytes,
+        |word| (set.iter()).fold(0, |marks, &b| marks | bytes_equal(word, b)),
+        |x| set.contains(&x),
+    )
+}
+
 /// Whether every byte of `bytes` lies in `lo..=hi`, an ASCII range (`hi` below 128).
 pub(crate) fn all_between(bytes: &[u8], lo: u8, hi: u8) -> bool {
     let mut at = 0;
@@ -142,6 +153,22 @@ mod tests {
                     let expected = bytes[from..].iter().position(|&x| x == b);
                     prop_assert_eq!(find_byte(&bytes[from..], b), expected);
                 }
+            }
+        }
+
+        /// Any of several bytes, as the URL's delimiters are searched for: the first one a
+        /// byte loop finds, among bytes next to them (`.` and `0` are one bit from `/`).
+        #[test]
+        fn find_any_finds_what_a_byte_by_byte_search_for_any_finds(
+            text in "[/?#\\\\@.0a-zé]{0,40}",
+        ) {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let bytes = &bytes[from..];
+                let expected = bytes.iter().position(|b| b"/?#\\".contains(b));
+                prop_assert_eq!(find_any(bytes, *b"/?#\\"), expected);
+                let expected = bytes.iter().position(|b| b"?#".contains(b));
+                prop_assert_eq!(find_any(bytes, *b"?#"), expected);
             }
         }
 

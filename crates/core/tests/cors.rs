@@ -22,7 +22,7 @@ fn with_headers(url: &str, headers: &str) -> Request<'static> {
     request(&format!(r#"{{"url": "{url}", "headers": {{{headers}}}}}"#))
 }
 
-fn parts(url: &str) -> hookcheck_core::url::UrlParts {
+fn parts(url: &str) -> hookcheck_core::url::UrlParts<'_> {
     check_url(url).parts.expect("usable URL")
 }
 
@@ -309,7 +309,9 @@ fn facts(page: &str, url: &str) -> FetchFacts {
     FetchFacts {
         online: true,
         page_origin: page.into(),
-        target: check_url(url).parts,
+        target: check_url(url)
+            .parts
+            .map(hookcheck_core::url::UrlParts::into_owned),
         preflight: predict_preflight(&request, page),
         timeout_ms: DEFAULT_TIMEOUT_MS,
         elapsed_ms: 12,
