@@ -241,7 +241,7 @@ impl<'a> Checker<'a> {
         }
 
         let authority_start = self.slashes(scheme.after_colon, scheme_span);
-        let authority_end = find_any(&text.as_bytes()[authority_start..], *b"/?#\\")
+        let authority_end = find_any(&text.as_bytes()[authority_start..], b"/?#\\")
             .map_or(text.len(), |i| authority_start + i);
 
         // User info: browsers take the last '@' of the authority.
@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
     fn scheme(&mut self) -> Option<Scheme> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let delimiter = find_any(bytes, *b"/?#").unwrap_or(text.len());
+        let delimiter = find_any(bytes, b"/?#").unwrap_or(text.len());
         if let Some(colon) = find_byte(&bytes[..delimiter], b':') {
             let candidate = &text[..colon];
             if is_scheme_syntax(candidate) && !looks_like_host_and_port(text, colon) {
@@ -628,7 +628,7 @@ impl<'a> Checker<'a> {
     fn query(&mut self, authority_end: usize) -> Option<Span> {
         let text = self.text;
         let rest = &text[authority_end..];
-        let question = find_any(rest.as_bytes(), *b"?#").filter(|&i| rest.as_bytes()[i] == b'?')?;
+        let question = find_any(rest.as_bytes(), b"?#").filter(|&i| rest.as_bytes()[i] == b'?')?;
         let start = authority_end + question;
         let end = text[start..].find('#').map_or(text.len(), |i| start + i);
         let span = Span::new(start, end);
