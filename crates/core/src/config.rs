@@ -276,19 +276,31 @@ fn wrong_type(member: &Member, expected: &str, diagnostics: &mut Vec<Diagnostic>
     ));
 }
 
+/// The member's string, or a wrong-type error saying what it must be.
+fn string_value<'m, 't>(
+    member: &'m Member<'t>,
+    expected: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'m Cow<'t, str>> {
+    match &member.value.value {
+        NodeValue::String(text) => Some(text),
+        _ => {
+            wrong_type(member, expected, diagnostics);
+            None
+        }
+    }
+}
+
 fn check_url_member<'t>(
     member: &Member<'t>,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Target<'t>> {
-    let NodeValue::String(text) = &member.value.value else {
-        wrong_type(
-            member,
-            "a string holding the webhook's address",
-            diagnostics,
-        );
-        return None;
-    };
+    let text = string_value(
+        member,
+        "a string holding the webhook's address",
+        diagnostics,
+    )?;
     let check = match text {
         Cow::Borrowed(text) => url::check_url(text),
         // Decoded from escapes into the parse tree's own string, which the config outlives.
@@ -310,14 +322,11 @@ fn check_url_member<'t>(
 }
 
 fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
-    let Some(text) = member.value.as_str() else {
-        wrong_type(
-            member,
-            "one of \"json/object\", \"json/text\", \"cloudevent\"",
-            diagnostics,
-        );
-        return None;
-    };
+    let text = string_value(
+        member,
+        "one of \"json/object\", \"json/text\", \"cloudevent\"",
+        diagnostics,
+    )?;
     if let Some(format) = Format::parse(text) {
         return Some(format);
     }
@@ -353,14 +362,11 @@ fn check_fieldname<'t>(
     member: &Member<'t>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Cow<'t, str>> {
-    let NodeValue::String(name) = &member.value.value else {
-        wrong_type(
-            member,
-            "a string naming the field that wraps the data",
-            diagnostics,
-        );
-        return None;
-    };
+    let name = string_value(
+        member,
+        "a string naming the field that wraps the data",
+        diagnostics,
+    )?;
     if name.is_empty() {
         diagnostics.push(
             Diagnostic::new(
