@@ -1,8 +1,8 @@
 //! Byte scans that read eight bytes as one word and test them all at once: the JSON
 //! writer's and lexer's run of plain string bytes (`json::stringify::plain_run`), the
 //! parser's line and column counting, the search for one byte (the template scanner's
-//! `<%` and `%>`, the curl command's `'`), and the URL and header rules' test for
-//! printable ASCII.
+//! `<%` and `%>`, the curl command's `'`, the URL's `@`) or any of a few (the URL's
+//! delimiters), and the URL and header rules' test for printable ASCII.
 
 /// A one in the low bit of every byte of a word.
 const LOW: u64 = 0x0101_0101_0101_0101;
