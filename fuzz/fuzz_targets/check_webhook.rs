@@ -1,6 +1,6 @@
 //! Arbitrary text through the whole pipeline in each mode: check, every outcome's
-//! request, the curl command and the pretty body. Nothing panics and every span lies
-//! within the input on character boundaries.
+//! request, the curl command and the pretty body. Nothing panics, every span lies within
+//! the input on character boundaries, and an owned report equals the borrowing one.
 #![no_main]
 
 use hookcheck_core::check::Mode;
@@ -25,6 +25,8 @@ fuzz_target!(|text: &str| {
             report.config.is_none() || report.is_valid(),
             "a config came with errors"
         );
+        // What the web app keeps across keystrokes: the report with its own copies.
+        assert_eq!(report.clone().into_owned(), report);
         if let Some(config) = &report.config {
             for outcome in Outcome::ALL {
                 let mut sample = SampleData::for_outcome(outcome);
