@@ -203,11 +203,10 @@ impl fmt::Debug for BodyTemplate<'_> {
 }
 
 impl Compiled {
-    /// Compiles `template`, whose spans index `source` ("" for a tree made from a
-    /// [`Json`]). `ordered`: its objects are in JavaScript's key order already (it was
-    /// made from a [`Json`]); otherwise they are in source order, with no repeated key.
-    /// `capacity`: about the length of the compact text. With `checks`, the template's
-    /// placeholders are checked as they are read, and what is found goes there.
+    /// Compiles `template`, a parse tree whose spans index `source`, with its objects in
+    /// source order and no repeated key. `capacity`: about the length of the compact text.
+    /// With `checks`, the template's placeholders are checked as they are read, and what
+    /// is found goes there.
     fn new(
         template: &Node,
         source: &str,
@@ -231,7 +230,10 @@ impl Compiled {
     }
 
     /// The compact text of `template` as `JSON.parse` would hold it ([`write_compact`] of
-    /// its [`Json`]), with the placeholders left as holes.
+    /// its [`Json`]), with the placeholders left as holes. `source` is what its spans
+    /// index ("" for a tree made from a [`Json`]); `ordered`: its objects are in
+    /// JavaScript's key order already (it was made from a [`Json`]). `checks`: as in
+    /// [`Compiled::new`].
     fn write(
         &mut self,
         template: &Node,
