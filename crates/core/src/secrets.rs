@@ -2,6 +2,7 @@
 //! share links, local storage and the embed protocol, so that they all agree.
 
 use crate::ascii::{ends_with_ignoring_case, starts_with_ignoring_case};
+use crate::words::find_byte;
 
 /// Whether a header's value looks like a credential (case-insensitive name match): the
 /// name is `cookie`, ends in `-key` or `_key`, or holds `auth`, `token`, `secret`,
@@ -47,7 +48,7 @@ pub fn write_mask(out: &mut String, value: &str) {
     const SCHEMES: [&str; 5] = ["bearer", "basic", "token", "digest", "aws4-hmac-sha256"];
     // The word before the first space, found by a byte search: on a header value this
     // beats `split_once`'s character searcher.
-    let scheme = value.bytes().position(|b| b == b' ').map(|at| &value[..at]);
+    let scheme = find_byte(value.as_bytes(), b' ').map(|at| &value[..at]);
     match scheme {
         Some(scheme) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
             out.push_str(scheme);
