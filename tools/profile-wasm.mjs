@@ -7,8 +7,8 @@
 // screen does: every example with every outcome and its diagnostics chosen, the rule
 // catalog's examples and the fuzz seeds typed into the editor, a webhook typed key by key,
 // fixes, themes and modes; then the page opened again with a share link (and the
-// remembered input), and the widget's start. It writes one profile per page, OUT.0, OUT.1,
-// ..., for `wasm-split --merge-profiles`.
+// remembered input), a start with the CPU slowed down, and the widget's start. It writes
+// one profile per page, OUT.0, OUT.1, ..., for `wasm-split --merge-profiles`.
 //
 // The deferred code (src/deferred.rs) never loads here: the loader it asks for returns a
 // promise that never settles, so the panels, the widget's frame and the JS API are not in
@@ -121,6 +121,21 @@ export async function recordProfiles(dir, out) {
     await page.getByTestId("validity").waitFor();
     profiles.push(await profileOf(page));
     await page.close();
+
+    // A start on a slow machine. Yew's scheduler hands the rest of a run back to the
+    // browser (a `setTimeout` of 0, a closure called and then freed) once the run has taken
+    // 16 ms and no render is pending. Whether the runs above ever reach that depends on the
+    // speed of the machine at that moment: a build whose profile missed it put that code in
+    // the deferred half, which every start on a slower machine then fetched synchronously.
+    // With the CPU slowed tenfold the start's runs take far longer than 16 ms, so they do.
+    const slow = await browser.newPage();
+    await (await browser.newCDPSession(slow)).send("Emulation.setCPUThrottlingRate", { rate: 10 });
+    await slow.goto(server.url);
+    await slow.getByTestId("validity").waitFor();
+    await slow.getByTestId("input").fill('{"url": "https://example.com/hook", "format": "json/text"}');
+    await settle(slow);
+    profiles.push(await profileOf(slow));
+    await slow.close();
 
     // The widget's start, up to where it waits for the deferred code.
     const widget = await browser.newPage();
