@@ -107,18 +107,6 @@ pub fn App() -> Html {
     };
     let state = use_reducer(initial);
     let input_ref = use_node_ref();
-    // The code the first screen can do without (crate::deferred): the panels below the
-    // preview and in the footer, and the widget's frame. Asked for once the first screen is
-    // up; `None` until it is here, then whether it loaded.
-    let deferred = use_state(|| None::<Result<(), String>>);
-    use_effect_with((), {
-        let deferred = deferred.setter();
-        move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                deferred.set(Some(crate::deferred::load().await));
-            });
-        }
-    });
     let handlers = {
         let dispatcher = state.dispatcher();
         let input_ref = input_ref.clone();
@@ -223,12 +211,6 @@ pub fn App() -> Html {
 
     if embed.embed {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
-        // Its frame and host messaging are deferred code, so it shows once that is here.
-        match &*deferred {
-            None => return html! { <p class="hint" aria-busy="true">{ "Loading hookcheck…" }</p> },
-            Some(Err(reason)) => return deferred_failed(reason),
-            Some(Ok(())) => {}
-        }
         return html! {
             <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
                 result={AttrValue::from(hookcheck_core::embed::result_message(&checked.report))} share={state.share_state()}
@@ -240,34 +222,24 @@ pub fn App() -> Html {
         };
     }
 
-    // The deferred panels (crate::deferred), once their code is here.
-    let (output_panels, footer_panels) = match &*deferred {
-        Some(Ok(())) => (
-            html! {
-                <>
-                    <SendPanel request={(*request).clone()} outcome={Some(state.outcome)} />
-                    <SampleEditor sample={state.sample().clone()}
-                        onset={handlers.onset.clone()}
-                        onruntype={handlers.onruntype.clone()}
-                        oninclude={handlers.oninclude.clone()}
-                        onreset={handlers.onreset.clone()} />
-                </>
-            },
-            html! {
-                <>
-                    <SharePanel {make_link} include_secrets={state.share_secrets}
-                        oninclude={handlers.onsharesecrets.clone()} />
-                    <MemoryPanel remember={state.remember} store_secrets={state.store_secrets}
-                        onremember={handlers.onremember.clone()}
-                        onstoresecrets={handlers.onstoresecrets.clone()} />
-                </>
-            },
-        ),
-        Some(Err(reason)) => (deferred_failed(reason), Html::default()),
-        None => (
-            html! { <p class="deferred-loading" aria-busy="true">{ "Loading the test call and sample data…" }</p> },
-            Html::default(),
-        ),
+    let output_panels = html! {
+        <>
+            <SendPanel request={(*request).clone()} outcome={Some(state.outcome)} />
+            <SampleEditor sample={state.sample().clone()}
+                onset={handlers.onset.clone()}
+                onruntype={handlers.onruntype.clone()}
+                oninclude={handlers.oninclude.clone()}
+                onreset={handlers.onreset.clone()} />
+        </>
+    };
+    let footer_panels = html! {
+        <>
+            <SharePanel {make_link} include_secrets={state.share_secrets}
+                oninclude={handlers.onsharesecrets.clone()} />
+            <MemoryPanel remember={state.remember} store_secrets={state.store_secrets}
+                onremember={handlers.onremember.clone()}
+                onstoresecrets={handlers.onstoresecrets.clone()} />
+        </>
     };
 
     html! {
@@ -306,14 +278,5 @@ pub fn App() -> Html {
                 { footer_panels }
             </footer>
         </div>
-    }
-}
-
-/// What the page says when the deferred code could not be fetched.
-fn deferred_failed(reason: &str) -> Html {
-    html! {
-        <p class="notice" role="alert">
-            { format!("Part of hookcheck could not be loaded ({reason}). Reload the page to try again.") }
-        </p>
     }
 }

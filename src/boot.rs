@@ -2,8 +2,7 @@
 //!
 //! One module serves three kinds of page: the app, the embed widget (the app with
 //! `?embed=1`), and host pages that only call the JS API ([`crate::js_api`]) through
-//! `hookcheck-api.js`. (The release build splits it in two halves; `src/deferred.rs` says
-//! how the app waits for the second.) wasm-bindgen runs `main` whenever the module is
+//! `hookcheck-api.js`. wasm-bindgen runs `main` whenever the module is
 //! initialised, so the app renders only on a page that asks for it with
 //! `<meta name="hookcheck" content="app">` (in `index.html`); a host page never gets the app
 //! rendered into its `<body>`.

@@ -4,7 +4,6 @@
 mod app;
 pub mod boot;
 pub mod components;
-mod deferred;
 pub mod embed;
 pub mod js_api;
 pub mod services;

@@ -35,9 +35,6 @@ async function start() {
   // The module's start function renders nothing here: the app renders only on a page with
   // <meta name="hookcheck" content="app">.
   await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
-  // The release build splits the wasm in two (tools/split-wasm.mjs); the API's functions are
-  // in the second half, fetched here so that no call waits for it.
-  await globalThis[Symbol.for("hookcheck.deferred")]?.();
   const api = Object.freeze({
     /** validate(text, mode = "auto") → {valid, mode, diagnostics} */
     validate: (text, mode) => glue.validate(String(text), mode ?? undefined),

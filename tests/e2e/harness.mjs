@@ -159,20 +159,6 @@ export function noteFirstInput(page) {
   });
 }
 
-/**
- * Holds back the page's own `fetch` of the deferred half of the wasm (tools/split-wasm.mjs)
- * for `ms` milliseconds, or for good when `ms` is null. Synchronous requests are not held.
- */
-export function holdDeferredFetch(page, ms) {
-  return page.addInitScript((ms) => {
-    const fetch = window.fetch;
-    window.fetch = (resource, options) =>
-      /_deferred-/.test(String(resource))
-        ? new Promise((ok) => ms !== null && setTimeout(ok, ms)).then(() => fetch(resource, options))
-        : fetch(resource, options);
-  }, ms);
-}
-
 /** Replaces the input's text the way a person does (select all, type). */
 export async function typeInto(page, text) {
   const input = page.getByTestId("input");
