@@ -35,7 +35,12 @@ fn examples(readme: &str) -> Vec<Example> {
                 index + 1
             );
             let mut words = command.split_whitespace().map(str::to_owned);
-            assert_eq!(words.next().as_deref(), Some("hookcheck"), "README.md:{}", index + 1);
+            assert_eq!(
+                words.next().as_deref(),
+                Some("hookcheck"),
+                "README.md:{}",
+                index + 1
+            );
             examples.push(Example {
                 line: index + 1,
                 args: words.collect(),
