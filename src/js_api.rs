@@ -2,13 +2,16 @@
 //! host pages that want hookcheck's checks without its UI (to gate their own Save button).
 //!
 //! Hosts load it through `hookcheck-api.js` (see `docs/embedding.md`), which initialises the
-//! module once per page; every call after that is synchronous. Results are plain JS objects
-//! shaped like the CLI's `--json` output, built with `Reflect` rather than a serializer to
-//! keep the wasm small. All decisions are core's; this module only converts.
+//! module once per page; every call after that is synchronous. Results are core's
+//! documents ([`hookcheck_core::api`]), the ones the CLI's `--json` prints, turned into plain
+//! JS objects; `static/hookcheck-api.d.ts` declares them. All decisions are core's; this
+//! module only converts.
 
+use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::embed::ModeChoice;
-use hookcheck_core::{check, render_request, Fix, LocatedDiagnostic, Outcome, SampleData};
-use js_sys::{Array, Object, Reflect};
+use hookcheck_core::{check, render_request, Outcome, SampleData};
+use js_sys::{Array, Object};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// `validate(text, mode?)` → `{valid, mode, diagnostics: [{severity, code, message, help,
@@ -21,13 +24,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn validate(text: &str, mode: Option<String>) -> Result<JsValue, JsValue> {
     let mode = parse_mode(mode.as_deref())?;
-    let report = check(text, mode);
-    let diagnostics: Array = report.located(text).iter().map(diagnostic_object).collect();
-    let result = Object::new();
-    set(&result, "valid", report.is_valid());
-    set(&result, "mode", report.mode.as_str());
-    set(&result, "diagnostics", diagnostics);
-    Ok(result.into())
+    to_js(&CheckDocument::new(&check(text, mode), text))
 }
 
 /// `preview(text, outcome?, sample?)` → `{method, url, headers: [[name, value], ...], body}`,
@@ -77,18 +74,7 @@ pub fn preview(
     let Some(config) = report.config.as_ref() else {
         return Ok(JsValue::NULL);
     };
-    let request = render_request(config, &data);
-    let headers: Array = request
-        .header_pairs()
-        .into_iter()
-        .map(|(name, value)| Array::of2(&name.into(), &value.into()))
-        .collect();
-    let result = Object::new();
-    set(&result, "method", &*request.method);
-    set(&result, "url", &*request.url);
-    set(&result, "headers", headers);
-    set(&result, "body", request.body.as_str());
-    Ok(result.into())
+    to_js(&RequestDocument::new(&render_request(config, &data)))
 }
 
 fn parse_mode(mode: Option<&str>) -> Result<Option<hookcheck_core::Mode>, JsValue> {
@@ -102,47 +88,11 @@ fn parse_mode(mode: Option<&str>) -> Result<Option<hookcheck_core::Mode>, JsValu
     }
 }
 
-fn diagnostic_object(diagnostic: &LocatedDiagnostic) -> Object {
-    let object = Object::new();
-    set(&object, "severity", diagnostic.severity.as_str());
-    set(&object, "code", diagnostic.code);
-    set(&object, "message", diagnostic.message.as_str());
-    set(
-        &object,
-        "help",
-        diagnostic
-            .help
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
-    for (key, value) in [
-        ("start", diagnostic.start),
-        ("end", diagnostic.end),
-        ("line", diagnostic.line),
-        ("column", diagnostic.column),
-        ("end_line", diagnostic.end_line),
-        ("end_column", diagnostic.end_column),
-    ] {
-        set(&object, key, value as f64);
-    }
-    if let Some(fix) = &diagnostic.fix {
-        set(&object, "fix", fix_object(fix));
-    }
-    object
-}
-
-fn fix_object(fix: &Fix) -> Object {
-    let object = Object::new();
-    set(&object, "title", fix.title.as_str());
-    set(&object, "start", fix.span.start as f64);
-    set(&object, "end", fix.span.end as f64);
-    set(&object, "replacement", fix.replacement.as_str());
-    object
-}
-
-fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+/// `value` as a plain JS object: structs as objects, `None` as `null`, tuples as arrays.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }
 
 fn type_error(message: &str) -> JsValue {

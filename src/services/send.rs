@@ -2,6 +2,13 @@
 //! timeout and a cancel signal. A thin layer: it gathers facts (who aborted, is the browser
 //! online, does a `no-cors` probe reach the host) and lets core's
 //! [`classify`] name the failure.
+//!
+//! gloo-net sends the request and reads the reply. The request itself is a `web_sys::Request`
+//! made here, not by gloo-net's `RequestBuilder`: that builder re-parses the URL and, when it
+//! has a query, writes it back with a `&` appended (`?a=1` becomes `?a=1&`), and the test call
+//! must go to exactly the URL testRTC would call. gloo-net turns a rejected `fetch` into its
+//! error type only when the rejection is an `Error`; the call is only ever aborted with a plain
+//! `abort()`, whose reason is a `DOMException` (an `Error`), never a value of our own.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -75,15 +82,44 @@ fn arm_timer(controller: &AbortController, ms: u32, done: &Rc<Cell<bool>>) -> Rc
     fired
 }
 
-/// The `fetch` of the request, then its whole body. An error is the raw JS exception, with
-/// `true` when the browser refused to build the request (nothing was sent).
-async fn fetch(request: &Request<'_>, signal: &AbortSignal) -> Result<Response, (bool, JsValue)> {
-    let window = web_sys::window().ok_or((true, JsValue::from_str("no window")))?;
-    let headers = web_sys::Headers::new().map_err(|e| (true, e))?;
+/// What a failed call says: `(name, message)`, and whether the browser refused to build
+/// the request (then nothing was sent).
+struct FetchError {
+    rejected: bool,
+    name: String,
+    message: String,
+}
+
+impl FetchError {
+    fn rejected(error: &JsValue) -> FetchError {
+        let (name, message) = error_parts(error);
+        FetchError {
+            rejected: true,
+            name,
+            message,
+        }
+    }
+
+    fn failed(error: gloo_net::Error) -> FetchError {
+        let (name, message) = match error {
+            gloo_net::Error::JsError(error) => (error.name, error.message),
+            other => (String::new(), other.to_string()),
+        };
+        FetchError {
+            rejected: false,
+            name,
+            message,
+        }
+    }
+}
+
+/// The `fetch` of the request, then its whole body.
+async fn fetch(request: &Request<'_>, signal: &AbortSignal) -> Result<Response, FetchError> {
+    let headers = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
     for header in sent_headers(request) {
         headers
             .append(&header.name, &header.value)
-            .map_err(|e| (true, e))?;
+            .map_err(|e| FetchError::rejected(&e))?;
     }
     let init = RequestInit::new();
     init.set_method(&request.method);
@@ -95,36 +131,20 @@ async fn fetch(request: &Request<'_>, signal: &AbortSignal) -> Result<Response, 
     init.set_cache(RequestCache::NoStore);
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(Some(signal));
-    let fetch_request =
-        web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| (true, e))?;
+    let fetch_request = web_sys::Request::new_with_str_and_init(&request.url, &init)
+        .map_err(|e| FetchError::rejected(&e))?;
 
     let start = now_ms();
-    let reply = JsFuture::from(window.fetch_with_request(&fetch_request))
+    let reply = gloo_net::http::Request::from(fetch_request)
+        .send()
         .await
-        .map_err(|e| (false, e))?;
-    let reply: web_sys::Response = reply.unchecked_into();
-    let text_promise = reply.text().map_err(|e| (false, e))?;
-    let body = JsFuture::from(text_promise)
-        .await
-        .map_err(|e| (false, e))?
-        .as_string()
-        .unwrap_or_default();
+        .map_err(FetchError::failed)?;
+    let body = reply.text().await.map_err(FetchError::failed)?;
     let elapsed_ms = now_ms() - start;
-
-    let mut response_headers = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&reply.headers()) {
-        for entry in entries.flatten() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            response_headers.push((
-                pair.get(0).as_string().unwrap_or_default(),
-                pair.get(1).as_string().unwrap_or_default(),
-            ));
-        }
-    }
     Ok(Response {
         status: reply.status(),
         status_text: reply.status_text(),
-        headers: response_headers,
+        headers: reply.headers().entries().collect(),
         body,
         elapsed_ms,
     })
@@ -196,12 +216,15 @@ pub async fn send(
     cancel.set_onabort(None);
     drop(forward);
 
-    let (rejected, error) = match result {
+    let FetchError {
+        rejected,
+        name,
+        message,
+    } = match result {
         Ok(response) => return Ok(response),
         Err(failed) => failed,
     };
     let elapsed_ms = elapsed();
-    let (name, message) = error_parts(&error);
     let target = check_url(&request.url).parts.map(UrlParts::into_owned);
     let mut facts = FetchFacts {
         aborted_by_user: cancel.aborted(),

@@ -4,10 +4,9 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::check::{self as core_check, Mode};
-use hookcheck_core::{
-    curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
-};
+use hookcheck_core::{curl, render_request, Outcome, Report, Request, SampleData, Severity};
 use serde::Serialize;
 
 /// Exit codes (SPEC §4.3).
@@ -104,23 +103,6 @@ pub struct CurlArgs {
     request: RequestArgs,
 }
 
-/// The `check --json` document (SPEC §4.3).
-#[derive(Serialize)]
-struct CheckJson<'a> {
-    valid: bool,
-    mode: &'static str,
-    diagnostics: &'a [LocatedDiagnostic],
-}
-
-/// The `preview --json` document (SPEC §4.3).
-#[derive(Serialize)]
-struct PreviewJson<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: Vec<(String, String)>,
-    body: &'a str,
-}
-
 pub fn check(args: CheckArgs) -> ExitCode {
     let (name, text) = match read_input(&args.input) {
         Ok(input) => input,
@@ -128,12 +110,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     };
     let report = core_check::check(&text, args.input.mode.mode());
     if args.json {
-        let located = report.located(&text);
-        print_json(&CheckJson {
-            valid: report.is_valid(),
-            mode: report.mode.as_str(),
-            diagnostics: &located,
-        });
+        print_json(&CheckDocument::new(&report, &text));
     } else {
         let mut out = io::stdout().lock();
         let _ = write!(out, "{}", render_diagnostics(&name, &text, &report));
@@ -148,12 +125,7 @@ pub fn preview(args: PreviewArgs) -> ExitCode {
         Err(code) => return code,
     };
     if args.json {
-        print_json(&PreviewJson {
-            method: &request.method,
-            url: &request.url,
-            headers: request.header_pairs(),
-            body: &request.body,
-        });
+        print_json(&RequestDocument::new(&request));
     } else {
         let mut out = io::stdout().lock();
         let _ = writeln!(out, "{} {}", request.method, request.url);

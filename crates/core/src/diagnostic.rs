@@ -188,13 +188,26 @@ rules! {
     SnsSecretPresent = "sns-secret-present", Info;
 }
 
-/// A mechanical repair: replace `span` with `replacement`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A mechanical repair: replace `span` with `replacement`. Serialized flat, as
+/// `{title, start, end, replacement}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     /// What the fix does, as a button label: "Remove the trailing comma".
     pub title: String,
     pub span: Span,
     pub replacement: String,
+}
+
+impl Serialize for Fix {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fix = serializer.serialize_struct("Fix", 4)?;
+        fix.serialize_field("title", &self.title)?;
+        fix.serialize_field("start", &self.span.start)?;
+        fix.serialize_field("end", &self.span.end)?;
+        fix.serialize_field("replacement", &self.replacement)?;
+        fix.end()
+    }
 }
 
 impl Fix {
@@ -280,8 +293,8 @@ pub struct LocatedDiagnostic {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    /// Not in the CLI's `--json` (SPEC §4.3 fixes its shape); the app and JS API use it.
-    #[serde(skip)]
+    /// Absent from the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
 

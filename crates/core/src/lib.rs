@@ -12,7 +12,9 @@
 //! assert_eq!(request.body, r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#);
 //! ```
 
+pub mod api;
 mod ascii;
+pub mod before_send;
 pub mod body;
 pub mod check;
 pub mod config;

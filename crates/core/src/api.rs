@@ -1,0 +1,54 @@
+//! The documents hookcheck gives to programs. `hookcheck check --json` and
+//! `hookcheck preview --json` print them, and the JS API's `validate` and `preview` return
+//! them as JS objects, so the two cannot drift apart. `static/hookcheck-api.d.ts` declares
+//! them for TypeScript, and an end-to-end test holds the declarations to what the API returns.
+
+use serde::Serialize;
+
+use crate::check::Report;
+use crate::diagnostic::LocatedDiagnostic;
+use crate::request::Request;
+
+/// What `check --json` prints and `validate()` returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckDocument {
+    /// No error (warnings never make a text invalid).
+    pub valid: bool,
+    /// `"webhook"` or `"run-options"`: the mode the text was checked in.
+    pub mode: &'static str,
+    /// Sorted by position, then severity.
+    pub diagnostics: Vec<LocatedDiagnostic>,
+}
+
+impl CheckDocument {
+    /// The document of `report`, made from `text`, the text it checked.
+    pub fn new(report: &Report, text: &str) -> Self {
+        CheckDocument {
+            valid: report.is_valid(),
+            mode: report.mode.as_str(),
+            diagnostics: report.located(text),
+        }
+    }
+}
+
+/// What `preview --json` prints and `preview()` returns: the request as it is sent, header
+/// values included (the text came from whoever asks), and the exact body bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestDocument {
+    pub method: String,
+    pub url: String,
+    /// `[name, value]` pairs in the order they are sent.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl RequestDocument {
+    pub fn new(request: &Request) -> Self {
+        RequestDocument {
+            method: request.method.to_string(),
+            url: request.url.to_string(),
+            headers: request.header_pairs(),
+            body: request.body.clone(),
+        }
+    }
+}

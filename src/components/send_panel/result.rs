@@ -1,0 +1,104 @@
+//! The latest call: sending, its reply (status, headers, body), or what went wrong and the
+//! curl command that goes around the browser's rules.
+
+use hookcheck_core::cors::{Explanation, SendFailure};
+use hookcheck_core::curl::to_curl;
+use yew::prelude::*;
+
+use super::state::Call;
+
+#[derive(Properties, PartialEq)]
+pub struct SendResultProps {
+    /// The call in flight, when one is.
+    pub sending: Option<u32>,
+    /// The timeout field's text, for the "sending" line.
+    pub timeout_text: AttrValue,
+    pub latest: Option<Call>,
+    /// Whether the latest call's curl command was copied.
+    pub copied: bool,
+    /// Copies the latest call's curl command (secrets included).
+    pub oncopy: Callback<String>,
+}
+
+#[component]
+pub fn SendResult(props: &SendResultProps) -> Html {
+    if let Some(id) = props.sending {
+        return html! {
+            <div data-testid="send-result" class="send-result" data-state="sending" data-call={id.to_string()} aria-live="polite" aria-busy="true">
+                <p class="send-status">{ format!("Sending… (gives up after {} s)", props.timeout_text.trim()) }</p>
+            </div>
+        };
+    }
+    let Some(call) = &props.latest else {
+        return html! {
+            <div data-testid="send-result" class="send-result" data-state="idle" aria-live="polite"></div>
+        };
+    };
+    let failure = call.failure();
+    let state_name = if failure.is_some() { "failed" } else { "ok" };
+    let kind = failure.as_ref().map_or("", SendFailure::kind);
+    let oncopy = {
+        let text = to_curl(&call.request, true);
+        props.oncopy.reform(move |_: MouseEvent| text.clone())
+    };
+    html! {
+        <div data-testid="send-result" class="send-result" data-state={state_name}
+            data-kind={kind} data-call={call.id.to_string()} aria-live="polite">
+            if let Ok(response) = &call.result {
+                <p class={classes!("send-status", if failure.is_some() { "is-error" } else { "is-ok" })} data-testid="send-status">
+                    <b>{ format!("{} {}", response.status, response.status_text) }</b>
+                    { format!(" · {} ms", response.elapsed_ms.round() as i64) }
+                </p>
+            } else {
+                <p class="send-status is-error" data-testid="send-status">
+                    <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>
+                    { format!(" · {} ms", call.elapsed_ms().round() as i64) }
+                </p>
+            }
+            if let Some(failure) = &failure {
+                { explanation_view(&failure.explain(), failure.kind()) }
+            }
+            if let Ok(response) = &call.result {
+                <h3 class="send-subhead">{ "Response headers" }</h3>
+                { headers_view(&response.headers) }
+                <h3 class="send-subhead">{ "Response body" }</h3>
+                <pre class="send-response-body" data-testid="send-response-body">
+                    { pretty_json(&response.body).unwrap_or_else(|| response.body.clone()) }
+                </pre>
+            }
+            if failure.is_some() {
+                <h3 class="send-subhead">{ "The same request with curl (no browser rules)" }</h3>
+                <pre class="send-curl" data-testid="send-curl">{ to_curl(&call.request, false) }</pre>
+                <button data-testid="send-copy-curl" onclick={oncopy}>
+                    { if props.copied { "Copied (secrets included)" } else { "Copy curl command" } }
+                </button>
+            }
+        </div>
+    }
+}
+
+/// The body pretty-printed when it is strict JSON (core's parser; no serde in the app).
+fn pretty_json(text: &str) -> Option<String> {
+    hookcheck_core::json::read_strict(text).map(|json| json.to_pretty())
+}
+
+fn explanation_view(explanation: &Explanation, kind: &str) -> Html {
+    html! {
+        <div class="send-explanation" data-testid="send-explanation" data-kind={kind.to_string()} role="alert">
+            <h3>{ &explanation.title }</h3>
+            <p>{ &explanation.message }</p>
+            <p class="send-what-to-do"><b>{ "What to do: " }</b>{ &explanation.what_to_do }</p>
+        </div>
+    }
+}
+
+fn headers_view(headers: &[(String, String)]) -> Html {
+    if headers.is_empty() {
+        return html! { <p class="send-note">{ "No response headers are readable by this page." }</p> };
+    }
+    html! {
+        <ul class="send-response-headers" data-testid="send-response-headers">
+            { for headers.iter().map(|(name, value)| html! { <li><b>{ name }</b>{ ": " }{ value }</li> }) }
+        </ul>
+    }
+}
