@@ -83,13 +83,13 @@ pub struct ReceiveArgs {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub delay_ms: u64,
 
-    /// Refuse CORS: send no Access-Control-* headers and answer preflights 403, so a
-    /// browser call fails with a CORS error.
+    /// Refuse CORS on the webhook paths: send no Access-Control-* headers and answer
+    /// preflights 403, so a browser call fails with a CORS error.
     #[arg(long)]
     pub no_cors: bool,
 
     /// Let the web page at ORIGIN (e.g. http://localhost:8080) read and clear what was
-    /// captured at /_requests and /_preflights; repeat for more. By default no page may:
+    /// captured at /_requests and /_preflights; repeat for more. By default no page may,
     /// only tools on this machine that send no Origin (curl, scripts, the address bar).
     #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = cors::parse_origin)]
     pub allow_origin: Vec<String>,
@@ -175,6 +175,12 @@ async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Resul
     ));
     if let Some(mode) = receiver.describe_mode() {
         say(&format!("answering {mode}\n"));
+    }
+    if !receiver.origins.as_slice().is_empty() {
+        say(&format!(
+            "pages that may read and clear what was captured: {}\n",
+            receiver.origins.as_slice().join(", ")
+        ));
     }
     loop {
         tokio::select! {
@@ -317,12 +323,6 @@ impl Receiver {
         }
         if !self.cors {
             parts.push("refusing CORS (no Access-Control-* headers, preflights 403)".into());
-        }
-        if !self.origins.as_slice().is_empty() {
-            parts.push(format!(
-                "letting {} read what was captured",
-                self.origins.as_slice().join(", ")
-            ));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }

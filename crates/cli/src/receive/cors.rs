@@ -11,6 +11,7 @@
 //! send this machine's cookies along. `Access-Control-Max-Age: 0` stops browsers from caching a
 //! preflight, so every test call shows its own preflight.
 
+use hookcheck_core::embed::normalize_origin;
 use hyper::header::{
     HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
@@ -112,51 +113,22 @@ impl AllowedOrigins {
     }
 }
 
-/// Parses an `--allow-origin` value: `http` or `https`, a host and an optional port, nothing
-/// else. Returned lowercased, the way browsers send it.
+/// Parses an `--allow-origin` value: `http` or `https`, a host and an optional port, as core
+/// reads the embed widget's allowed origins; returned the way browsers send it (lowercase, no
+/// default port, no final `/`).
 pub fn parse_origin(text: &str) -> Result<String, String> {
-    const SHAPE: &str = "an origin is a scheme, a host and an optional port, such as \
-                         http://localhost:8080 (no path, not even a final /)";
     match text {
-        "*" => return Err("* would grant every page; name each origin instead".into()),
-        "null" => {
-            return Err(
-                "null is the origin of every sandboxed frame and file: page, so granting it \
-                 would grant them all"
-                    .into(),
-            )
-        }
-        _ => {}
-    }
-    let lower = text.to_ascii_lowercase();
-    let Some(authority) = lower
-        .strip_prefix("http://")
-        .or_else(|| lower.strip_prefix("https://"))
-    else {
-        return Err(SHAPE.into());
-    };
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(bracketed) => match bracketed.split_once(']') {
-            Some((address, rest)) if !address.is_empty() => (address, rest),
-            _ => return Err(SHAPE.into()),
-        },
-        None => match authority.split_once(':') {
-            Some((host, _)) => (host, &authority[host.len()..]),
-            None => (authority, ""),
-        },
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b':'));
-    let port_ok = port.is_empty()
-        || port.strip_prefix(':').is_some_and(|digits| {
-            !digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())
-        });
-    if host_ok && port_ok {
-        Ok(lower)
-    } else {
-        Err(SHAPE.into())
+        "*" => Err("* would grant every page; name each origin instead".into()),
+        "null" => Err(
+            "null is the origin of every sandboxed frame and file: page, so granting it would \
+             grant them all"
+                .into(),
+        ),
+        _ => normalize_origin(text).ok_or_else(|| {
+            "an origin is a scheme, a host and an optional port, such as \
+             http://localhost:8080 (no path)"
+                .into()
+        }),
     }
 }
 
@@ -168,7 +140,8 @@ mod tests {
     fn origins_of_the_usual_shapes_are_accepted_lowercased() {
         for (given, kept) in [
             ("http://localhost:8080", "http://localhost:8080"),
-            ("https://Docs.Example.COM", "https://docs.example.com"),
+            ("http://localhost:8080/", "http://localhost:8080"),
+            ("https://Docs.Example.COM:443", "https://docs.example.com"),
             ("http://127.0.0.1:3000", "http://127.0.0.1:3000"),
             ("http://[::1]:5173", "http://[::1]:5173"),
         ] {
@@ -182,7 +155,6 @@ mod tests {
             "*",
             "null",
             "localhost:8080",
-            "http://localhost:8080/",
             "http://localhost:8080/app",
             "http://user@localhost",
             "ftp://example.com",
