@@ -271,6 +271,18 @@ fn first_line_names_the_real_port_and_the_hint_names_the_list() {
 }
 
 #[test]
+fn it_listens_on_127_0_0_1_only() {
+    let receiver = Receiver::start(&[]);
+    assert_eq!(receiver.post("/hook", &[], "{}").status, 200);
+    // Another loopback address of this machine: a listener on every address would take it.
+    let elsewhere = TcpStream::connect_timeout(
+        &(std::net::Ipv4Addr::new(127, 0, 0, 2), receiver.port).into(),
+        Duration::from_secs(2),
+    );
+    assert!(elsewhere.is_err(), "reachable at 127.0.0.2");
+}
+
+#[test]
 fn sigint_stops_it_with_exit_0_and_the_count() {
     let mut receiver = Receiver::start(&[]);
     assert_eq!(receiver.post("/hook", &[], "{}").status, 200);
