@@ -457,6 +457,9 @@ fn captured_data_is_refused_to_a_page_of_another_origin() {
     }
     // The DELETE cleared nothing.
     assert_eq!(receiver.recorded_paths(), ["/earlier"]);
+    receiver.wait_for_output(
+        "refused DELETE /_requests to the page at https://evil.example: not an --allow-origin (403)",
+    );
 }
 
 #[test]

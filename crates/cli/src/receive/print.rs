@@ -89,7 +89,7 @@ pub fn origin_refused(parts: &Parts) -> String {
         .map(|origin| String::from_utf8_lossy(origin.as_bytes()).into_owned())
         .unwrap_or_default();
     format!(
-        "refused {} {} to the page at {} (not an --allow-origin) (403)\n\n",
+        "refused {} {} to the page at {}: not an --allow-origin (403)\n\n",
         parts.method,
         shortened(parts.uri.path()),
         shortened(&origin)
