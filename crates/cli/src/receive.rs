@@ -9,11 +9,15 @@
 //! must be addressed to a loopback name ([`host`]), and the captured-data routes grant no web
 //! page but those named with `--allow-origin` ([`cors`]). `docs/security.md` has the model.
 //!
-//! Routes (every other method and path is a request to record):
+//! Routes, once the Host check has passed (every other method and path is a request to
+//! record):
 //! - `OPTIONS` with `Access-Control-Request-Method`: a CORS preflight, answered 204 (403 with
 //!   `--no-cors`) and listed at `GET /_preflights`;
 //! - `GET /_requests`: the recorded requests as a JSON array, oldest first;
 //! - `DELETE /_requests`: forget every recorded request and preflight.
+//!
+//! The last two, `GET /_preflights` and preflights for them answer only requests without an
+//! `Origin` or from an `--allow-origin` page.
 //!
 //! The server is hyper's HTTP/1.1 connection on a current-thread tokio runtime; Ctrl-C (or
 //! SIGTERM) stops accepting and exits 0.
