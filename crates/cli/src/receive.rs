@@ -1,47 +1,75 @@
 //! `hookcheck receive`: a local receiver on 127.0.0.1, the offline stand-in for a request bin.
 //!
-//! It answers every request (CORS preflight included) with permissive CORS headers, prints
-//! each request as it arrives and lists what it received as JSON at `GET /_requests`.
-//! Options make it answer a chosen status, answer slowly or refuse CORS, so that each way a
-//! test call can fail (preflight refused, timeout, HTTP error status) can be seen for real.
+//! It answers webhook calls from any page (CORS preflight included), prints each request as it
+//! arrives and lists what it received as JSON at `GET /_requests`. Options make it answer a
+//! chosen status, answer slowly or refuse CORS, so that each way a test call can fail
+//! (preflight refused, timeout, HTTP error status) can be seen for real.
 //!
-//! Routes (every other method and path is a request to record):
+//! What it captured (`Authorization` headers included) stays on this machine: every request
+//! must be addressed to a loopback name ([`host`]), and the captured-data routes grant no web
+//! page but those named with `--allow-origin` ([`cors`]). `docs/security.md` has the model.
+//!
+//! Routes, once the Host check has passed (every other method and path is a request to
+//! record):
 //! - `OPTIONS` with `Access-Control-Request-Method`: a CORS preflight, answered 204 (403 with
 //!   `--no-cors`) and listed at `GET /_preflights`;
 //! - `GET /_requests`: the recorded requests as a JSON array, oldest first;
 //! - `DELETE /_requests`: forget every recorded request and preflight.
 //!
+//! The last two, `GET /_preflights` and preflights for them answer only requests without an
+//! `Origin` or from an `--allow-origin` page.
+//!
 //! The server is hyper's HTTP/1.1 connection on a current-thread tokio runtime; Ctrl-C (or
 //! SIGTERM) stops accepting and exits 0.
 
 mod cors;
+mod host;
 mod log;
 mod print;
 
 use std::convert::Infallible;
 use std::io::Write;
-use std::net::{Ipv4Addr, SocketAddr, TcpListener as StdTcpListener};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
-use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::header::{
+    HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE,
+    X_CONTENT_TYPE_OPTIONS,
+};
 use hyper::http::request::Parts;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
+use tokio::net::{TcpListener, TcpSocket};
 
-use self::log::{RecordedRequest, RequestLog};
+use self::cors::{AllowedOrigins, Asker};
+use self::log::{Bounds, RecordedRequest, RequestLog};
 
 /// Largest request body recorded; a larger one is answered 413 and not recorded.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// How many requests (and, separately, preflights) are kept; older ones are dropped.
 pub const MAX_STORED_REQUESTS: usize = 1000;
+
+/// How many bytes the kept requests (and, separately, preflights) may hold; past it the oldest
+/// are dropped, so that a flood of large bodies cannot take the machine's memory.
+pub const MAX_STORED_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most header fields in one request; more are answered `431` (hyper's own default).
+pub const MAX_HEADERS: usize = 100;
+
+/// A connection that has not sent a whole request head within this time is closed, so idle
+/// or half-sent connections cannot pile up.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connections the kernel may queue before they are accepted: room for a burst of calls.
+const LISTEN_BACKLOG: u32 = 1024;
 
 /// Options of `hookcheck receive`.
 #[derive(clap::Args, Debug)]
@@ -59,10 +87,16 @@ pub struct ReceiveArgs {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub delay_ms: u64,
 
-    /// Refuse CORS: send no Access-Control-* headers and answer preflights 403, so a
-    /// browser call fails with a CORS error.
+    /// Refuse CORS on the webhook paths: send no Access-Control-* headers and answer
+    /// preflights 403, so a browser call fails with a CORS error.
     #[arg(long)]
     pub no_cors: bool,
+
+    /// Let the web page at ORIGIN (e.g. http://localhost:8080) read and clear what was
+    /// captured at /_requests and /_preflights; repeat for more. By default no page may,
+    /// only tools on this machine that send no Origin (curl, scripts, the address bar).
+    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = cors::parse_origin)]
+    pub allow_origin: Vec<String>,
 
     /// Don't print the requests as they arrive.
     #[arg(long)]
@@ -75,17 +109,6 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
         eprintln!("hookcheck receive: {} is not an HTTP status", args.status);
         return ExitCode::from(2);
     };
-    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
-    let listener = match StdTcpListener::bind(address).and_then(|listener| {
-        listener.set_nonblocking(true)?;
-        Ok(listener)
-    }) {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("hookcheck receive: cannot listen on http://{address}/: {error}");
-            return ExitCode::from(2);
-        }
-    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -97,12 +120,25 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Loopback only: nothing on the network can reach the receiver.
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    let listener = match runtime.block_on(async { listen(address) }) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("hookcheck receive: cannot listen on http://{address}/: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let receiver = Arc::new(Receiver {
         status,
         delay: Duration::from_millis(args.delay_ms),
         cors: !args.no_cors,
+        origins: AllowedOrigins::new(args.allow_origin),
         quiet: args.quiet,
-        log: Mutex::new(RequestLog::new(MAX_STORED_REQUESTS)),
+        log: Mutex::new(RequestLog::new(Bounds {
+            entries: MAX_STORED_REQUESTS,
+            bytes: MAX_STORED_BYTES,
+        })),
     });
     match runtime.block_on(serve(listener, Arc::clone(&receiver))) {
         Ok(()) => {
@@ -120,9 +156,17 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
     }
 }
 
+fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = TcpSocket::new_v4()?;
+    // As std's bind does on Unix: a restart may take the port over from closing connections.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 /// Accepts connections until a stop signal arrives.
-async fn serve(listener: StdTcpListener, receiver: Arc<Receiver>) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::from_std(listener)?;
+async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Result<()> {
     let port = listener.local_addr()?.port();
     // Signal handlers go in before the first line is printed: whoever reads that line may
     // send SIGINT at once, and it must not meet the default handler.
@@ -135,6 +179,12 @@ async fn serve(listener: StdTcpListener, receiver: Arc<Receiver>) -> std::io::Re
     ));
     if let Some(mode) = receiver.describe_mode() {
         say(&format!("answering {mode}\n"));
+    }
+    if !receiver.origins.as_slice().is_empty() {
+        say(&format!(
+            "pages that may read and clear what was captured: {}\n",
+            receiver.origins.as_slice().join(", ")
+        ));
     }
     loop {
         tokio::select! {
@@ -161,6 +211,8 @@ async fn serve_connection(stream: tokio::net::TcpStream, receiver: Arc<Receiver>
     // A client that goes away mid-request is not the receiver's problem: ignore the error.
     let _ = http1::Builder::new()
         .timer(TokioTimer::new())
+        .max_headers(MAX_HEADERS)
+        .header_read_timeout(HEADER_READ_TIMEOUT)
         .serve_connection(TokioIo::new(stream), service)
         .await;
 }
@@ -206,16 +258,42 @@ type Reply = Response<Full<Bytes>>;
 struct Receiver {
     status: StatusCode,
     delay: Duration,
+    /// CORS on the webhook paths (`--no-cors` turns it off).
     cors: bool,
+    /// The pages that may read what was captured (`--allow-origin`).
+    origins: AllowedOrigins,
     quiet: bool,
     log: Mutex<RequestLog>,
 }
 
-/// The body of the reply to a recorded request.
+/// The routes that show or clear what was captured; every other request is a webhook call.
+#[derive(Debug, Clone, Copy)]
+enum Captured {
+    ListRequests,
+    ClearRequests,
+    ListPreflights,
+    /// A CORS preflight for one of the above.
+    Preflight,
+}
+
+impl Captured {
+    fn route(parts: &Parts) -> Option<Self> {
+        let preflight = cors::is_preflight(&parts.method, &parts.headers);
+        match (parts.uri.path(), &parts.method) {
+            ("/_requests" | "/_preflights", _) if preflight => Some(Self::Preflight),
+            ("/_requests", &Method::GET) => Some(Self::ListRequests),
+            ("/_requests", &Method::DELETE) => Some(Self::ClearRequests),
+            ("/_preflights", &Method::GET) => Some(Self::ListPreflights),
+            _ => None,
+        }
+    }
+}
+
+/// The body of the reply to a recorded request. It describes that request only: no id, no
+/// count, nothing a page could learn about earlier requests from.
 #[derive(Serialize)]
 struct Acknowledgement<'a> {
     ok: bool,
-    id: u64,
     status: u16,
     received: AcknowledgedRequest<'a>,
 }
@@ -255,20 +333,57 @@ impl Receiver {
 
     async fn answer(&self, request: Request<Incoming>) -> Reply {
         let (parts, body) = request.into_parts();
-        let mut reply = if cors::is_preflight(&parts.method, &parts.headers) {
-            self.answer_preflight(&parts)
-        } else {
-            match (&parts.method, parts.uri.path()) {
-                (&Method::GET, "/_requests") => json_reply(StatusCode::OK, self.log().requests()),
-                (&Method::DELETE, "/_requests") => self.clear(),
-                (&Method::GET, "/_preflights") => {
-                    json_reply(StatusCode::OK, self.log().preflights())
-                }
-                _ => self.record(&parts, body).await,
+        if let Err(refusal) = host::check(&parts) {
+            if !self.quiet {
+                say(&print::host_refused(&parts, &refusal));
             }
+            return text_reply(refusal.status(), refusal.reason());
+        }
+        match Captured::route(&parts) {
+            Some(route) => self.answer_captured(&parts, route),
+            None => self.answer_webhook(&parts, body).await,
+        }
+    }
+
+    /// What was captured: for tools on this machine and the `--allow-origin` pages only.
+    fn answer_captured(&self, parts: &Parts, route: Captured) -> Reply {
+        let asker = self.origins.asker(&parts.headers);
+        let mut reply = match (&asker, route) {
+            (Asker::Refused, _) => {
+                if !self.quiet {
+                    say(&print::origin_refused(parts));
+                }
+                text_reply(
+                    StatusCode::FORBIDDEN,
+                    "hookcheck receive shows what it captured to no web page but those named \
+                     with --allow-origin\n",
+                )
+            }
+            (_, Captured::Preflight) => {
+                let mut reply = empty_reply(StatusCode::NO_CONTENT);
+                cors::grant_preflight(&parts.headers, reply.headers_mut());
+                reply
+            }
+            (_, Captured::ListRequests) => json_reply(StatusCode::OK, self.log().requests()),
+            (_, Captured::ClearRequests) => self.clear(),
+            (_, Captured::ListPreflights) => json_reply(StatusCode::OK, self.log().preflights()),
+        };
+        if let Asker::Allowed(origin) = asker {
+            cors::grant_origin(origin, reply.headers_mut());
+        }
+        keep_private(reply.headers_mut());
+        reply
+    }
+
+    /// A webhook call (or its preflight): recorded, and answered to any page.
+    async fn answer_webhook(&self, parts: &Parts, body: Incoming) -> Reply {
+        let mut reply = if cors::is_preflight(&parts.method, &parts.headers) {
+            self.answer_preflight(parts)
+        } else {
+            self.record(parts, body).await
         };
         if self.cors {
-            cors::add_response_headers(&parts.headers, reply.headers_mut());
+            cors::grant_any_origin(&parts.headers, reply.headers_mut());
         }
         reply
     }
@@ -282,7 +397,7 @@ impl Receiver {
         }
         if self.cors {
             let mut reply = empty_reply(StatusCode::NO_CONTENT);
-            cors::add_preflight_headers(&parts.headers, reply.headers_mut());
+            cors::grant_preflight(&parts.headers, reply.headers_mut());
             reply
         } else {
             text_reply(
@@ -333,7 +448,6 @@ impl Receiver {
             self.status,
             Acknowledgement {
                 ok: self.status.is_success(),
-                id: entry.id,
                 status: self.status.as_u16(),
                 received: AcknowledgedRequest {
                     method: &entry.method,
@@ -369,6 +483,19 @@ async fn read_body(parts: &Parts, body: Incoming) -> Result<Bytes, BodyError> {
         }
         Err(_) => Err(BodyError::Broken),
     }
+}
+
+/// Headers for a reply that shows what was captured: never cached, and never handed to
+/// another origin's `<script>` or `<img>` (which send no `Origin` and ignore CORS).
+fn keep_private(headers: &mut HeaderMap) {
+    const CROSS_ORIGIN_RESOURCE_POLICY: HeaderName =
+        HeaderName::from_static("cross-origin-resource-policy");
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        CROSS_ORIGIN_RESOURCE_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
 }
 
 fn empty_reply(status: StatusCode) -> Reply {

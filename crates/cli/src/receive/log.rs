@@ -1,5 +1,9 @@
 //! What the receiver has received: a bounded log of requests and, apart, of preflights.
 //!
+//! Each list keeps at most a number of entries and a number of bytes (bodies, headers and
+//! paths as stored); past either bound the oldest entries go first, so a flood of large
+//! requests cannot make the receiver hold more than the byte bound.
+//!
 //! Ids start at 1 and are never reused, not even after a clear, so `#3` in the printed
 //! output always means the same request.
 
@@ -29,23 +33,37 @@ pub struct RecordedRequest {
     pub received_at: String,
 }
 
-/// The last `capacity` requests and the last `capacity` preflights.
+/// The last requests and the last preflights, each list within the same bounds.
 #[derive(Debug)]
 pub struct RequestLog {
-    capacity: usize,
-    requests: VecDeque<RecordedRequest>,
-    preflights: VecDeque<RecordedRequest>,
+    bounds: Bounds,
+    requests: Kept,
+    preflights: Kept,
     total_requests: u64,
     total_preflights: u64,
 }
 
+/// How much each list of a [`RequestLog`] keeps.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub entries: usize,
+    /// Stored bytes of the kept entries; the newest entry is kept even when it alone is larger.
+    pub bytes: usize,
+}
+
+#[derive(Debug, Default)]
+struct Kept {
+    entries: VecDeque<RecordedRequest>,
+    bytes: usize,
+}
+
 impl RequestLog {
-    /// An empty log keeping at most `capacity` of each kind.
-    pub fn new(capacity: usize) -> Self {
+    /// An empty log keeping at most `bounds` of each kind.
+    pub fn new(bounds: Bounds) -> Self {
         Self {
-            capacity,
-            requests: VecDeque::new(),
-            preflights: VecDeque::new(),
+            bounds,
+            requests: Kept::default(),
+            preflights: Kept::default(),
             total_requests: 0,
             total_preflights: 0,
         }
@@ -61,7 +79,7 @@ impl RequestLog {
     ) -> RecordedRequest {
         self.total_requests += 1;
         let entry = RecordedRequest::new(self.total_requests, method, path, headers, body);
-        push_bounded(&mut self.requests, entry.clone(), self.capacity);
+        self.requests.push(entry.clone(), self.bounds);
         entry
     }
 
@@ -74,18 +92,18 @@ impl RequestLog {
     ) -> RecordedRequest {
         self.total_preflights += 1;
         let entry = RecordedRequest::new(self.total_preflights, method, path, headers, b"");
-        push_bounded(&mut self.preflights, entry.clone(), self.capacity);
+        self.preflights.push(entry.clone(), self.bounds);
         entry
     }
 
     /// The kept requests, oldest first.
     pub fn requests(&self) -> &VecDeque<RecordedRequest> {
-        &self.requests
+        &self.requests.entries
     }
 
     /// The kept preflights, oldest first.
     pub fn preflights(&self) -> &VecDeque<RecordedRequest> {
-        &self.preflights
+        &self.preflights.entries
     }
 
     /// How many requests arrived since the start, cleared or dropped ones included.
@@ -95,9 +113,9 @@ impl RequestLog {
 
     /// Forgets every kept request and preflight; returns how many requests were forgotten.
     pub fn clear(&mut self) -> usize {
-        let cleared = self.requests.len();
-        self.requests.clear();
-        self.preflights.clear();
+        let cleared = self.requests.entries.len();
+        self.requests = Kept::default();
+        self.preflights = Kept::default();
         cleared
     }
 }
@@ -124,11 +142,30 @@ impl RecordedRequest {
     }
 }
 
-fn push_bounded(list: &mut VecDeque<RecordedRequest>, entry: RecordedRequest, capacity: usize) {
-    if list.len() == capacity {
-        list.pop_front();
+impl RecordedRequest {
+    /// The bytes this entry holds in its strings.
+    fn stored_bytes(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.len() + value.len())
+            .sum();
+        self.method.len() + self.path.len() + headers + self.body.len()
     }
-    list.push_back(entry);
+}
+
+impl Kept {
+    fn push(&mut self, entry: RecordedRequest, bounds: Bounds) {
+        self.bytes += entry.stored_bytes();
+        self.entries.push_back(entry);
+        while self.entries.len() > 1
+            && (self.entries.len() > bounds.entries || self.bytes > bounds.bytes)
+        {
+            if let Some(oldest) = self.entries.pop_front() {
+                self.bytes -= oldest.stored_bytes();
+            }
+        }
+    }
 }
 
 fn now_unix_millis() -> i64 {
@@ -190,9 +227,17 @@ mod tests {
         }
     }
 
+    const ROOMY: Bounds = Bounds {
+        entries: 10,
+        bytes: 1 << 20,
+    };
+
     #[test]
     fn log_keeps_only_the_last_capacity_requests_and_ids_go_on() {
-        let mut log = RequestLog::new(3);
+        let mut log = RequestLog::new(Bounds {
+            entries: 3,
+            ..ROOMY
+        });
         for _ in 0..5 {
             log.record_request(&Method::POST, "/", &HeaderMap::new(), b"x");
         }
@@ -202,8 +247,25 @@ mod tests {
     }
 
     #[test]
+    fn log_drops_the_oldest_past_its_byte_bound_but_keeps_the_newest() {
+        // Each entry stores "POST" + "/" + its body.
+        let mut log = RequestLog::new(Bounds {
+            entries: 10,
+            bytes: 30,
+        });
+        for body in ["aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"] {
+            log.record_request(&Method::POST, "/", &HeaderMap::new(), body.as_bytes());
+        }
+        let ids: Vec<u64> = log.requests().iter().map(|entry| entry.id).collect();
+        assert_eq!(ids, [2, 3]);
+        log.record_request(&Method::POST, "/", &HeaderMap::new(), &[b'x'; 100]);
+        let ids: Vec<u64> = log.requests().iter().map(|entry| entry.id).collect();
+        assert_eq!(ids, [4]);
+    }
+
+    #[test]
     fn clear_forgets_requests_and_preflights_but_not_the_ids() {
-        let mut log = RequestLog::new(10);
+        let mut log = RequestLog::new(ROOMY);
         log.record_request(&Method::POST, "/", &HeaderMap::new(), b"");
         log.record_preflight(&Method::OPTIONS, "/", &HeaderMap::new());
         assert_eq!(log.clear(), 1);
@@ -214,7 +276,7 @@ mod tests {
 
     #[test]
     fn non_utf8_body_is_recorded_lossily_and_flagged() {
-        let mut log = RequestLog::new(10);
+        let mut log = RequestLog::new(ROOMY);
         let entry = log.record_request(&Method::POST, "/", &HeaderMap::new(), b"a\xffb");
         assert_eq!(entry.body, "a\u{fffd}b");
         assert_eq!(entry.body_bytes_len, 3);

@@ -7,6 +7,10 @@
 
 use std::fmt::Write as _;
 
+use hyper::header::ORIGIN;
+use hyper::http::request::Parts;
+
+use super::host::HostRefusal;
 use super::log::RecordedRequest;
 
 /// The text printed for a recorded request, ending with a newline.
@@ -60,6 +64,45 @@ pub fn preflight(entry: &RecordedRequest, granted: bool) -> String {
         "  -> 403 refused (--no-cors)\n\n"
     });
     text
+}
+
+/// The line printed for a request refused by the Host check.
+pub fn host_refused(parts: &Parts, refusal: &HostRefusal) -> String {
+    let why = match refusal {
+        HostRefusal::Missing => "no Host header".to_owned(),
+        HostRefusal::Repeated => "more than one Host header".to_owned(),
+        HostRefusal::Foreign(host) => format!("addressed to {}", shortened(host)),
+    };
+    format!(
+        "refused {} {}: {why} ({})\n\n",
+        parts.method,
+        shortened(&parts.uri.to_string()),
+        refusal.status().as_u16()
+    )
+}
+
+/// The line printed for a page refused what was captured.
+pub fn origin_refused(parts: &Parts) -> String {
+    let origin = parts
+        .headers
+        .get(ORIGIN)
+        .map(|origin| String::from_utf8_lossy(origin.as_bytes()).into_owned())
+        .unwrap_or_default();
+    format!(
+        "refused {} {} to the page at {}: not an --allow-origin (403)\n\n",
+        parts.method,
+        shortened(parts.uri.path()),
+        shortened(&origin)
+    )
+}
+
+/// At most 100 characters of `text`, made terminal-safe: refusals echo what a stranger sent.
+fn shortened(text: &str) -> String {
+    const SHOWN: usize = 100;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}...", terminal_safe(&text[..cut])),
+        None => terminal_safe(text),
+    }
 }
 
 fn write_headers(text: &mut String, entry: &RecordedRequest) {
