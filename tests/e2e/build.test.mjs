@@ -1,0 +1,45 @@
+// The release build in dist/: one wasm module named by its content hash, Subresource
+// Integrity hashes that match the minified files, and a page that starts under its Content
+// Security Policy without a console error (a refused inline script or eval would log one).
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { appInBrowser, dist, typeInto } from "./harness.mjs";
+
+const app = appInBrowser();
+
+test("the build has one wasm module, named by one hash", () => {
+  const wasm = readdirSync(dist).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, wasm.join(" "));
+  assert.match(wasm[0], /^hookcheck-web-[0-9a-f]{1,16}_bg\.wasm$/);
+});
+
+test("every Subresource Integrity hash in index.html matches its file after minification", () => {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /\bintegrity=/.test(tag));
+  assert.ok(links.some((tag) => /_bg\.wasm/.test(tag)), "the wasm's preload has a hash");
+  for (const tag of links) {
+    const file = tag.match(/\bhref="?\/?([^" >]+)/)[1];
+    const want = tag.match(/\bintegrity="?(sha384-[A-Za-z0-9+/=]+)/)[1];
+    const have = `sha384-${createHash("sha384").update(readFileSync(join(dist, file))).digest("base64")}`;
+    assert.equal(have, want, file);
+  }
+});
+
+test("the app starts and works under its CSP with nothing in the console but its own notes", async () => {
+  const page = await app.browser.newPage();
+  const messages = [];
+  page.on("console", (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+  await page.goto(app.server.url);
+  await typeInto(page, '{"url": "https://example.com/hook",}');
+  await page.getByTestId("validity").filter({ hasText: /1 error/ }).waitFor();
+  await page.getByTestId("send").waitFor();
+  assert.deepEqual(
+    messages.filter((m) => /^(error|pageerror)|Content Security Policy|Refused/i.test(m)),
+    [],
+  );
+  await page.close();
+});
