@@ -32,6 +32,7 @@ const TEXTS = [
   "#timeout:80, #webhook:https://example.com/hook #vnc",
   '{"url": "https://example.com/hook", "format": "cloudevent", "body": {"text": "<% this.testName %>: <% this.nope %>"}}',
   '{"provider": "aws-sns", "region": "us-east-1", "topicArn": "arn:aws:sns:us-east-1:123456789012:t", "accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "x"}',
+  '{"url": 5}',
   "not a url",
 ];
 
