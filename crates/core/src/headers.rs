@@ -7,7 +7,6 @@ use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::json::{Member, Node, NodeValue};
 use crate::secrets;
-use crate::words::all_between;
 
 /// Headers a page's `fetch` may not set (the Fetch standard's forbidden request headers).
 /// testRTC sends them server to server; the browser test call silently goes without them.
@@ -176,7 +175,7 @@ pub fn check_headers<'t>(
 fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
     // Printable ASCII and tabs (nearly every value) break none of the rules below but the
     // last: one byte scan instead of three searches.
-    let printable = all_between(value.as_bytes(), b' ', b'~')
+    let printable = value.bytes().all(|b| (b' '..=b'~').contains(&b))
         || value.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t'));
     if printable {
         if value.trim_ascii().is_empty() {

@@ -6,9 +6,6 @@ mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;
-/// The fast path for strict JSON: native builds only (see [`parse`]).
-#[cfg(not(target_arch = "wasm32"))]
-mod strict;
 pub mod stringify;
 pub mod value;
 
@@ -17,7 +14,7 @@ use std::borrow::Cow;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-pub use parser::{parse, parse_lenient, ParsedJson, MAX_DEPTH};
+pub use parser::{parse, ParsedJson, MAX_DEPTH};
 pub use value::Json;
 
 /// The value `JSON.parse` makes of `text`, as [`parse`] reads it; `None` when there is no

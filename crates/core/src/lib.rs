@@ -35,7 +35,6 @@ pub mod suggest;
 pub mod template;
 pub mod url;
 pub mod variables;
-mod words;
 
 pub use body::BodyTemplate;
 pub use check::{check, Mode, Report};

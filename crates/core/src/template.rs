@@ -6,7 +6,6 @@
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
 use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
-use crate::words::find_byte;
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
@@ -40,7 +39,7 @@ pub struct Template {
 impl Template {
     /// Whether the string holds any placeholder at all (the common case is none).
     pub fn has_placeholders(text: &str) -> bool {
-        find2(text, OPEN).is_some()
+        text.find(OPEN).is_some()
     }
 
     /// Splits `text` into literal text and placeholders, checking each placeholder.
@@ -56,13 +55,13 @@ impl Template {
     fn parse_with(text: &str, keep_pieces: bool) -> Template {
         let mut template = Template::default();
         let mut at = 0;
-        while let Some(found) = find2(&text[at..], OPEN) {
+        while let Some(found) = text[at..].find(OPEN) {
             let open = at + found;
             if open > at && keep_pieces {
                 template.pieces.push(Piece::Text(Span::new(at, open)));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
                 template.diagnostics.push(unclosed(text, open));
                 if keep_pieces {
                     template
@@ -123,13 +122,13 @@ impl Template {
         mut visit: impl FnMut(Part<'t>),
     ) {
         let mut at = 0;
-        while let Some(found) = find2(&text[at..], OPEN) {
+        while let Some(found) = text[at..].find(OPEN) {
             let open = at + found;
             if open > at {
                 visit(Part::Text(&text[at..open]));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
                 if let Some(checks) = checks {
                     checks.push(unclosed(text, open));
                 }
@@ -340,26 +339,6 @@ fn trim(s: &str) -> &str {
     }
 }
 
-/// `haystack.find(needle)` for a two-byte ASCII needle, by scanning for its first byte
-/// (the generic substring search costs more than the search itself on short strings),
-/// eight bytes at a time (`words::find_byte`): every string of a body is
-/// searched for `<%`, most of them have none, and a byte loop was a large part of `check`.
-fn find2(haystack: &str, needle: &str) -> Option<usize> {
-    let bytes = haystack.as_bytes();
-    let [first, second] = needle.as_bytes() else {
-        return haystack.find(needle);
-    };
-    let mut from = 0;
-    while let Some(found) = find_byte(&bytes[from..], *first) {
-        let at = from + found;
-        if bytes.get(at + 1) == Some(second) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
 fn is_identifier(s: &str) -> bool {
     // Over bytes: a non-ASCII character fails either way (none of its bytes is ASCII).
@@ -412,14 +391,6 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
-
-        #[test]
-        fn find2_finds_what_str_find_finds(
-            text in templateish(),
-            needle in prop::sample::select(vec!["<%", "%>", "<<"]),
-        ) {
-            prop_assert_eq!(find2(&text, needle), text.find(needle));
-        }
 
         /// `check` passes plain `this.NAME` references without the full expression check;
         /// it must still report exactly what `parse` reports.

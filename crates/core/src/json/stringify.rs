@@ -3,7 +3,6 @@
 //! letter (SPEC §3 step 5).
 
 use super::Json;
-use crate::words::{bytes_below, bytes_equal, find_flagged};
 
 /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it: no white space,
 /// object members in the order of the [`Json::Object`] list.
@@ -98,15 +97,12 @@ pub(crate) fn needs_escape(s: &str) -> bool {
 }
 
 /// The length of the run at the start of `bytes` without `"`, `\\` or a control
-/// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
-/// eight bytes at a time ([`crate::words`]): most strings are a few dozen plain bytes.
+/// character (what [`write_string`] escapes, and what ends the lexer's plain strings).
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    find_flagged(
-        bytes,
-        |word| bytes_below(word, 0x20) | bytes_equal(word, b'"') | bytes_equal(word, b'\\'),
-        |b| b == b'"' || b == b'\\' || b < 0x20,
-    )
-    .unwrap_or(bytes.len())
+    bytes
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len())
 }
 
 /// `s` as a quoted JSON string (see [`write_string`]).
