@@ -22,7 +22,7 @@ const HISTORY_LEN: usize = 10;
 #[derive(Properties, PartialEq)]
 pub struct SendPanelProps {
     /// The exact request of the selected outcome; `None` when the input is invalid.
-    pub request: Option<Rc<Request<'static>>>,
+    pub request: Option<Rc<Request>>,
     /// The selected outcome, recorded in the history of calls.
     #[prop_or_default]
     pub outcome: Option<Outcome>,
@@ -34,7 +34,7 @@ struct Call {
     id: u32,
     outcome: Option<Outcome>,
     /// Shared with the page's preview: the history keeps requests without copying them.
-    request: Rc<Request<'static>>,
+    request: Rc<Request>,
     /// Local time of day it was sent, `HH:MM:SS`.
     at: String,
     result: Result<Response, SendError>,
@@ -168,7 +168,7 @@ fn pretty_json(text: &str) -> Option<String> {
 /// into the reducer.
 fn start(
     state: &UseReducerHandle<PanelState>,
-    request: Rc<Request<'static>>,
+    request: Rc<Request>,
     outcome: Option<Outcome>,
 ) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {

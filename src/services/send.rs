@@ -11,7 +11,7 @@ use hookcheck_core::cors::{
     classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
     PROBE_TIMEOUT_MS,
 };
-use hookcheck_core::url::{check_url, UrlParts};
+use hookcheck_core::url::check_url;
 use hookcheck_core::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -77,7 +77,7 @@ fn arm_timer(controller: &AbortController, ms: u32, done: &Rc<Cell<bool>>) -> Rc
 
 /// The `fetch` of the request, then its whole body. An error is the raw JS exception, with
 /// `true` when the browser refused to build the request (nothing was sent).
-async fn fetch(request: &Request<'_>, signal: &AbortSignal) -> Result<Response, (bool, JsValue)> {
+async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, (bool, JsValue)> {
     let window = web_sys::window().ok_or((true, JsValue::from_str("no window")))?;
     let headers = web_sys::Headers::new().map_err(|e| (true, e))?;
     for header in sent_headers(request) {
@@ -160,7 +160,7 @@ async fn probe(url: &str) -> Probe {
 /// button's signal. A reply with any status is `Ok`; everything else is a classified
 /// [`SendFailure`].
 pub async fn send(
-    request: &Request<'_>,
+    request: &Request,
     timeout_ms: u32,
     cancel: &AbortSignal,
 ) -> Result<Response, SendError> {
@@ -202,7 +202,7 @@ pub async fn send(
     };
     let elapsed_ms = elapsed();
     let (name, message) = error_parts(&error);
-    let target = check_url(&request.url).parts.map(UrlParts::into_owned);
+    let target = check_url(&request.url).parts;
     let mut facts = FetchFacts {
         aborted_by_user: cancel.aborted(),
         timed_out: timed_out.get(),

@@ -183,7 +183,7 @@ pub fn curl(args: CurlArgs) -> ExitCode {
 }
 
 /// Reads, checks and renders; on invalid input prints the diagnostics to stderr.
-fn build_request(args: &RequestArgs) -> Result<Request<'static>, ExitCode> {
+fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
     let (name, text) = read_input(&args.input).map_err(|m| fail(&m))?;
     let mut sample = SampleData::for_outcome(args.outcome.into());
     sample.include_every_variable = args.every_variable;
@@ -211,7 +211,7 @@ fn build_request(args: &RequestArgs) -> Result<Request<'static>, ExitCode> {
         );
         return Err(ExitCode::from(INVALID));
     };
-    Ok(render_request(config, &sample).into_owned())
+    Ok(render_request(config, &sample))
 }
 
 /// The text to check and a name for it in messages.
@@ -253,7 +253,7 @@ fn print_json(value: &impl Serialize) {
     println!("{text}");
 }
 
-fn summary(report: &Report<'_>) -> String {
+fn summary(report: &Report) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
@@ -270,7 +270,7 @@ fn summary(report: &Report<'_>) -> String {
 
 /// Diagnostics in the compiler style: severity and code, location, the source line with
 /// a caret under the span, then help and fix.
-fn render_diagnostics(name: &str, text: &str, report: &Report<'_>) -> String {
+fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.split('\n').collect();
     for d in report.located(text) {

@@ -225,9 +225,7 @@ pub fn dropped_headers(request: &Request) -> Vec<String> {
 }
 
 /// The headers the test call sets: the request's, less the dropped ones.
-pub fn sent_headers<'r, 'c>(
-    request: &'r Request<'c>,
-) -> impl Iterator<Item = &'r crate::request::Header<'c>> {
+pub fn sent_headers(request: &Request) -> impl Iterator<Item = &crate::request::Header> {
     request
         .headers
         .iter()
@@ -390,7 +388,7 @@ pub struct FetchFacts {
     /// `location.origin` of the page.
     pub page_origin: String,
     /// The request's URL, read by core.
-    pub target: Option<UrlParts<'static>>,
+    pub target: Option<UrlParts>,
     /// [`predict_preflight`] for the request.
     pub preflight: Preflight,
     /// The browser refused to build the request (the error's message).

@@ -344,7 +344,7 @@ pub fn ready_message() -> String {
 /// `{"type":"hookcheck:result","version":1,"valid":…,"errors":…,"warnings":…,"mode":…}`:
 /// posted after every change of the text or mode, and in answer to every `hookcheck:set`.
 /// Counts only: nothing from the text itself.
-pub fn result_message(report: &Report<'_>) -> String {
+pub fn result_message(report: &Report) -> String {
     let count = |severity| Json::Number(report.count(severity) as f64);
     message(
         "hookcheck:result",

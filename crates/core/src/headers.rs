@@ -1,6 +1,5 @@
 //! The `headers` object of the advanced form (SPEC §2.3, header rows).
 
-use std::borrow::Cow;
 
 use crate::ascii::starts_with_ignoring_case;
 use crate::config::Format;
@@ -80,12 +79,12 @@ pub fn is_json_media_type(value: &str) -> bool {
 }
 
 /// Checks the `headers` value and returns the usable headers in order.
-pub fn check_headers<'t>(
-    node: &Node<'t>,
+pub fn check_headers(
+    node: &Node,
     source: &str,
     format: Option<Format>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(Cow<'t, str>, Cow<'t, str>)> {
+) -> Vec<(String, String)> {
     let Some(members) = node.as_object() else {
         diagnostics.push(
             Diagnostic::new(
@@ -167,7 +166,7 @@ pub fn check_headers<'t>(
         };
         check_value(member, name, value, diagnostics);
         check_meaning(member, name, value, format, diagnostics);
-        headers.push((member.key.clone(), value.clone()));
+        headers.push((member.key.to_string(), value.to_string()));
     }
     headers
 }

@@ -130,32 +130,6 @@ impl<'t> Node<'t> {
         }
     }
 
-    /// A tree over `json` that borrows its strings, for code that reads parse trees;
-    /// every span is empty. Objects keep [`Json`]'s (JavaScript's) key order.
-    pub(crate) fn borrowing(json: &Json) -> Node<'_> {
-        let value = match json {
-            Json::Null => NodeValue::Null,
-            Json::Bool(b) => NodeValue::Bool(*b),
-            Json::Number(n) => NodeValue::Number(*n),
-            Json::String(s) => NodeValue::String(Cow::Borrowed(s)),
-            Json::Array(items) => NodeValue::Array(items.iter().map(Node::borrowing).collect()),
-            Json::Object(members) => NodeValue::Object(
-                members
-                    .iter()
-                    .map(|(key, value)| Member {
-                        key: Cow::Borrowed(key),
-                        key_span: Span::default(),
-                        value: Node::borrowing(value),
-                    })
-                    .collect(),
-            ),
-        };
-        Node {
-            value,
-            span: Span::default(),
-        }
-    }
-
     /// Maps a span inside a string's decoded value to a span in the source. When the
     /// source spells the string without escapes the mapping is exact; otherwise the
     /// whole string token is the best honest answer.

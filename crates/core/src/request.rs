@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::config::{Format, Target, WebhookConfig};
-use crate::json::stringify::{write_compact, write_string};
+use crate::json::stringify::write_string;
 use crate::json::Json;
 use crate::sample::SampleData;
 use crate::secrets;
@@ -62,12 +62,11 @@ impl Label {
     }
 }
 
-/// One request header. Its name and value are borrowed: the fixed ones from the program,
-/// the user's from the config (`'c`).
+/// One request header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Header<'c> {
-    pub name: Cow<'c, str>,
-    pub value: Cow<'c, str>,
+pub struct Header {
+    pub name: String,
+    pub value: String,
     pub label: Label,
     /// Looks like a credential: mask it on screen and in shares.
     pub secret: bool,
@@ -82,17 +81,15 @@ pub enum Destination {
     Sns(SnsPublish),
 }
 
-/// The exact request for one outcome. It borrows the URL and the user's headers from the
-/// config it was rendered from (`'c`): a render copies only what the outcome changes.
-/// [`Request::into_owned`] makes one that outlives the config.
+/// The exact request for one outcome.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Request<'c> {
+pub struct Request {
     /// Always `POST` today.
-    pub method: Cow<'static, str>,
+    pub method: String,
     pub method_label: Label,
-    pub url: Cow<'c, str>,
+    pub url: String,
     pub url_label: Label,
-    pub headers: Vec<Header<'c>>,
+    pub headers: Vec<Header>,
     /// The exact body bytes.
     pub body: String,
     pub body_label: Label,
@@ -102,35 +99,7 @@ pub struct Request<'c> {
     data_text: Option<String>,
 }
 
-impl Header<'_> {
-    /// The header with its own copies of what it borrowed.
-    pub fn into_owned(self) -> Header<'static> {
-        Header {
-            name: Cow::Owned(self.name.into_owned()),
-            value: Cow::Owned(self.value.into_owned()),
-            label: self.label,
-            secret: self.secret,
-        }
-    }
-}
-
-impl Request<'_> {
-    /// The request with its own copies of what it borrowed from the config, to keep
-    /// after the config is gone (the web app holds one per outcome shown).
-    pub fn into_owned(self) -> Request<'static> {
-        Request {
-            method: self.method,
-            method_label: self.method_label,
-            url: Cow::Owned(self.url.into_owned()),
-            url_label: self.url_label,
-            headers: self.headers.into_iter().map(Header::into_owned).collect(),
-            body: self.body,
-            body_label: self.body_label,
-            destination: self.destination,
-            data_text: self.data_text,
-        }
-    }
-
+impl Request {
     /// The headers as `[name, value]` pairs, secrets included (for sending and `--json`).
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
@@ -151,9 +120,7 @@ impl Request<'_> {
     /// The payload before the format step wrapped or stringified it (for SNS, the message),
     /// as `JSON.parse` reads back its compact text: [`render_data`]'s value, except that a
     /// number JSON cannot hold (NaN, ±Infinity) reads back as `null`, as it prints.
-    ///
-    /// Rebuilt on demand: the request keeps only the text, so rendering does not build
-    /// (and free) a copy of the whole body tree for every outcome.
+    /// Read back from the text that is sent, so that it is what the receiver reads.
     pub fn data(&self) -> Json {
         let text = match (&self.data_text, &self.destination) {
             (Some(text), _) => text,
@@ -182,24 +149,6 @@ pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label)
     (data, data_label(config, sample))
 }
 
-/// [`render_data`] as its compact JSON text, written without building the tree: what the
-/// request pipeline uses (a property test holds the two together).
-pub(crate) fn render_data_text(config: &WebhookConfig, sample: &SampleData) -> (String, Label) {
-    let mut out = String::new();
-    if let Some(name) = &config.fieldname {
-        out.push('{');
-        write_string(&mut out, name);
-        out.push(':');
-    }
-    match &config.body {
-        Some(template) => template.write_rendered(&mut out, sample),
-        None => write_compact(&mut out, &sample.payload()),
-    }
-    if config.fieldname.is_some() {
-        out.push('}');
-    }
-    (out, data_label(config, sample))
-}
 
 /// Where the data of steps 1–3 comes from.
 fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
@@ -218,8 +167,9 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
 }
 
 /// The whole pipeline: the exact request for the sample's outcome.
-pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Request<'c> {
-    let (data, data_label) = render_data_text(config, sample);
+pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
+    let (data, data_label) = render_data(config, sample);
+    let data = data.to_compact();
     match &config.target {
         Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
         Target::Sns(sns) => {
@@ -263,13 +213,13 @@ pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Req
     }
 }
 
-fn render_http<'c>(
-    config: &'c WebhookConfig,
-    url: &'c str,
+fn render_http(
+    config: &WebhookConfig,
+    url: &str,
     data: String,
     data_label: Label,
     sample: &SampleData,
-) -> Request<'c> {
+) -> Request {
     // Step 4: the format. `data` is the data's compact text already.
     let (body, data_text, body_label) = match config.format {
         Format::JsonObject => (data, None, data_label),
@@ -321,7 +271,7 @@ fn render_http<'c>(
     });
     if config.format == Format::CloudEvent {
         let run_id = sample.as_template_text("testRunId").unwrap_or_default();
-        let mut ce = |name: &'static str, value: Cow<'c, str>, label: Label| {
+        let mut ce = |name: &str, value: String, label: Label| {
             headers.push(Header {
                 name: name.into(),
                 value,
@@ -356,8 +306,8 @@ fn render_http<'c>(
     }
     for (name, value) in &config.headers {
         let header = Header {
-            name: Cow::Borrowed(name),
-            value: Cow::Borrowed(value),
+            name: name.clone(),
+            value: value.clone(),
             label: Label::documented(
                 "Your header: testRTC sends the headers you list (documented).",
             ),
@@ -375,7 +325,7 @@ fn render_http<'c>(
     Request {
         method: "POST".into(),
         method_label: Label::assumed("The docs say the data goes in the message body; no testRTC doc names the method (assumed)."),
-        url: Cow::Borrowed(url),
+        url: url.to_string(),
         url_label: Label::documented("Your webhook URL."),
         headers,
         body,
@@ -418,31 +368,14 @@ mod tests {
         fieldname: Option<String>,
         format: Format,
         every: bool,
-    ) -> (WebhookConfig<'static>, bool) {
+    ) -> (WebhookConfig, bool) {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
         config.body = body.map(crate::body::BodyTemplate::new);
-        config.fieldname = fieldname.map(Cow::Owned);
+        config.fieldname = fieldname;
         config.format = format;
         (config, every)
-    }
-
-    #[test]
-    fn an_owned_request_is_the_request_it_was_made_from() {
-        let text = r#"{"url": "https://example.com/hook", "format": "cloudevent",
-            "headers": {"Authorization": "Bearer x", "X-Team": "a"}, "body": {"s": "<% this.status %>"}}"#;
-        let config = crate::check(text, None).config.expect("a valid webhook");
-        for outcome in Outcome::ALL {
-            let request = render_request(&config, &SampleData::for_outcome(outcome));
-            let owned: Request<'static> = request.clone().into_owned();
-            assert!(matches!(owned.url, Cow::Owned(_)));
-            assert!(owned
-                .headers
-                .iter()
-                .all(|h| matches!(h.name, Cow::Owned(_))));
-            assert_eq!(owned, request);
-        }
     }
 
     proptest! {
@@ -459,10 +392,7 @@ mod tests {
             let (config, every) = config(body, fieldname, format, every);
             let mut sample = SampleData::for_outcome(outcome);
             sample.include_every_variable = every;
-            let (tree, label) = render_data(&config, &sample);
-            let (text, text_label) = render_data_text(&config, &sample);
-            prop_assert_eq!(&text, &tree.to_compact());
-            prop_assert_eq!(&text_label, &label);
+            let (tree, _) = render_data(&config, &sample);
 
             let request = render_request(&config, &sample);
             let expected_body = match format {

@@ -44,14 +44,14 @@ impl HostKind {
     }
 }
 
-/// The parts of a checked URL `'u`. Spans are relative to the URL text.
+/// The parts of a checked URL. Spans are relative to the URL text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UrlParts<'u> {
+pub struct UrlParts {
     /// The scheme, lower-cased: `http` or `https` (a usable URL has no other).
     pub scheme: &'static str,
     /// The host as written (brackets of an IPv6 literal removed, percent-escapes
-    /// decoded as browsers do), lower-cased: borrowed from the URL when it is written so.
-    pub host: Cow<'u, str>,
+    /// decoded as browsers do), lower-cased.
+    pub host: String,
     /// Where the host points, for reachability.
     pub host_kind: HostKind,
     /// The port written in the URL; `None` when absent, empty, or the scheme's default
@@ -63,15 +63,7 @@ pub struct UrlParts<'u> {
     pub query: Option<Span>,
 }
 
-impl UrlParts<'_> {
-    /// The parts with their own copy of the host they borrowed from the URL.
-    pub fn into_owned(self) -> UrlParts<'static> {
-        UrlParts {
-            host: Cow::Owned(self.host.into_owned()),
-            ..self
-        }
-    }
-
+impl UrlParts {
     /// `scheme://host[:port]`, as a browser writes the URL's origin.
     pub fn origin(&self) -> String {
         let host = if self.host.contains(':') {
@@ -93,16 +85,16 @@ impl UrlParts<'_> {
 
 /// The result of [`check_url`]: the parts when the URL is usable, and every finding.
 #[derive(Clone, Debug, Default)]
-pub struct UrlCheck<'u> {
+pub struct UrlCheck {
     /// `Some` exactly when no diagnostic is an error (warnings keep a URL usable).
-    pub parts: Option<UrlParts<'u>>,
+    pub parts: Option<UrlParts>,
     /// Spans relative to the URL text given to [`check_url`], in text order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Checks one webhook URL (SPEC §2.1). `url` is expected trimmed by the caller; any
 /// white space left in it is reported.
-pub fn check_url(url: &str) -> UrlCheck<'_> {
+pub fn check_url(url: &str) -> UrlCheck {
     let mut checker = Checker {
         text: url,
         diagnostics: Vec::new(),
@@ -165,7 +157,7 @@ impl<'a> Checker<'a> {
         self.push(Diagnostic::new(Rule::UrlInvalid, span, message));
     }
 
-    fn check(&mut self) -> Option<UrlParts<'a>> {
+    fn check(&mut self) -> Option<UrlParts> {
         let text = self.text;
         if text.is_empty() {
             self.push(
@@ -291,7 +283,7 @@ impl<'a> Checker<'a> {
             } else {
                 "https"
             },
-            host: host.name,
+            host: host.name.into_owned(),
             host_kind: host.kind,
             port: host.port,
             has_credentials,
