@@ -221,7 +221,7 @@ pub fn App() -> Html {
         }
         return html! {
             <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
-                result={AttrValue::from(hookcheck_core::embed::result_message(&checked.report))} share={state.share_state()}
+                result={AttrValue::from(hookcheck_core::browser::embed::result_message(&checked.report))} share={state.share_state()}
                 share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
                 input_ref={input_ref.clone()}>
                 { input_views }

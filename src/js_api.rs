@@ -6,7 +6,7 @@
 //! shaped like the CLI's `--json` output, built with `Reflect` rather than a serializer to
 //! keep the wasm small. All decisions are core's; this module only converts.
 
-use hookcheck_core::embed::ModeChoice;
+use hookcheck_core::browser::embed::ModeChoice;
 use hookcheck_core::{check, render_request, Fix, LocatedDiagnostic, Outcome, SampleData};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;

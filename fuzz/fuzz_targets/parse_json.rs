@@ -2,7 +2,7 @@
 //! span lies within the input on character boundaries, and a parsed tree prints.
 #![no_main]
 
-use hookcheck_core::json::{self, Node, NodeValue};
+use hookcheck_core::syntax::json::{self, Node, NodeValue};
 use hookcheck_core::Severity;
 use libfuzzer_sys::fuzz_target;
 

@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::request::Destination;
-use hookcheck_core::{curl, secrets, Outcome, Request};
+use hookcheck_core::render::curl;
+use hookcheck_core::render::request::Destination;
+use hookcheck_core::{secrets, Outcome, Request};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

@@ -1,15 +1,15 @@
 //! Send test call: fires the previewed request with `fetch` and shows the reply, or says
 //! in plain words why there is none. Every decision (preflight, dropped headers, guard
-//! rails, what a failure means) comes from `hookcheck_core::cors`; this component presents.
+//! rails, what a failure means) comes from `hookcheck_core::browser::send`; this component presents.
 
 use std::rc::Rc;
 
-use hookcheck_core::cors::{
+use hookcheck_core::browser::send::{
     dropped_headers, http_failure, mixed_content, needs_confirmation, parse_timeout_seconds,
     predict_preflight, send_guard, Explanation, SendFailure, DEFAULT_TIMEOUT_MS,
 };
-use hookcheck_core::curl::to_curl;
-use hookcheck_core::url::check_url;
+use hookcheck_core::render::curl::to_curl;
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::{Outcome, Request};
 use web_sys::{AbortController, HtmlInputElement};
 use yew::prelude::*;
@@ -161,16 +161,12 @@ fn is_online() -> bool {
 
 /// The body pretty-printed when it is strict JSON (core's parser; no serde in the app).
 fn pretty_json(text: &str) -> Option<String> {
-    hookcheck_core::json::read_strict(text).map(|json| json.to_pretty())
+    hookcheck_core::syntax::json::read_strict(text).map(|json| json.to_pretty())
 }
 
 /// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back
 /// into the reducer.
-fn start(
-    state: &UseReducerHandle<PanelState>,
-    request: Rc<Request>,
-    outcome: Option<Outcome>,
-) {
+fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome: Option<Outcome>) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {
         return;
     };

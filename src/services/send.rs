@@ -7,11 +7,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use hookcheck_core::cors::{
+use hookcheck_core::browser::send::{
     classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
     PROBE_TIMEOUT_MS,
 };
-use hookcheck_core::url::check_url;
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

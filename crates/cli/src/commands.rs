@@ -4,9 +4,10 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use hookcheck_core::check::{self as core_check, Mode};
+use hookcheck_core::render::curl;
+use hookcheck_core::rules::check::{self as core_check, Mode};
 use hookcheck_core::{
-    curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
+    render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
 };
 use serde::Serialize;
 

@@ -200,7 +200,7 @@ fn curl_quotes_for_posix_shells() {
 fn curl_output_run_by_a_shell_sends_the_exact_body() {
     // The quoting round-trips through a real POSIX shell: `printf %s` of the quoted body.
     let body = "it's $HOME `x` \\ \"q\" é\u{2028}";
-    let quoted = hookcheck_core::curl::quote(body);
+    let quoted = hookcheck_core::render::curl::quote(body);
     let output = Command::new("sh")
         .arg("-c")
         .arg(format!("printf %s {quoted}"))

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use hookcheck_core::curl::to_curl;
+use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 
 /// The sizes of the table, with their labels.

@@ -2,8 +2,8 @@
 //! dropped headers, mixed content, guard rails, and the failure classification with the
 //! words the person reads.
 
-use hookcheck_core::cors::*;
-use hookcheck_core::url::check_url;
+use hookcheck_core::browser::send::*;
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::{check, render_request, Outcome, Request, SampleData};
 
 const PAGE: &str = "http://127.0.0.1:8080";
@@ -22,7 +22,7 @@ fn with_headers(url: &str, headers: &str) -> Request {
     request(&format!(r#"{{"url": "{url}", "headers": {{{headers}}}}}"#))
 }
 
-fn parts(url: &str) -> hookcheck_core::url::UrlParts {
+fn parts(url: &str) -> hookcheck_core::syntax::url::UrlParts {
     check_url(url).parts.expect("usable URL")
 }
 

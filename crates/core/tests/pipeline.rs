@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use hookcheck_core::curl::to_curl;
+use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{render_request, Outcome, Provenance, Request, SampleData};
 
 const SUCCESS_BODY: &str = r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#;
@@ -12,11 +12,7 @@ const WARNINGS_BODY: &str = r#"{"testRunId":"56fd35107c458d1400baee63","testName
 const FAILURE_BODY: &str = r#"{"testRunId":"56fd3d617c458d1400baee6f","testName":"AppRTC","runType":"test","status":"failure"}"#;
 
 /// The request for `text` with sample data edited by `edit`.
-fn request_with(
-    text: &str,
-    outcome: Outcome,
-    edit: impl FnOnce(&mut SampleData),
-) -> Request {
+fn request_with(text: &str, outcome: Outcome, edit: impl FnOnce(&mut SampleData)) -> Request {
     let mut sample = SampleData::for_outcome(outcome);
     edit(&mut sample);
     render_request(&config(text), &sample)

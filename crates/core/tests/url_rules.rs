@@ -1,6 +1,6 @@
 //! The URL rules of SPEC §2.1, one behaviour per test.
 
-use hookcheck_core::url::{check_url, HostKind, UrlCheck, UrlParts};
+use hookcheck_core::syntax::url::{check_url, HostKind, UrlCheck, UrlParts};
 use hookcheck_core::{Fix, Rule, Span};
 
 /// Every diagnostic as (rule, span).
@@ -674,8 +674,17 @@ fn a_non_ascii_host_is_named_as_written_and_still_classified_case_insensitively(
 
 #[test]
 fn the_host_is_named_lower_cased_decoded_and_without_brackets() {
-    assert_eq!(parts("https://hooks.example.com/x").host, "hooks.example.com");
+    assert_eq!(
+        parts("https://hooks.example.com/x").host,
+        "hooks.example.com"
+    );
     assert_eq!(parts("https://[::1]:8080/x").host, "::1");
-    assert_eq!(parts("https://Hooks.example.com/x").host, "hooks.example.com");
-    assert_eq!(parts("https://hooks%2eexample.com/x").host, "hooks.example.com");
+    assert_eq!(
+        parts("https://Hooks.example.com/x").host,
+        "hooks.example.com"
+    );
+    assert_eq!(
+        parts("https://hooks%2eexample.com/x").host,
+        "hooks.example.com"
+    );
 }

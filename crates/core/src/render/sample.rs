@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::json::Json;
-use crate::variables::{DOCUMENTED, FAILURE_ONLY};
+use crate::syntax::json::Json;
+use crate::syntax::variables::{DOCUMENTED, FAILURE_ONLY};
 
 /// How the run ended. Each outcome has its own sample data and preview.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -120,7 +120,7 @@ impl SampleData {
             ));
         };
         let slot = &mut self.values.to_mut()[at];
-        slot.1 = match crate::json::number::parse_f64(value) {
+        slot.1 = match crate::syntax::json::number::parse_f64(value) {
             Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
             _ => Json::string(value),
         };

@@ -232,7 +232,8 @@ impl<'a> Checker<'a> {
         }
 
         let authority_start = self.slashes(scheme.after_colon, scheme_span);
-        let authority_end = text[authority_start..].find(['/', '?', '#', '\\'])
+        let authority_end = text[authority_start..]
+            .find(['/', '?', '#', '\\'])
             .map_or(text.len(), |i| authority_start + i);
 
         // User info: browsers take the last '@' of the authority.
@@ -616,7 +617,9 @@ impl<'a> Checker<'a> {
     fn query(&mut self, authority_end: usize) -> Option<Span> {
         let text = self.text;
         let rest = &text[authority_end..];
-        let question = rest.find(['?', '#']).filter(|&i| rest.as_bytes()[i] == b'?')?;
+        let question = rest
+            .find(['?', '#'])
+            .filter(|&i| rest.as_bytes()[i] == b'?')?;
         let start = authority_end + question;
         let end = text[start..].find('#').map_or(text.len(), |i| start + i);
         let span = Span::new(start, end);

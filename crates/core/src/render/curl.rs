@@ -1,6 +1,6 @@
 //! The request as a curl command, quoted for POSIX shells.
 
-use crate::request::Request;
+use crate::render::request::Request;
 use crate::secrets;
 
 /// A curl command that sends exactly `request`. With `reveal_secrets` false, credential

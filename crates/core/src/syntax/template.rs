@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
-use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
+use crate::syntax::variables::{self, DOCUMENTED, FAILURE_ONLY};
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
@@ -95,9 +95,8 @@ impl Template {
     }
 
     /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
-    /// single names, without checking the placeholders or building pieces. (Requests are
-    /// rendered from the compiled body, [`crate::body`]; this renders the tree that
-    /// [`crate::request::render_data`] builds.)
+    /// single names, without checking the placeholders or building pieces: how the request
+    /// renders each string of a body template.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
         Template::visit_names(text, None, |part| match part {

@@ -3,77 +3,13 @@
 
 use std::borrow::Cow;
 
-use crate::body::BodyTemplate;
+use super::{body, headers, sns};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::headers;
-use crate::json::{Member, Node, NodeValue};
-use crate::sns::{self, SnsConfig};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
-use crate::url::{self, UrlParts};
-
-/// The payload format (SPEC §3 step 4).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Format {
-    /// The data as a JSON object (also the bare URL's format and the default).
-    #[default]
-    JsonObject,
-    /// `{"username":"testRTC_bot","text":"<data as JSON>"}` for Slack and Zapier.
-    JsonText,
-    /// The data as the body, with CloudEvents `ce-*` headers (HTTP binary mode).
-    CloudEvent,
-}
-
-impl Format {
-    pub const ALL: [Format; 3] = [Format::JsonObject, Format::JsonText, Format::CloudEvent];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Format::JsonObject => "json/object",
-            Format::JsonText => "json/text",
-            Format::CloudEvent => "cloudevent",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-}
-
-/// Where the webhook goes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    Http { url: String, parts: UrlParts },
-    Sns(SnsConfig),
-}
-
-/// A checked webhook, ready for the request pipeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WebhookConfig {
-    pub target: Target,
-    pub format: Format,
-    /// The user's headers, in their order.
-    pub headers: Vec<(String, String)>,
-    pub fieldname: Option<String>,
-    /// The body template as JavaScript holds it after `JSON.parse`.
-    pub body: Option<BodyTemplate>,
-}
-
-impl WebhookConfig {
-    /// The bare-URL form: json/object, no headers.
-    pub fn from_url(url: impl Into<String>, parts: UrlParts) -> Self {
-        WebhookConfig {
-            target: Target::Http {
-                url: url.into(),
-                parts,
-            },
-            format: Format::JsonObject,
-            headers: Vec::new(),
-            fieldname: None,
-            body: None,
-        }
-    }
-}
+use crate::syntax::json::{Member, Node, NodeValue};
+use crate::syntax::url;
+use crate::webhook::{BodyTemplate, Format, Target, WebhookConfig};
 
 /// Keys testRTC documents for HTTP webhooks.
 const HTTP_KEYS: [&str; 5] = ["url", "format", "headers", "fieldname", "body"];
@@ -213,7 +149,7 @@ fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Dia
     match suggestion {
         Some(suggestion) => {
             let mut quoted = String::new();
-            crate::json::stringify::write_string(&mut quoted, suggestion);
+            crate::syntax::json::stringify::write_string(&mut quoted, suggestion);
             diagnostic = diagnostic
                 .with_help(format!("Did you mean `{suggestion}`?"))
                 .with_fix(Fix::new(
@@ -346,5 +282,5 @@ fn check_body(
         wrong_type(member, "an object (the body template)", diagnostics);
         return None;
     }
-    Some(BodyTemplate::from_node(&member.value, source, diagnostics))
+    Some(body::read_body(&member.value, source, diagnostics))
 }

@@ -5,13 +5,13 @@
 
 use std::borrow::Cow;
 
-use crate::config::{Format, Target, WebhookConfig};
-use crate::json::stringify::write_string;
-use crate::json::Json;
-use crate::sample::SampleData;
+use super::body::render_data;
+use super::sample::SampleData;
+use super::sns::SnsPublish;
 use crate::secrets;
-use crate::sns::SnsPublish;
-use crate::template::Template;
+use crate::syntax::json::stringify::write_string;
+use crate::syntax::json::Json;
+use crate::webhook::{Format, Target, WebhookConfig};
 
 /// Whether testRTC documents a part of the request, or hookcheck assumes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ impl Provenance {
         }
     }
 
-    fn and(self, other: Provenance) -> Provenance {
+    pub(super) fn and(self, other: Provenance) -> Provenance {
         if self == Provenance::Assumed || other == Provenance::Assumed {
             Provenance::Assumed
         } else {
@@ -47,14 +47,14 @@ pub struct Label {
 }
 
 impl Label {
-    fn documented(why: impl Into<Cow<'static, str>>) -> Label {
+    pub(super) fn documented(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Documented,
             why: why.into(),
         }
     }
 
-    fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
+    pub(super) fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Assumed,
             why: why.into(),
@@ -111,7 +111,7 @@ impl Request {
     /// The body pretty-printed as `JSON.stringify(body, null, 2)` would, when it is JSON.
     pub fn pretty_body(&self) -> String {
         match &self.destination {
-            Destination::Webhook => crate::json::read(&self.body)
+            Destination::Webhook => crate::syntax::json::read(&self.body)
                 .map_or_else(|| self.body.clone(), |json| json.to_pretty()),
             Destination::Sns(_) => self.data().to_pretty(),
         }
@@ -127,43 +127,13 @@ impl Request {
             (None, Destination::Sns(publish)) => &publish.message,
             (None, Destination::Webhook) => &self.body,
         };
-        crate::json::read(text).unwrap_or(Json::Null)
+        crate::syntax::json::read(text).unwrap_or(Json::Null)
     }
 
     /// Whether the browser test call may send it.
     pub fn is_sendable(&self) -> bool {
         matches!(self.destination, Destination::Webhook)
     }
-}
-
-/// Steps 1–3: the run's data, through the body template and the fieldname wrapper.
-pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
-    let data = match &config.body {
-        Some(template) => render_template(template.json(), sample),
-        None => sample.payload(),
-    };
-    let data = match &config.fieldname {
-        Some(name) => Json::object([(name.clone(), data)]),
-        None => data,
-    };
-    (data, data_label(config, sample))
-}
-
-
-/// Where the data of steps 1–3 comes from.
-fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
-    let mut label = match &config.body {
-        Some(_) => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
-        None if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
-        None => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
-    };
-    if let Some(name) = &config.fieldname {
-        label.provenance = label.provenance.and(Provenance::Assumed);
-        label.why.to_mut().push_str(&format!(
-            " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
-        ));
-    }
-    label
 }
 
 /// The whole pipeline: the exact request for the sample's outcome.
@@ -206,7 +176,7 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     )
                     .into(),
                 },
-                destination: crate::request::Destination::Sns(publish),
+                destination: crate::render::request::Destination::Sns(publish),
                 data_text: None,
             }
         }
@@ -315,7 +285,7 @@ fn render_http(
         };
         match headers
             .iter_mut()
-            .find(|h| crate::headers::same_header_name(&h.name, name))
+            .find(|h| crate::rules::headers::same_header_name(&h.name, name))
         {
             Some(default) => *default = header,
             None => headers.push(header),
@@ -335,32 +305,10 @@ fn render_http(
     }
 }
 
-/// Step 2: every string of the template with its placeholders replaced; other values
-/// and key order unchanged.
-pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
-    match template {
-        Json::String(text) if Template::has_placeholders(text) => {
-            Json::String(Template::render_names(text, |name| {
-                sample.as_template_text(name)
-            }))
-        }
-        Json::Array(items) => {
-            Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
-        }
-        Json::Object(members) => Json::Object(
-            members
-                .iter()
-                .map(|(k, v)| (k.clone(), render_template(v, sample)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::Outcome;
+    use crate::render::sample::Outcome;
     use proptest::prelude::*;
 
     fn config(
@@ -372,7 +320,7 @@ mod tests {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
-        config.body = body.map(crate::body::BodyTemplate::new);
+        config.body = body.map(crate::webhook::BodyTemplate::new);
         config.fieldname = fieldname;
         config.format = format;
         (config, every)
@@ -383,7 +331,7 @@ mod tests {
 
         #[test]
         fn requests_carry_the_data_that_render_data_builds(
-            body in prop::option::of(crate::body::tests::template()),
+            body in prop::option::of(crate::rules::body::tests::template()),
             fieldname in prop::option::of("[a-z\"0-9]{0,4}"),
             format in prop::sample::select(Format::ALL.to_vec()),
             every in any::<bool>(),
@@ -405,7 +353,7 @@ mod tests {
             };
             prop_assert_eq!(&request.body, &expected_body);
             // JSON holds no NaN or infinity: the data reads back as its text prints.
-            let read_back = crate::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
+            let read_back = crate::syntax::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
             prop_assert_eq!(Some(request.data()), read_back);
         }
     }

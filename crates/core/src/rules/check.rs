@@ -1,12 +1,12 @@
 //! The entry point: check a text in one of the two input modes (SPEC §1) and report
 //! every diagnostic, plus the [`WebhookConfig`] when the input is valid.
 
-use crate::config::{self, WebhookConfig};
+use super::advanced_form;
 use crate::diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};
-use crate::json::{self, NodeValue};
-use crate::run_options;
 use crate::span::{LineIndex, Span};
-use crate::url;
+use crate::syntax::json::{self, NodeValue};
+use crate::syntax::{run_options, url};
+use crate::webhook::WebhookConfig;
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
@@ -129,10 +129,7 @@ fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<We
 }
 
 /// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
-pub fn check_webhook_field(
-    text: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<WebhookConfig> {
+pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         diagnostics.push(empty_input(text));
@@ -158,7 +155,7 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {
-            config::check_object(members, &root, text, diagnostics)
+            advanced_form::check_object(members, &root, text, diagnostics)
         }
         other => {
             let mut diagnostic = Diagnostic::new(

@@ -1,11 +1,10 @@
 //! The `headers` object of the advanced form (SPEC §2.3, header rows).
 
-
 use crate::ascii::starts_with_ignoring_case;
-use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::json::{Member, Node, NodeValue};
 use crate::secrets;
+use crate::syntax::json::{Member, Node, NodeValue};
+use crate::webhook::Format;
 
 /// Headers a page's `fetch` may not set (the Fetch standard's forbidden request headers).
 /// testRTC sends them server to server; the browser test call silently goes without them.
@@ -115,7 +114,7 @@ pub fn check_headers(
                 && member.key_span.slice(source).starts_with('"')
             {
                 let mut quoted = String::new();
-                crate::json::stringify::write_string(&mut quoted, trimmed);
+                crate::syntax::json::stringify::write_string(&mut quoted, trimmed);
                 diagnostic =
                     diagnostic.with_fix(Fix::new("Remove the spaces", member.key_span, quoted));
             }
@@ -321,8 +320,8 @@ mod tests {
             } else {
                 None
             };
-            let text = format!("{{\"X-A\": {}}}", crate::json::Json::string(value.as_str()).to_compact());
-            let parsed = crate::json::parse(&text);
+            let text = format!("{{\"X-A\": {}}}", crate::syntax::json::Json::string(value.as_str()).to_compact());
+            let parsed = crate::syntax::json::parse(&text);
             let root = parsed.root.expect("an object");
             let member = &root.as_object().expect("an object")[0];
             let mut found = Vec::new();

@@ -1,51 +1,21 @@
-//! The body template: the `body` of an advanced webhook, as JavaScript holds it after
-//! `JSON.parse`, with a `<% this.NAME %>` placeholder wherever a string names a variable.
-
-use std::ops::Deref;
+//! The body template's rules: the placeholders of every string in `body` (SPEC §2.4), and
+//! the template read as `JSON.parse` reads it.
 
 use crate::diagnostic::Diagnostic;
-use crate::json::{Json, Node, NodeValue};
-use crate::template::Template;
+use crate::syntax::json::{Node, NodeValue};
+use crate::syntax::template::Template;
+use crate::webhook::BodyTemplate;
 
-/// The `body` of a webhook: the template as JavaScript holds it after `JSON.parse` (what
-/// it dereferences to).
-#[derive(Clone, Debug, PartialEq)]
-pub struct BodyTemplate(Json);
-
-impl BodyTemplate {
-    pub fn new(json: Json) -> Self {
-        BodyTemplate(json)
-    }
-
-    /// The body of a checked webhook, from its parse tree (`JSON.parse`'s reading of
-    /// repeated and integer-like keys), with its placeholders checked (SPEC §2.4) into
-    /// `diagnostics`. `source` is the text `node`'s spans index.
-    pub(crate) fn from_node(node: &Node, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        check_templates(node, source, diagnostics);
-        BodyTemplate(node.to_json())
-    }
-
-    pub fn json(&self) -> &Json {
-        &self.0
-    }
-
-    pub fn into_json(self) -> Json {
-        self.0
-    }
-}
-
-impl From<Json> for BodyTemplate {
-    fn from(json: Json) -> Self {
-        BodyTemplate::new(json)
-    }
-}
-
-impl Deref for BodyTemplate {
-    type Target = Json;
-
-    fn deref(&self) -> &Json {
-        &self.0
-    }
+/// The body of a checked webhook, from its parse tree (`JSON.parse`'s reading of repeated
+/// and integer-like keys), with its placeholders checked into `diagnostics`. `source` is
+/// the text `node`'s spans index.
+pub(crate) fn read_body(
+    node: &Node,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BodyTemplate {
+    check_templates(node, source, diagnostics);
+    BodyTemplate::new(node.to_json())
 }
 
 /// Checks the placeholders in every string value inside `node`, iteratively (the parser
@@ -72,9 +42,9 @@ fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut V
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use super::*;
-    use crate::request::render_template;
-    use crate::sample::{Outcome, SampleData};
+    use crate::render::body::render_template;
+    use crate::render::sample::{Outcome, SampleData};
+    use crate::syntax::json::Json;
     use proptest::prelude::*;
 
     fn text() -> impl Strategy<Value = String> {
@@ -176,7 +146,7 @@ pub(crate) mod tests {
                 prop_assert!(report.diagnostics.iter().any(|d| d.rule.code().starts_with("template")));
                 return Ok(());
             };
-            let root = crate::json::parse(&text).root.expect("parsed");
+            let root = crate::syntax::json::parse(&text).root.expect("parsed");
             let members = root.as_object().expect("an object");
             let expected = members.iter().rev().find(|m| m.key == "body").unwrap().value.to_json();
             let body = config.body.expect("a body");
