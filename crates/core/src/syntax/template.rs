@@ -19,15 +19,6 @@ pub enum Piece {
     Placeholder { span: Span, path: Vec<String> },
 }
 
-/// A piece of a template string as the render path sees it ([`Template::visit_names`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part<'t> {
-    Text(&'t str),
-    /// The `NAME` of a `this.NAME` placeholder, and its index in [`DOCUMENTED`] when it is
-    /// a documented variable.
-    Name(&'t str, Option<usize>),
-}
-
 /// A template string split into pieces, with what was wrong in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Template {
@@ -96,64 +87,30 @@ impl Template {
 
     /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
     /// single names, without checking the placeholders or building pieces: how the request
-    /// renders each string of a body template.
+    /// renders each string of a body template. A placeholder of a dotted path or an
+    /// invalid expression renders as "", as in `render`; an unclosed `<%` is text.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
-        Template::visit_names(text, None, |part| match part {
-            Part::Text(text) => out.push_str(text),
-            Part::Name(name, _) => {
-                if let Some(value) = lookup(name) {
-                    out.push_str(&value);
-                }
-            }
-        });
-        out
-    }
-
-    /// What the render path sees in `text`, in order: literal text, and the name of each
-    /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
-    /// render as "", as in `render`; an unclosed `<%` is text. With `checks`, what
-    /// [`Template::check`] reports goes there, found in the same scan (the body is checked
-    /// as it is compiled).
-    pub(crate) fn visit_names<'t>(
-        text: &'t str,
-        mut checks: Option<&mut Vec<Diagnostic>>,
-        mut visit: impl FnMut(Part<'t>),
-    ) {
         let mut at = 0;
         while let Some(found) = text[at..].find(OPEN) {
             let open = at + found;
-            if open > at {
-                visit(Part::Text(&text[at..open]));
-            }
+            out.push_str(&text[at..open]);
             let inner_start = open + OPEN.len();
             let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
-                if let Some(checks) = checks {
-                    checks.push(unclosed(text, open));
-                }
                 // Never closed: the rest is text.
-                visit(Part::Text(&text[open..]));
-                return;
+                out.push_str(&text[open..]);
+                return out;
             };
             let name = trim(&text[inner_start..close]).strip_prefix("this.");
-            let variable = name.and_then(variables::index);
-            if let Some(checks) = checks.as_deref_mut() {
-                // As `check` does: only a placeholder that is not a plain reference has
-                // anything to report.
-                if !variable.is_some_and(is_plain_variable) {
-                    let whole = Span::new(open, close + CLOSE.len());
-                    check_expression(text, Span::new(inner_start, close), whole, checks);
-                }
-            }
             // A documented name is an identifier: most placeholders are found so.
-            if let Some(name) = name.filter(|n| variable.is_some() || is_identifier(n)) {
-                visit(Part::Name(name, variable));
+            let name = name.filter(|n| variables::index(n).is_some() || is_identifier(n));
+            if let Some(value) = name.and_then(&lookup) {
+                out.push_str(&value);
             }
             at = close + CLOSE.len();
         }
-        if at < text.len() {
-            visit(Part::Text(&text[at..]));
-        }
+        out.push_str(&text[at..]);
+        out
     }
 
     /// The string with every placeholder replaced by `lookup(path)`; an unknown or

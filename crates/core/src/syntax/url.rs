@@ -548,7 +548,7 @@ impl<'a> Checker<'a> {
         // An ASCII host (nearly every one) is named lower-cased, as browsers show it. Any
         // other is named as written: browsers turn it into punycode (UTS #46), which
         // hookcheck does not, and Unicode case mapping (`str::to_lowercase`) would bring
-        // std's case tables into the wasm, 3.6 KB gzip, for the case of letters in messages.
+        // std's case tables into the wasm only for the case of letters in messages.
         let name = if decoded.is_ascii() {
             lower_ascii(decoded)
         } else {

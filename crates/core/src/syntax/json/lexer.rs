@@ -367,7 +367,7 @@ impl<'t> Lexer<'t> {
             // Fast path: a run of plain text (no quote, backslash or control character)
             // is copied as is, which is what the per-character arms below would do. In
             // double quotes only `"` closes, so the run goes on through `'`, `` ` `` and
-            // non-ASCII text, eight bytes at a time ([`plain_run`]).
+            // non-ASCII text ([`plain_run`]).
             let rest = &self.bytes[at.min(self.bytes.len())..];
             let run = if quote == Quote::Double {
                 plain_run(rest)
