@@ -118,9 +118,8 @@ impl Request {
     }
 
     /// The payload before the format step wrapped or stringified it (for SNS, the message),
-    /// as `JSON.parse` reads back its compact text: [`render_data`]'s value, except that a
-    /// number JSON cannot hold (NaN, ±Infinity) reads back as `null`, as it prints.
-    /// Read back from the text that is sent, so that it is what the receiver reads.
+    /// as `JSON.parse` reads back the compact text of [`render_data`]: a number JSON cannot
+    /// hold (NaN, ±Infinity) reads back as `null`, as it prints.
     pub fn data(&self) -> Json {
         let text = match (&self.data_text, &self.destination) {
             (Some(text), _) => text,
@@ -139,7 +138,6 @@ impl Request {
 /// The whole pipeline: the exact request for the sample's outcome.
 pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
     let (data, data_label) = render_data(config, sample);
-    let data = data.to_compact();
     match &config.target {
         Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
         Target::Sns(sns) => {
@@ -308,6 +306,7 @@ fn render_http(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::body::tests::render_template;
     use crate::render::sample::Outcome;
     use proptest::prelude::*;
 
@@ -340,7 +339,16 @@ mod tests {
             let (config, every) = config(body, fieldname, format, every);
             let mut sample = SampleData::for_outcome(outcome);
             sample.include_every_variable = every;
-            let (tree, _) = render_data(&config, &sample);
+            let (text, _) = render_data(&config, &sample);
+            let tree = match &config.body {
+                Some(body) => render_template(body, &sample),
+                None => sample.payload(),
+            };
+            let tree = match &config.fieldname {
+                Some(name) => Json::object([(name.clone(), tree)]),
+                None => tree,
+            };
+            prop_assert_eq!(&text, &tree.to_compact());
 
             let request = render_request(&config, &sample);
             let expected_body = match format {

@@ -19,6 +19,14 @@ pub enum Piece {
     Placeholder { span: Span, path: Vec<String> },
 }
 
+/// A piece of a template string as rendering sees it ([`Template::visit_names`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part<'t> {
+    Text(&'t str),
+    /// The `NAME` of a `this.NAME` placeholder.
+    Name(&'t str),
+}
+
 /// A template string split into pieces, with what was wrong in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Template {
@@ -30,7 +38,7 @@ pub struct Template {
 impl Template {
     /// Whether the string holds any placeholder at all (the common case is none).
     pub fn has_placeholders(text: &str) -> bool {
-        text.find(OPEN).is_some()
+        find(text, OPEN).is_some()
     }
 
     /// Splits `text` into literal text and placeholders, checking each placeholder.
@@ -46,13 +54,13 @@ impl Template {
     fn parse_with(text: &str, keep_pieces: bool) -> Template {
         let mut template = Template::default();
         let mut at = 0;
-        while let Some(found) = text[at..].find(OPEN) {
+        while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
             if open > at && keep_pieces {
                 template.pieces.push(Piece::Text(Span::new(at, open)));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 template.diagnostics.push(unclosed(text, open));
                 if keep_pieces {
                     template
@@ -86,31 +94,46 @@ impl Template {
     }
 
     /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
-    /// single names, without checking the placeholders or building pieces: how the request
-    /// renders each string of a body template. A placeholder of a dotted path or an
-    /// invalid expression renders as "", as in `render`; an unclosed `<%` is text.
+    /// single names, without checking the placeholders or building pieces.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
+        Template::visit_names(text, |part| match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Name(name) => {
+                if let Some(value) = lookup(name) {
+                    out.push_str(&value);
+                }
+            }
+        });
+        out
+    }
+
+    /// What rendering sees in `text`, in order: literal text, and the name of each
+    /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
+    /// render as "", as in `render`; an unclosed `<%` is text.
+    pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
-        while let Some(found) = text[at..].find(OPEN) {
+        while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
-            out.push_str(&text[at..open]);
+            if open > at {
+                visit(Part::Text(&text[at..open]));
+            }
             let inner_start = open + OPEN.len();
-            let Some(close) = text[inner_start..].find(CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 // Never closed: the rest is text.
-                out.push_str(&text[open..]);
-                return out;
+                visit(Part::Text(&text[open..]));
+                return;
             };
             let name = trim(&text[inner_start..close]).strip_prefix("this.");
             // A documented name is an identifier: most placeholders are found so.
-            let name = name.filter(|n| variables::index(n).is_some() || is_identifier(n));
-            if let Some(value) = name.and_then(&lookup) {
-                out.push_str(&value);
+            if let Some(name) = name.filter(|n| variables::index(n).is_some() || is_identifier(n)) {
+                visit(Part::Name(name));
             }
             at = close + CLOSE.len();
         }
-        out.push_str(&text[at..]);
-        out
+        if at < text.len() {
+            visit(Part::Text(&text[at..]));
+        }
     }
 
     /// The string with every placeholder replaced by `lookup(path)`; an unknown or
@@ -293,6 +316,16 @@ fn trim(s: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// Where `marker` (`<%` or `%>`) first occurs in `text`. A plain byte comparison: on the
+/// short strings of a body, setting up the general substring search costs more than the
+/// search, and every string of every render is searched.
+fn find(text: &str, marker: &str) -> Option<usize> {
+    let marker = marker.as_bytes();
+    text.as_bytes()
+        .windows(marker.len())
+        .position(|w| w == marker)
 }
 
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
