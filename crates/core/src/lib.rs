@@ -14,12 +14,13 @@
 //!
 //! # Map
 //!
-//! The folders are the pipeline, in order; each depends only on the ones before it and on
-//! the shared pieces below.
+//! The folders are the pipeline, in order. Each depends only on earlier stages, on
+//! [`webhook`] (the hand-off from rules to render) and on the shared pieces below; nothing
+//! depends on a later stage.
 //!
 //! | stage | module | what it owns | rule codes raised there |
 //! |---|---|---|---|
-//! | 1. syntax | [`syntax::json`] | the lenient JSON parser ([`lexer`](syntax::json) and parser), `JSON.parse`'s values, `JSON.stringify` output | `json-*` (but `json-not-object`) |
+//! | 1. syntax | [`syntax::json`] | the lenient JSON parser (`lexer.rs`, `parser.rs`), `JSON.parse`'s values, `JSON.stringify` output | `json-*` (but `json-not-object`) |
 //! | | [`syntax::url`] | the webhook URL | `url-*` (but `url-required`) |
 //! | | [`syntax::run_options`] | the Run Options field and `#webhook` | `run-option-*` |
 //! | | [`syntax::template`] | `<% this.NAME %>` placeholders ([`syntax::variables`]: the names) | `template-*` |

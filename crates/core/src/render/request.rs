@@ -147,7 +147,7 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                 method_label: Label::assumed(
                     "The SNS Publish API call, as AWS SDKs send it (assumed).",
                 ),
-                url: publish.endpoint.clone().into(),
+                url: publish.endpoint.clone(),
                 url_label: Label::assumed("The SNS endpoint of the configured region (assumed)."),
                 headers: vec![
                     Header {
@@ -158,7 +158,7 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     },
                     Header {
                         name: "Authorization".into(),
-                        value: publish.authorization.clone().into(),
+                        value: publish.authorization.clone(),
                         label: Label::assumed(
                             "AWS Signature Version 4, computed from the secret key (assumed).",
                         ),
@@ -256,7 +256,7 @@ fn render_http(
         );
         ce(
             "ce-id",
-            run_id.into(),
+            run_id,
             Label::assumed(
                 "Required by the CloudEvents spec; the run id is the natural unique id (assumed).",
             ),
