@@ -1,6 +1,6 @@
 //! JSON as the advanced webhook field holds it: a lenient, span-keeping parser for what
 //! people type ([`parser`]), the value model JavaScript sees after `JSON.parse`
-//! ([`value`]), and `JSON.stringify`-exact output ([`stringify`]).
+//! ([`value`]), and `JSON.stringify`-exact output ([`stringify`](mod@stringify)).
 
 mod keys;
 mod lexer;

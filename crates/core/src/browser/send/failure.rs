@@ -41,7 +41,7 @@ pub struct FetchFacts {
     pub page_origin: String,
     /// The request's URL, read by core.
     pub target: Option<UrlParts>,
-    /// [`predict_preflight`] for the request.
+    /// [`predict_preflight`](super::predict_preflight) for the request.
     pub preflight: Preflight,
     /// The browser refused to build the request (the error's message).
     pub rejected: Option<String>,
