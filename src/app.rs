@@ -26,19 +26,10 @@ use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
 /// The check of the text, with its diagnostics located for display.
+#[derive(PartialEq)]
 struct Checked {
-    /// Kept past this render: its own copies of what the config borrowed from the text.
-    report: Rc<Report<'static>>,
+    report: Rc<Report>,
     located: Rc<Vec<LocatedDiagnostic>>,
-}
-
-/// Two checks are the same when they are the same memoized check (of the same text and
-/// mode). Comparing the reports themselves would compare their bodies, and a body made by
-/// `check` parses its source to be compared: on every keystroke, for the request's memo.
-impl PartialEq for Checked {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-    }
 }
 
 /// The page's callbacks, made once: components that get the same props skip rendering.
@@ -114,19 +105,18 @@ pub fn App() -> Html {
     };
 
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
-        let report = check(text, *mode).into_owned();
+        let report = check(text, *mode);
         let located = Rc::new(report.located(text));
         Checked {
             report: Rc::new(report),
             located,
         }
     });
-    let request: Rc<Option<Rc<Request<'static>>>> = use_memo(
+    let request: Rc<Option<Rc<Request>>> = use_memo(
         (checked.clone(), state.sample().clone()),
         |(checked, sample)| {
             let config = checked.report.config.as_ref()?;
-            // Kept past this render, and shared: its own copies of the config's strings.
-            Some(Rc::new(render_request(config, sample).into_owned()))
+            Some(Rc::new(render_request(config, sample)))
         },
     );
 
@@ -213,7 +203,7 @@ pub fn App() -> Html {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
         return html! {
             <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
-                result={AttrValue::from(hookcheck_core::embed::result_message(&checked.report))} share={state.share_state()}
+                result={AttrValue::from(hookcheck_core::browser::embed::result_message(&checked.report))} share={state.share_state()}
                 share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
                 input_ref={input_ref.clone()}>
                 { input_views }

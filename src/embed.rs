@@ -3,7 +3,7 @@
 //! host page over `postMessage`.
 //!
 //! Every protocol decision (URL options, the origin allow-list, message shapes) is core's
-//! ([`hookcheck_core::embed`], documented in `docs/embedding.md`); this module only wires
+//! ([`hookcheck_core::browser::embed`], documented in `docs/embedding.md`); this module only wires
 //! window events to it. The widget acts only on messages whose `event.origin` is in the
 //! `origin=` allow-list of its URL, posts only to those origins (never `"*"`), and posts
 //! counts, never the text.
@@ -11,8 +11,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use hookcheck_core::embed::{self, EmbedOptions, HeightReporter, HostMessage, SetRequest};
-use hookcheck_core::share::ShareState;
+use hookcheck_core::browser::embed::{self, EmbedOptions, HeightReporter, HostMessage, SetRequest};
+use hookcheck_core::browser::share::ShareState;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -8,7 +8,7 @@
 //! module only converts.
 
 use hookcheck_core::api::{CheckDocument, RequestDocument};
-use hookcheck_core::embed::ModeChoice;
+use hookcheck_core::browser::embed::ModeChoice;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 use js_sys::{Array, Object};
 use serde::Serialize;

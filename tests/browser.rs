@@ -3,8 +3,8 @@
 //! Each test mounts into its own element and waits with `yew::scheduler::flush()`.
 #![cfg(target_arch = "wasm32")]
 
-use hookcheck_core::examples::EXAMPLES;
-use hookcheck_core::share::ShareState;
+use hookcheck_core::browser::examples::EXAMPLES;
+use hookcheck_core::browser::share::ShareState;
 use hookcheck_core::{check, Outcome};
 use hookcheck_web::components::validity::{Validity, ValidityProps};
 use hookcheck_web::App;

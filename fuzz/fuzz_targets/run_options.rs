@@ -3,7 +3,7 @@
 //! is a slice of the input.
 #![no_main]
 
-use hookcheck_core::run_options;
+use hookcheck_core::syntax::run_options;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]

@@ -1,7 +1,7 @@
 //! "documented" or "assumed": where a part of the request comes from, with the reason
 //! shown on hover (title) and on keyboard focus (a CSS tooltip).
 
-use hookcheck_core::request::Label;
+use hookcheck_core::render::request::Label;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::request::Destination;
-use hookcheck_core::{curl, secrets, Outcome, Request};
+use hookcheck_core::render::curl;
+use hookcheck_core::render::request::Destination;
+use hookcheck_core::{secrets, Outcome, Request};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::components::label_badge::LabelBadge;
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
     /// The request of the selected outcome; `None` while the input has errors.
-    pub request: Option<Rc<Request<'static>>>,
+    pub request: Option<Rc<Request>>,
     /// The selected outcome.
     pub outcome: Outcome,
     /// Called with the outcome whose tab the person chose.
@@ -96,7 +97,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
     }
 }
 
-fn request_view(request: &Rc<Request<'static>>, reveal: bool, onreveal: &Callback<bool>) -> Html {
+fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) -> Html {
     let sns = match &request.destination {
         Destination::Sns(publish) => Some(publish),
         Destination::Webhook => None,

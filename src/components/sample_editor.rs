@@ -1,7 +1,7 @@
 //! The run's data for the selected outcome: every documented variable editable, `runType`
 //! test/monitor, and "include every variable". The preview follows at once.
 
-use hookcheck_core::json::Json;
+use hookcheck_core::syntax::json::Json;
 use hookcheck_core::{Outcome, SampleData};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! Send test call: fires the previewed request with `fetch` and shows the reply, or says in
 //! plain words why there is none. Every decision and sentence about webhooks (preflight,
 //! dropped headers, guard rails, what a failure means) comes from core
-//! (`hookcheck_core::cors`, `hookcheck_core::before_send`); these components present it.
+//! (`hookcheck_core::browser::send`); these components present it.
 //!
 //! The panel holds the state ([`state`]) and lays out its parts: what will happen
 //! ([`prediction`]), the controls, the question before secrets leave ([`confirm`]), the
@@ -16,8 +16,8 @@ mod state;
 
 use std::rc::Rc;
 
-use hookcheck_core::before_send::{INTRO, OFFLINE};
-use hookcheck_core::cors::{needs_confirmation, parse_timeout_seconds, send_guard};
+use hookcheck_core::browser::send::notes::{INTRO, OFFLINE};
+use hookcheck_core::browser::send::{needs_confirmation, parse_timeout_seconds, send_guard};
 use hookcheck_core::{Outcome, Request};
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ use self::state::{start, PanelAction, PanelState, Phase};
 #[derive(Properties, PartialEq)]
 pub struct SendPanelProps {
     /// The exact request of the selected outcome; `None` when the input is invalid.
-    pub request: Option<Rc<Request<'static>>>,
+    pub request: Option<Rc<Request>>,
     /// The selected outcome, recorded in the history of calls.
     #[prop_or_default]
     pub outcome: Option<Outcome>,

@@ -1,7 +1,7 @@
 //! Above the editor: the examples menu and the input mode switch.
 
-use hookcheck_core::check::Mode;
-use hookcheck_core::examples::EXAMPLES;
+use hookcheck_core::browser::examples::EXAMPLES;
+use hookcheck_core::rules::check::Mode;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -12,7 +12,7 @@ pub struct ValidityProps {
 
 impl ValidityProps {
     /// The counts of a check.
-    pub fn of(report: &Report<'_>) -> ValidityProps {
+    pub fn of(report: &Report) -> ValidityProps {
         ValidityProps {
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),

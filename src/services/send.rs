@@ -14,11 +14,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use hookcheck_core::cors::{
+use hookcheck_core::browser::send::{
     classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
     PROBE_TIMEOUT_MS,
 };
-use hookcheck_core::url::{check_url, UrlParts};
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -114,7 +114,7 @@ impl FetchError {
 }
 
 /// The `fetch` of the request, then its whole body.
-async fn fetch(request: &Request<'_>, signal: &AbortSignal) -> Result<Response, FetchError> {
+async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, FetchError> {
     let headers = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
     for header in sent_headers(request) {
         headers
@@ -180,7 +180,7 @@ async fn probe(url: &str) -> Probe {
 /// button's signal. A reply with any status is `Ok`; everything else is a classified
 /// [`SendFailure`].
 pub async fn send(
-    request: &Request<'_>,
+    request: &Request,
     timeout_ms: u32,
     cancel: &AbortSignal,
 ) -> Result<Response, SendError> {
@@ -225,7 +225,7 @@ pub async fn send(
         Err(failed) => failed,
     };
     let elapsed_ms = elapsed();
-    let target = check_url(&request.url).parts.map(UrlParts::into_owned);
+    let target = check_url(&request.url).parts;
     let mut facts = FetchFacts {
         aborted_by_user: cancel.aborted(),
         timed_out: timed_out.get(),

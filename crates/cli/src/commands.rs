@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use hookcheck_core::api::{CheckDocument, RequestDocument};
-use hookcheck_core::check::{self as core_check, Mode};
-use hookcheck_core::{curl, render_request, Outcome, Report, Request, SampleData, Severity};
+use hookcheck_core::render::curl;
+use hookcheck_core::rules::check::{self as core_check, Mode};
+use hookcheck_core::{render_request, Outcome, Report, Request, SampleData, Severity};
 use serde::Serialize;
 
 /// Exit codes (SPEC §4.3).
@@ -155,7 +156,7 @@ pub fn curl(args: CurlArgs) -> ExitCode {
 }
 
 /// Reads, checks and renders; on invalid input prints the diagnostics to stderr.
-fn build_request(args: &RequestArgs) -> Result<Request<'static>, ExitCode> {
+fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
     let (name, text) = read_input(&args.input).map_err(|m| fail(&m))?;
     let mut sample = SampleData::for_outcome(args.outcome.into());
     sample.include_every_variable = args.every_variable;
@@ -183,7 +184,7 @@ fn build_request(args: &RequestArgs) -> Result<Request<'static>, ExitCode> {
         );
         return Err(ExitCode::from(INVALID));
     };
-    Ok(render_request(config, &sample).into_owned())
+    Ok(render_request(config, &sample))
 }
 
 /// The text to check and a name for it in messages.
@@ -225,7 +226,7 @@ fn print_json(value: &impl Serialize) {
     println!("{text}");
 }
 
-fn summary(report: &Report<'_>) -> String {
+fn summary(report: &Report) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
@@ -242,7 +243,7 @@ fn summary(report: &Report<'_>) -> String {
 
 /// Diagnostics in the compiler style: severity and code, location, the source line with
 /// a caret under the span, then help and fix.
-fn render_diagnostics(name: &str, text: &str, report: &Report<'_>) -> String {
+fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.split('\n').collect();
     for d in report.located(text) {

@@ -68,7 +68,7 @@ fn check_json_of_a_valid_url_is_valid_with_no_diagnostics() {
 }
 
 #[test]
-fn check_json_reports_each_diagnostic_with_the_specified_fields() {
+fn check_json_reports_each_diagnostic_with_the_specified_fields_and_its_fix() {
     let output = hookcheck(
         &["check", "--json"],
         "{\"url\": \"https://example.com/hook\",}",
@@ -92,6 +92,7 @@ fn check_json_reports_each_diagnostic_with_the_specified_fields() {
             "end",
             "end_column",
             "end_line",
+            "fix",
             "help",
             "line",
             "message",
@@ -105,6 +106,17 @@ fn check_json_reports_each_diagnostic_with_the_specified_fields() {
     assert_eq!(diagnostic["end"], 35);
     assert_eq!(diagnostic["line"], 1);
     assert_eq!(diagnostic["column"], 35);
+    assert_eq!(diagnostic["fix"]["start"], 34);
+    assert_eq!(diagnostic["fix"]["end"], 35);
+    assert_eq!(diagnostic["fix"]["replacement"], "");
+    assert!(diagnostic["fix"]["title"].is_string());
+}
+
+#[test]
+fn check_json_leaves_fix_out_of_a_diagnostic_without_one() {
+    let output = hookcheck(&["check", "--json"], r#"{"url": 5}"#);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(value["diagnostics"][0].get("fix").is_none(), "{value}");
 }
 
 #[test]
@@ -200,7 +212,7 @@ fn curl_quotes_for_posix_shells() {
 fn curl_output_run_by_a_shell_sends_the_exact_body() {
     // The quoting round-trips through a real POSIX shell: `printf %s` of the quoted body.
     let body = "it's $HOME `x` \\ \"q\" é\u{2028}";
-    let quoted = hookcheck_core::curl::quote(body);
+    let quoted = hookcheck_core::render::curl::quote(body);
     let output = Command::new("sh")
         .arg("-c")
         .arg(format!("printf %s {quoted}"))

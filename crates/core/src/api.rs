@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use crate::check::Report;
 use crate::diagnostic::LocatedDiagnostic;
-use crate::request::Request;
+use crate::render::request::Request;
+use crate::rules::check::Report;
 
 /// What `check --json` prints and `validate()` returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -2,7 +2,6 @@
 //! share links, local storage and the embed protocol, so that they all agree.
 
 use crate::ascii::{ends_with_ignoring_case, starts_with_ignoring_case};
-use crate::words::find_byte;
 
 /// Whether a header's value looks like a credential (case-insensitive name match): the
 /// name is `cookie`, ends in `-key` or `_key`, or holds `auth`, `token`, `secret`,
@@ -48,7 +47,7 @@ pub fn write_mask(out: &mut String, value: &str) {
     const SCHEMES: [&str; 5] = ["bearer", "basic", "token", "digest", "aws4-hmac-sha256"];
     // The word before the first space, found by a byte search: on a header value this
     // beats `split_once`'s character searcher.
-    let scheme = find_byte(value.as_bytes(), b' ').map(|at| &value[..at]);
+    let scheme = value.find(' ').map(|at| &value[..at]);
     match scheme {
         Some(scheme) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
             out.push_str(scheme);

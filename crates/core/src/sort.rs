@@ -2,9 +2,9 @@
 //! spans), keyed by up to three integers. Public so the web app sorts through it too.
 //!
 //! Why not `sort_by_key`: each call with another element or key type compiles the standard
-//! library's driftsort anew, about 4 KB of wasm each; six of them cost the download more than
-//! 10 KB. Here the only sort compiled is one `sort_unstable` over `([u64; 3], index)`; the
-//! index breaks ties, so the result is exactly that of a stable sort by the key.
+//! library's sort anew into the wasm. Here the only sort compiled is one `sort_unstable`
+//! over `([u64; 3], index)`; the index breaks ties, so the result is exactly that of a
+//! stable sort by the key.
 
 /// Sorts `items` by `key`, keeping the order of items with equal keys (as `sort_by_key`).
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [u64; 3]) {

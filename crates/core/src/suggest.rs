@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_case_and_typo_near_misses() {
-        let documented = crate::variables::DOCUMENTED;
+        let documented = crate::syntax::variables::DOCUMENTED;
         assert_eq!(did_you_mean("testname", &documented), Some("testName"));
         assert_eq!(did_you_mean("tesRunId", &documented), Some("testRunId"));
         assert_eq!(did_you_mean("resultURL", &documented), Some("resultUrl"));

@@ -2,27 +2,27 @@
 //! dropped headers, mixed content, guard rails, and the failure classification with the
 //! words the person reads.
 
-use hookcheck_core::cors::*;
-use hookcheck_core::url::check_url;
+use hookcheck_core::browser::send::*;
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::{check, render_request, Outcome, Request, SampleData};
 
 const PAGE: &str = "http://127.0.0.1:8080";
 
 /// The success request for a valid webhook field `text`.
-fn request(text: &str) -> Request<'static> {
+fn request(text: &str) -> Request {
     let report = check(text, None);
     let config = report
         .config
         .unwrap_or_else(|| panic!("invalid input {text}: {:?}", report.diagnostics));
-    render_request(&config, &SampleData::for_outcome(Outcome::Success)).into_owned()
+    render_request(&config, &SampleData::for_outcome(Outcome::Success))
 }
 
 /// A webhook with the given headers (as JSON members) at `url`.
-fn with_headers(url: &str, headers: &str) -> Request<'static> {
+fn with_headers(url: &str, headers: &str) -> Request {
     request(&format!(r#"{{"url": "{url}", "headers": {{{headers}}}}}"#))
 }
 
-fn parts(url: &str) -> hookcheck_core::url::UrlParts<'_> {
+fn parts(url: &str) -> hookcheck_core::syntax::url::UrlParts {
     check_url(url).parts.expect("usable URL")
 }
 
@@ -309,9 +309,7 @@ fn facts(page: &str, url: &str) -> FetchFacts {
     FetchFacts {
         online: true,
         page_origin: page.into(),
-        target: check_url(url)
-            .parts
-            .map(hookcheck_core::url::UrlParts::into_owned),
+        target: check_url(url).parts,
         preflight: predict_preflight(&request, page),
         timeout_ms: DEFAULT_TIMEOUT_MS,
         elapsed_ms: 12,

@@ -1,13 +1,13 @@
 //! The embedding protocol (SPEC §4.2): URL options, the origin allow-list, host messages
 //! and the messages the widget posts.
 
-use hookcheck_core::check::{check, Mode};
-use hookcheck_core::embed::{
+use hookcheck_core::browser::embed::{
     error_message, height_message, normalize_origin, open_in_app_url, parse_host_message,
     ready_message, result_message, EmbedOptions, HeightReporter, HostMessage, MessageError,
     ModeChoice, SetRequest,
 };
-use hookcheck_core::share::ShareState;
+use hookcheck_core::browser::share::ShareState;
+use hookcheck_core::rules::check::{check, Mode};
 use hookcheck_core::Outcome;
 
 // ---- URL options ----
@@ -244,7 +244,7 @@ fn a_set_text_keeps_every_character() {
     let text = "{\"url\": \"https://e.com/é\",\n\t\"headers\": {\"X\": \"a\\\"b\"}}";
     let json = format!(
         r#"{{"type":"hookcheck:set","version":1,"text":{}}}"#,
-        hookcheck_core::json::Json::string(text).to_compact()
+        hookcheck_core::syntax::json::Json::string(text).to_compact()
     );
     assert_eq!(
         parse_host_message(&json),

@@ -2,7 +2,7 @@
 //! span, testRTC's documentation habits get their own rules and fixes, and the parser
 //! recovers so that several errors are all reported.
 
-use hookcheck_core::json::{parse, Json, Node, NodeValue, ParsedJson, MAX_DEPTH};
+use hookcheck_core::syntax::json::{parse, Json, Node, NodeValue, ParsedJson, MAX_DEPTH};
 use hookcheck_core::{Diagnostic, Rule, Severity, Span};
 
 /// `(code, spanned text)` of every diagnostic, in order.

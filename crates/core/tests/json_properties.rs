@@ -1,7 +1,7 @@
 //! Properties of the JSON parser and writer over generated inputs: no input panics, every
 //! span fits the input, valid JSON is silent, and the writer agrees with serde_json.
 
-use hookcheck_core::json::{parse, stringify, Node, NodeValue, ParsedJson};
+use hookcheck_core::syntax::json::{parse, stringify, Node, NodeValue, ParsedJson};
 use proptest::prelude::*;
 
 /// Asserts that every span in the parse (diagnostics, fixes, nodes, keys) lies within
@@ -182,7 +182,7 @@ proptest! {
     fn finite_numbers_round_trip_through_their_text(
         n in any::<f64>().prop_filter("finite", |n| n.is_finite())
     ) {
-        let text = stringify::compact(&hookcheck_core::json::Json::Number(n));
+        let text = stringify::compact(&hookcheck_core::syntax::json::Json::Number(n));
         let parsed = parse(&text);
         prop_assert_eq!(&parsed.diagnostics, &[]);
         let Some(NodeValue::Number(back)) = parsed.root.map(|node| node.value) else {

@@ -1,8 +1,8 @@
 //! `JSON.stringify`-exact output (SPEC §3 step 5): the expected strings below are what
 //! JavaScript writes for the same values.
 
-use hookcheck_core::json::stringify::{compact, pretty, write_string};
-use hookcheck_core::json::Json;
+use hookcheck_core::syntax::json::stringify::{compact, pretty, write_string};
+use hookcheck_core::syntax::json::Json;
 
 fn n(value: f64) -> Json {
     Json::Number(value)

@@ -4,9 +4,8 @@
 mod common;
 
 use common::*;
-use hookcheck_core::check::MAX_INPUT_BYTES;
+use hookcheck_core::rules::check::MAX_INPUT_BYTES;
 use hookcheck_core::{check, Mode, Outcome, Severity, Target};
-use std::borrow::Cow;
 
 // ---- auto-detection -----------------------------------------------------------------------
 
@@ -105,7 +104,7 @@ fn run_options_json_value_is_checked_as_the_advanced_form() {
     let config = config(text);
     assert_eq!(
         config.headers,
-        [(Cow::from("X-List"), Cow::from("a, b #c"))]
+        [("X-List".to_string(), "a, b #c".to_string())]
     );
 }
 

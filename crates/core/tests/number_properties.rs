@@ -2,7 +2,7 @@
 //! library's float machinery out of the wasm build) agree bit for bit with the standard
 //! library on any input.
 
-use hookcheck_core::json::number::{parse_f64, shortest_digits};
+use hookcheck_core::syntax::json::number::{parse_f64, shortest_digits};
 use proptest::prelude::*;
 
 fn std_shortest(v: f64) -> (String, i32) {

@@ -2,7 +2,7 @@
 //! `JSON.parse`'s semantics at every size: a repeated key keeps its first position and takes
 //! its last value, and integer-like keys come first in ascending order.
 
-use hookcheck_core::json::Json;
+use hookcheck_core::syntax::json::Json;
 use proptest::prelude::*;
 
 /// The semantics, written the slow and obvious way.

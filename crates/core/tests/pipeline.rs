@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use hookcheck_core::curl::to_curl;
+use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{render_request, Outcome, Provenance, Request, SampleData};
 
 const SUCCESS_BODY: &str = r#"{"testRunId":"56fd35107c458d1400baee63","testName":"AppRTC","runType":"test","status":"completed"}"#;
@@ -12,14 +12,10 @@ const WARNINGS_BODY: &str = r#"{"testRunId":"56fd35107c458d1400baee63","testName
 const FAILURE_BODY: &str = r#"{"testRunId":"56fd3d617c458d1400baee6f","testName":"AppRTC","runType":"test","status":"failure"}"#;
 
 /// The request for `text` with sample data edited by `edit`.
-fn request_with(
-    text: &str,
-    outcome: Outcome,
-    edit: impl FnOnce(&mut SampleData),
-) -> Request<'static> {
+fn request_with(text: &str, outcome: Outcome, edit: impl FnOnce(&mut SampleData)) -> Request {
     let mut sample = SampleData::for_outcome(outcome);
     edit(&mut sample);
-    render_request(&config(text), &sample).into_owned()
+    render_request(&config(text), &sample)
 }
 
 /// The success body of a bare URL whose `testName` is `name`.
@@ -348,7 +344,7 @@ fn cloudevent_adds_ce_headers_after_content_type_in_order() {
 #[test]
 fn cloudevent_id_is_the_run_id_of_the_outcome() {
     let text = form(r#""format": "cloudevent""#);
-    let id = |request: Request<'static>| {
+    let id = |request: Request| {
         request
             .headers
             .into_iter()
@@ -460,7 +456,7 @@ fn credential_headers_are_marked_secret() {
     let secret: Vec<_> = request(&text, Outcome::Success)
         .headers
         .into_iter()
-        .map(|h| (h.name.into_owned(), h.secret))
+        .map(|h| (h.name, h.secret))
         .collect();
     assert_eq!(
         secret,

@@ -1,6 +1,6 @@
 //! The run-options grammar and rules of SPEC §1.1, one behaviour per test.
 
-use hookcheck_core::run_options::{parse, RunOption};
+use hookcheck_core::syntax::run_options::{parse, RunOption};
 use hookcheck_core::{Fix, Rule, Span};
 
 /// Every diagnostic as (rule, span).

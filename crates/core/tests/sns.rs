@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use hookcheck_core::request::Destination;
+use hookcheck_core::render::request::Destination;
 use hookcheck_core::{check, Outcome, Severity, Target};
 
 const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:alerts";

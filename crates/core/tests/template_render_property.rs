@@ -1,7 +1,7 @@
 //! The render path's placeholder substitution (`Template::render_names`, which checks
 //! nothing) gives exactly what parsing the template and rendering its pieces gives.
 
-use hookcheck_core::template::Template;
+use hookcheck_core::syntax::template::Template;
 use proptest::prelude::*;
 
 fn lookup(name: &str) -> Option<String> {

@@ -2,8 +2,8 @@
 //! panic, every span inside the input and on character boundaries, and linear time on
 //! large inputs.
 
-use hookcheck_core::run_options::parse;
-use hookcheck_core::url::check_url;
+use hookcheck_core::syntax::run_options::parse;
+use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::{Diagnostic, Severity, Span};
 use proptest::prelude::*;
 

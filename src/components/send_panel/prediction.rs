@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::before_send::notes_before_sending;
-use hookcheck_core::cors::{predict_preflight, Refusal};
+use hookcheck_core::browser::send::notes::notes_before_sending;
+use hookcheck_core::browser::send::{predict_preflight, Refusal};
 use hookcheck_core::Request;
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct SendPredictionProps {
     /// Why the request cannot be sent, when it cannot.
     pub refusal: Option<Refusal>,
-    pub request: Option<Rc<Request<'static>>>,
+    pub request: Option<Rc<Request>>,
     /// The page's origin, `https://…` or `null`.
     pub origin: AttrValue,
 }

@@ -1,8 +1,8 @@
 //! The latest call: sending, its reply (status, headers, body), or what went wrong and the
 //! curl command that goes around the browser's rules.
 
-use hookcheck_core::cors::{Explanation, SendFailure};
-use hookcheck_core::curl::to_curl;
+use hookcheck_core::browser::send::{Explanation, SendFailure};
+use hookcheck_core::render::curl::to_curl;
 use yew::prelude::*;
 
 use super::state::Call;
@@ -79,7 +79,7 @@ pub fn SendResult(props: &SendResultProps) -> Html {
 
 /// The body pretty-printed when it is strict JSON (core's parser; no serde in the app).
 fn pretty_json(text: &str) -> Option<String> {
-    hookcheck_core::json::read_strict(text).map(|json| json.to_pretty())
+    hookcheck_core::syntax::json::read_strict(text).map(|json| json.to_pretty())
 }
 
 fn explanation_view(explanation: &Explanation, kind: &str) -> Html {

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::cors::{http_failure, parse_timeout_seconds, SendFailure, DEFAULT_TIMEOUT_MS};
+use hookcheck_core::browser::send::{
+    http_failure, parse_timeout_seconds, SendFailure, DEFAULT_TIMEOUT_MS,
+};
 use hookcheck_core::{Outcome, Request};
 use web_sys::AbortController;
 use yew::prelude::*;
@@ -19,7 +21,7 @@ pub struct Call {
     pub id: u32,
     pub outcome: Option<Outcome>,
     /// Shared with the page's preview: the history keeps requests without copying them.
-    pub request: Rc<Request<'static>>,
+    pub request: Rc<Request>,
     /// Local time of day it was sent, `HH:MM:SS`.
     pub at: String,
     pub result: Result<Response, SendError>,
@@ -139,11 +141,7 @@ fn time_of_day() -> String {
 
 /// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back
 /// into the reducer.
-pub fn start(
-    state: &UseReducerHandle<PanelState>,
-    request: Rc<Request<'static>>,
-    outcome: Option<Outcome>,
-) {
+pub fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome: Option<Outcome>) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {
         return;
     };

@@ -11,7 +11,7 @@
 //! send this machine's cookies along. `Access-Control-Max-Age: 0` stops browsers from caching a
 //! preflight, so every test call shows its own preflight.
 
-use hookcheck_core::embed::normalize_origin;
+use hookcheck_core::browser::embed::normalize_origin;
 use hyper::header::{
     HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,

@@ -111,7 +111,7 @@ pub fn assert_clean(text: &str) {
 }
 
 /// The config of a valid `text`; panics with the diagnostics when it is not valid.
-pub fn config(text: &str) -> WebhookConfig<'_> {
+pub fn config(text: &str) -> WebhookConfig {
     let report = check(text, None);
     report.config.clone().unwrap_or_else(|| {
         panic!(
@@ -126,8 +126,8 @@ pub fn config(text: &str) -> WebhookConfig<'_> {
 }
 
 /// The request testRTC sends for `text` and one outcome, with the default sample data.
-pub fn request(text: &str, outcome: Outcome) -> Request<'static> {
-    render_request(&config(text), &SampleData::for_outcome(outcome)).into_owned()
+pub fn request(text: &str, outcome: Outcome) -> Request {
+    render_request(&config(text), &SampleData::for_outcome(outcome))
 }
 
 /// The exact body bytes for `text` on success.

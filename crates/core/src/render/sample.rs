@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::json::Json;
-use crate::variables::{DOCUMENTED, FAILURE_ONLY};
+use crate::syntax::json::Json;
+use crate::syntax::variables::{DOCUMENTED, FAILURE_ONLY};
 
 /// How the run ended. Each outcome has its own sample data and preview.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -110,17 +110,6 @@ impl SampleData {
         self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
-    /// The value of the documented variable at `index` in [`DOCUMENTED`]: the values are
-    /// kept in that order, so this is [`SampleData::get`] without the search (rendering
-    /// asks for every variable of the body on every render).
-    pub(crate) fn documented(&self, index: usize) -> Option<&Json> {
-        let name = DOCUMENTED.get(index)?;
-        match self.values.get(index) {
-            Some((at, value)) if at == name => Some(value),
-            _ => self.get(name),
-        }
-    }
-
     /// Sets one variable. Numeric variables take a number when `value` is one.
     /// Fails, naming the documented variables, when `name` is not one of them.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
@@ -131,7 +120,7 @@ impl SampleData {
             ));
         };
         let slot = &mut self.values.to_mut()[at];
-        slot.1 = match crate::json::number::parse_f64(value) {
+        slot.1 = match crate::syntax::json::number::parse_f64(value) {
             Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
             _ => Json::string(value),
         };
@@ -176,25 +165,5 @@ impl SampleData {
                 .filter(|n| keep(n))
                 .filter_map(|n| self.get(n).map(|v| (n, v.clone()))),
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_documented_variable_by_index_is_the_variable_by_name() {
-        for outcome in Outcome::ALL {
-            let mut edited = SampleData::for_outcome(outcome);
-            edited.set("score", "9.5").unwrap();
-            edited.set("testName", "edited").unwrap();
-            for sample in [SampleData::for_outcome(outcome), edited] {
-                for (index, name) in DOCUMENTED.iter().enumerate() {
-                    assert_eq!(sample.documented(index), sample.get(name), "{name}");
-                }
-                assert_eq!(sample.documented(DOCUMENTED.len()), None);
-            }
-        }
     }
 }

@@ -1,9 +1,9 @@
 //! Decimal text ↔ IEEE double, exactly as `str::parse::<f64>` and ECMAScript's
 //! `Number::toString` do it, without the standard library's float machinery.
 //!
-//! Why: in the wasm build, `f64::from_str` (its 10 KB table of powers of five) and
-//! `{:e}` formatting (Grisu with its Dragon fallback, for both shortest and exact output)
-//! cost about 23 KB of the gzipped download, more than all of core's messages. Webhook
+//! Why: in the wasm build, `f64::from_str` (with its table of powers of five) and `{:e}`
+//! formatting (Grisu with its Dragon fallback) are a large share of the download, larger
+//! than all of core's messages. Webhook
 //! numbers are nearly always short, so the common cases take a fast path (Clinger's for
 //! parsing, plain integers for printing), and the rest is done exactly with a small
 //! big-integer: correct rounding, half to even, when parsing; the shortest digits that

@@ -15,7 +15,6 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::span::Span;
-use crate::words::{find_any, find_byte};
 
 /// What kind of host a URL names, as far as reachability from testRTC's cloud goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,14 +44,14 @@ impl HostKind {
     }
 }
 
-/// The parts of a checked URL `'u`. Spans are relative to the URL text.
+/// The parts of a checked URL. Spans are relative to the URL text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UrlParts<'u> {
+pub struct UrlParts {
     /// The scheme, lower-cased: `http` or `https` (a usable URL has no other).
     pub scheme: &'static str,
     /// The host as written (brackets of an IPv6 literal removed, percent-escapes
-    /// decoded as browsers do), lower-cased: borrowed from the URL when it is written so.
-    pub host: Cow<'u, str>,
+    /// decoded as browsers do), lower-cased.
+    pub host: String,
     /// Where the host points, for reachability.
     pub host_kind: HostKind,
     /// The port written in the URL; `None` when absent, empty, or the scheme's default
@@ -64,15 +63,7 @@ pub struct UrlParts<'u> {
     pub query: Option<Span>,
 }
 
-impl UrlParts<'_> {
-    /// The parts with their own copy of the host they borrowed from the URL.
-    pub fn into_owned(self) -> UrlParts<'static> {
-        UrlParts {
-            host: Cow::Owned(self.host.into_owned()),
-            ..self
-        }
-    }
-
+impl UrlParts {
     /// `scheme://host[:port]`, as a browser writes the URL's origin.
     pub fn origin(&self) -> String {
         let host = if self.host.contains(':') {
@@ -94,16 +85,16 @@ impl UrlParts<'_> {
 
 /// The result of [`check_url`]: the parts when the URL is usable, and every finding.
 #[derive(Clone, Debug, Default)]
-pub struct UrlCheck<'u> {
+pub struct UrlCheck {
     /// `Some` exactly when no diagnostic is an error (warnings keep a URL usable).
-    pub parts: Option<UrlParts<'u>>,
+    pub parts: Option<UrlParts>,
     /// Spans relative to the URL text given to [`check_url`], in text order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Checks one webhook URL (SPEC §2.1). `url` is expected trimmed by the caller; any
 /// white space left in it is reported.
-pub fn check_url(url: &str) -> UrlCheck<'_> {
+pub fn check_url(url: &str) -> UrlCheck {
     let mut checker = Checker {
         text: url,
         diagnostics: Vec::new(),
@@ -166,7 +157,7 @@ impl<'a> Checker<'a> {
         self.push(Diagnostic::new(Rule::UrlInvalid, span, message));
     }
 
-    fn check(&mut self) -> Option<UrlParts<'a>> {
+    fn check(&mut self) -> Option<UrlParts> {
         let text = self.text;
         if text.is_empty() {
             self.push(
@@ -241,15 +232,14 @@ impl<'a> Checker<'a> {
         }
 
         let authority_start = self.slashes(scheme.after_colon, scheme_span);
-        let authority_end = find_any(&text.as_bytes()[authority_start..], b"/?#\\")
+        let authority_end = text[authority_start..]
+            .find(['/', '?', '#', '\\'])
             .map_or(text.len(), |i| authority_start + i);
 
         // User info: browsers take the last '@' of the authority.
         let authority = &text[authority_start..authority_end];
         let mut has_credentials = false;
-        // Nearly every authority has no `@`: one search says so, eight bytes at a time.
-        let last_at = find_byte(authority.as_bytes(), b'@')
-            .and_then(|_| authority.bytes().rposition(|b| b == b'@'));
+        let last_at = authority.rfind('@');
         let host_start = match last_at {
             Some(at) => {
                 let span = Span::new(authority_start, authority_start + at + 1);
@@ -294,7 +284,7 @@ impl<'a> Checker<'a> {
             } else {
                 "https"
             },
-            host: host.name,
+            host: host.name.into_owned(),
             host_kind: host.kind,
             port: host.port,
             has_credentials,
@@ -305,9 +295,8 @@ impl<'a> Checker<'a> {
     /// Finds the scheme, or reports why there is none.
     fn scheme(&mut self) -> Option<Scheme> {
         let text = self.text;
-        let bytes = text.as_bytes();
-        let delimiter = find_any(bytes, b"/?#").unwrap_or(text.len());
-        if let Some(colon) = find_byte(&bytes[..delimiter], b':') {
+        let delimiter = text.find(['/', '?', '#']).unwrap_or(text.len());
+        if let Some(colon) = text[..delimiter].find(':') {
             let candidate = &text[..colon];
             if is_scheme_syntax(candidate) && !looks_like_host_and_port(text, colon) {
                 return Some(Scheme {
@@ -459,7 +448,7 @@ impl<'a> Checker<'a> {
             };
             (host, port_start)
         } else {
-            let colon = find_byte(hostport.as_bytes(), b':');
+            let colon = hostport.find(':');
             let name_span = Span::new(start, colon.map_or(end, |c| start + c));
             if hostport[name_span.len()..].matches(':').count() > 1
                 && parse_ipv6(hostport).is_some()
@@ -559,7 +548,7 @@ impl<'a> Checker<'a> {
         // An ASCII host (nearly every one) is named lower-cased, as browsers show it. Any
         // other is named as written: browsers turn it into punycode (UTS #46), which
         // hookcheck does not, and Unicode case mapping (`str::to_lowercase`) would bring
-        // std's case tables into the wasm, 3.6 KB gzip, for the case of letters in messages.
+        // std's case tables into the wasm only for the case of letters in messages.
         let name = if decoded.is_ascii() {
             lower_ascii(decoded)
         } else {
@@ -628,7 +617,9 @@ impl<'a> Checker<'a> {
     fn query(&mut self, authority_end: usize) -> Option<Span> {
         let text = self.text;
         let rest = &text[authority_end..];
-        let question = find_any(rest.as_bytes(), b"?#").filter(|&i| rest.as_bytes()[i] == b'?')?;
+        let question = rest
+            .find(['?', '#'])
+            .filter(|&i| rest.as_bytes()[i] == b'?')?;
         let start = authority_end + question;
         let end = text[start..].find('#').map_or(text.len(), |i| start + i);
         let span = Span::new(start, end);
@@ -762,7 +753,7 @@ fn lower_scheme(scheme: &str) -> Cow<'static, str> {
 /// Whether every byte is printable ASCII, `!` to `~`: no white space, no control
 /// character, nothing beyond ASCII.
 fn is_printable_ascii(text: &str) -> bool {
-    crate::words::all_between(text.as_bytes(), b'!', b'~')
+    text.bytes().all(|b| (b'!'..=b'~').contains(&b))
 }
 
 /// RFC 3986 `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.

@@ -91,16 +91,6 @@ pub(super) struct Lexer<'t> {
     pub ran_off_the_end: bool,
 }
 
-/// The double-quoted string token at `start` as the lexer decodes it (escapes and all),
-/// with the end of the token, when the lexer has nothing to report about it; for the
-/// strict fast path (`super::strict`), which leaves escapes to the one decoder.
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) fn strict_string(text: &str, start: usize) -> Option<(Cow<'_, str>, usize)> {
-    let mut lexer = Lexer::new(text);
-    lexer.general_string(start, Quote::Double);
-    (lexer.diagnostics.is_empty() && !lexer.tok.broken).then_some((lexer.value, lexer.pos))
-}
-
 impl<'t> Lexer<'t> {
     pub fn new(text: &'t str) -> Self {
         Lexer {
@@ -377,7 +367,7 @@ impl<'t> Lexer<'t> {
             // Fast path: a run of plain text (no quote, backslash or control character)
             // is copied as is, which is what the per-character arms below would do. In
             // double quotes only `"` closes, so the run goes on through `'`, `` ` `` and
-            // non-ASCII text, eight bytes at a time ([`plain_run`]).
+            // non-ASCII text ([`plain_run`]).
             let rest = &self.bytes[at.min(self.bytes.len())..];
             let run = if quote == Quote::Double {
                 plain_run(rest)

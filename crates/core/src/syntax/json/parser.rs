@@ -18,7 +18,6 @@ use super::stringify::quoted;
 use super::{Member, Node, NodeValue};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::{Position, Span};
-use crate::words::{continuation_bytes, has_byte, word_at};
 
 /// Objects and arrays may nest this deep; deeper is an error.
 pub const MAX_DEPTH: usize = 128;
@@ -39,24 +38,6 @@ pub struct ParsedJson<'t> {
 /// dropped, a missing comma or closing bracket is assumed. Members and items too broken
 /// to read are left out of the tree. Never panics; linear in the length of `text`.
 pub fn parse(text: &str) -> ParsedJson<'_> {
-    // Most text is strict JSON, with nothing to report: read it the short way. Not in the
-    // web app: there the fast path would add 1.3 KB gzip to the first load (of 150 KB
-    // allowed) to save microseconds of a keystroke that the page update takes milliseconds
-    // to show (docs/performance.md). The result is the same either way.
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(root) = super::strict::parse_strict(text) {
-        return ParsedJson {
-            root: Some(root),
-            diagnostics: Vec::new(),
-        };
-    }
-    parse_lenient(text)
-}
-
-/// [`parse`] without its fast path for strict JSON: the lenient parser on every input.
-/// For tests and the fuzz target, which hold the two paths to the same result.
-#[doc(hidden)]
-pub fn parse_lenient(text: &str) -> ParsedJson<'_> {
     let mut parser = Parser::new(text);
     let root = parser.run();
     let mut diagnostics = parser.lexer.diagnostics;
@@ -252,28 +233,14 @@ impl<'t> Parser<'t> {
         // Bytes, not chars: every character has exactly one byte that is not a UTF-8
         // continuation byte, and a byte loop is several times faster.
         let bytes = self.text.get(from..at).unwrap_or("").as_bytes();
-        let count = |position: &mut Position, chunk: &[u8]| {
-            for &b in chunk {
-                if b == b'\n' {
-                    position.line += 1;
-                    position.column = 1;
-                } else if b & 0xC0 != 0x80 {
-                    position.column += 1;
-                }
+        for &b in bytes {
+            if b == b'\n' {
+                position.line += 1;
+                position.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                position.column += 1;
             }
-        };
-        // Eight bytes at a time: a word without a line break adds its characters (the bytes
-        // that are not continuation bytes, 0b10xxxxxx) to the column at once.
-        let mut i = 0;
-        while let Some(word) = word_at(bytes, i) {
-            if has_byte(word, b'\n') {
-                count(&mut position, &bytes[i..i + 8]);
-            } else {
-                position.column += 8 - continuation_bytes(word) as usize;
-            }
-            i += 8;
         }
-        count(&mut position, &bytes[i..]);
         self.cursor = (at.max(from), position);
         position
     }

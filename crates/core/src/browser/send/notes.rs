@@ -1,10 +1,10 @@
 //! What the send panel says before a call, beside the preflight prediction: the headers the
 //! browser will not send, mixed content, an offline browser. Every fact comes from
-//! [`crate::cors`]; this module words them, so the app only shows the sentences.
+//! [`super::preflight`]; this module words them, so the app only shows the sentences.
 
-use crate::cors::{dropped_headers, mixed_content};
-use crate::request::Request;
-use crate::url::check_url;
+use super::preflight::{dropped_headers, mixed_content};
+use crate::render::request::Request;
+use crate::syntax::url::check_url;
 
 /// What a test call is, said once at the top of the send panel.
 pub const INTRO: &str = "Sends the previewed request from this browser. testRTC sends it server to server, so browser rules (CORS, forbidden headers) apply here only.";

@@ -1,8 +1,7 @@
 //! The request as a curl command, quoted for POSIX shells.
 
-use crate::request::Request;
+use crate::render::request::Request;
 use crate::secrets;
-use crate::words::find_byte;
 
 /// A curl command that sends exactly `request`. With `reveal_secrets` false, credential
 /// headers are masked (for display; the copy button reveals them).
@@ -47,7 +46,7 @@ pub fn quote(text: &str) -> String {
 /// Appends `text` as it goes between single quotes: each `'` written as `'\''`.
 fn push_escaped(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = find_byte(rest.as_bytes(), b'\'') {
+    while let Some(at) = rest.find('\'') {
         out.push_str(&rest[..at]);
         out.push_str(r"'\''");
         rest = &rest[at + 1..];

@@ -6,11 +6,11 @@
 //! `docs/embedding.md`. Messages are JSON-shaped; the widget never puts the checked text,
 //! or anything taken from it, into a message it posts (it may hold secrets).
 
-use crate::check::{Mode, Report};
+use crate::browser::share::{self, ShareState};
 use crate::diagnostic::Severity;
-use crate::json::{self, Json};
-use crate::sample::Outcome;
-use crate::share::{self, ShareState};
+use crate::render::sample::Outcome;
+use crate::rules::check::{Mode, Report};
+use crate::syntax::json::{self, Json};
 
 /// The protocol version this build speaks. Every message carries it; a host message with
 /// another version is answered with a `hookcheck:error` and otherwise ignored.
@@ -344,7 +344,7 @@ pub fn ready_message() -> String {
 /// `{"type":"hookcheck:result","version":1,"valid":…,"errors":…,"warnings":…,"mode":…}`:
 /// posted after every change of the text or mode, and in answer to every `hookcheck:set`.
 /// Counts only: nothing from the text itself.
-pub fn result_message(report: &Report<'_>) -> String {
+pub fn result_message(report: &Report) -> String {
     let count = |severity| Json::Number(report.count(severity) as f64);
     message(
         "hookcheck:result",
@@ -407,7 +407,7 @@ const WIDGET_PARAMETERS: [&str; 5] = ["embed", "readonly", "origin", "outcome", 
 
 /// The full app's URL holding the widget's state: the widget's own address without its
 /// widget-only parameters and fragment, then `fragment_prefix` (the app's share-link
-/// prefix, `#s=`) and the share code (see [`crate::share`]). Secret values are left out:
+/// prefix, `#s=`) and the share code (see [`crate::browser::share`]). Secret values are left out:
 /// the widget offers no "include secrets" choice, and the link may be copied anywhere.
 pub fn open_in_app_url(widget_href: &str, fragment_prefix: &str, state: &ShareState) -> String {
     let mut state = state.clone();

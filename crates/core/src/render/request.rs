@@ -5,13 +5,13 @@
 
 use std::borrow::Cow;
 
-use crate::config::{Format, Target, WebhookConfig};
-use crate::json::stringify::{write_compact, write_string};
-use crate::json::Json;
-use crate::sample::SampleData;
+use super::body::render_data;
+use super::sample::SampleData;
+use super::sns::SnsPublish;
 use crate::secrets;
-use crate::sns::SnsPublish;
-use crate::template::Template;
+use crate::syntax::json::stringify::write_string;
+use crate::syntax::json::Json;
+use crate::webhook::{Format, Target, WebhookConfig};
 
 /// Whether testRTC documents a part of the request, or hookcheck assumes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ impl Provenance {
         }
     }
 
-    fn and(self, other: Provenance) -> Provenance {
+    pub(super) fn and(self, other: Provenance) -> Provenance {
         if self == Provenance::Assumed || other == Provenance::Assumed {
             Provenance::Assumed
         } else {
@@ -47,14 +47,14 @@ pub struct Label {
 }
 
 impl Label {
-    fn documented(why: impl Into<Cow<'static, str>>) -> Label {
+    pub(super) fn documented(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Documented,
             why: why.into(),
         }
     }
 
-    fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
+    pub(super) fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
         Label {
             provenance: Provenance::Assumed,
             why: why.into(),
@@ -62,12 +62,11 @@ impl Label {
     }
 }
 
-/// One request header. Its name and value are borrowed: the fixed ones from the program,
-/// the user's from the config (`'c`).
+/// One request header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Header<'c> {
-    pub name: Cow<'c, str>,
-    pub value: Cow<'c, str>,
+pub struct Header {
+    pub name: String,
+    pub value: String,
     pub label: Label,
     /// Looks like a credential: mask it on screen and in shares.
     pub secret: bool,
@@ -82,17 +81,15 @@ pub enum Destination {
     Sns(SnsPublish),
 }
 
-/// The exact request for one outcome. It borrows the URL and the user's headers from the
-/// config it was rendered from (`'c`): a render copies only what the outcome changes.
-/// [`Request::into_owned`] makes one that outlives the config.
+/// The exact request for one outcome.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Request<'c> {
+pub struct Request {
     /// Always `POST` today.
-    pub method: Cow<'static, str>,
+    pub method: String,
     pub method_label: Label,
-    pub url: Cow<'c, str>,
+    pub url: String,
     pub url_label: Label,
-    pub headers: Vec<Header<'c>>,
+    pub headers: Vec<Header>,
     /// The exact body bytes.
     pub body: String,
     pub body_label: Label,
@@ -102,35 +99,7 @@ pub struct Request<'c> {
     data_text: Option<String>,
 }
 
-impl Header<'_> {
-    /// The header with its own copies of what it borrowed.
-    pub fn into_owned(self) -> Header<'static> {
-        Header {
-            name: Cow::Owned(self.name.into_owned()),
-            value: Cow::Owned(self.value.into_owned()),
-            label: self.label,
-            secret: self.secret,
-        }
-    }
-}
-
-impl Request<'_> {
-    /// The request with its own copies of what it borrowed from the config, to keep
-    /// after the config is gone (the web app holds one per outcome shown).
-    pub fn into_owned(self) -> Request<'static> {
-        Request {
-            method: self.method,
-            method_label: self.method_label,
-            url: Cow::Owned(self.url.into_owned()),
-            url_label: self.url_label,
-            headers: self.headers.into_iter().map(Header::into_owned).collect(),
-            body: self.body,
-            body_label: self.body_label,
-            destination: self.destination,
-            data_text: self.data_text,
-        }
-    }
-
+impl Request {
     /// The headers as `[name, value]` pairs, secrets included (for sending and `--json`).
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
@@ -142,25 +111,22 @@ impl Request<'_> {
     /// The body pretty-printed as `JSON.stringify(body, null, 2)` would, when it is JSON.
     pub fn pretty_body(&self) -> String {
         match &self.destination {
-            Destination::Webhook => crate::json::read(&self.body)
+            Destination::Webhook => crate::syntax::json::read(&self.body)
                 .map_or_else(|| self.body.clone(), |json| json.to_pretty()),
             Destination::Sns(_) => self.data().to_pretty(),
         }
     }
 
     /// The payload before the format step wrapped or stringified it (for SNS, the message),
-    /// as `JSON.parse` reads back its compact text: [`render_data`]'s value, except that a
-    /// number JSON cannot hold (NaN, ±Infinity) reads back as `null`, as it prints.
-    ///
-    /// Rebuilt on demand: the request keeps only the text, so rendering does not build
-    /// (and free) a copy of the whole body tree for every outcome.
+    /// as `JSON.parse` reads back the compact text of [`render_data`]: a number JSON cannot
+    /// hold (NaN, ±Infinity) reads back as `null`, as it prints.
     pub fn data(&self) -> Json {
         let text = match (&self.data_text, &self.destination) {
             (Some(text), _) => text,
             (None, Destination::Sns(publish)) => &publish.message,
             (None, Destination::Webhook) => &self.body,
         };
-        crate::json::read(text).unwrap_or(Json::Null)
+        crate::syntax::json::read(text).unwrap_or(Json::Null)
     }
 
     /// Whether the browser test call may send it.
@@ -169,57 +135,9 @@ impl Request<'_> {
     }
 }
 
-/// Steps 1–3: the run's data, through the body template and the fieldname wrapper.
-pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
-    let data = match &config.body {
-        Some(template) => render_template(template.json(), sample),
-        None => sample.payload(),
-    };
-    let data = match &config.fieldname {
-        Some(name) => Json::object([(name.clone(), data)]),
-        None => data,
-    };
-    (data, data_label(config, sample))
-}
-
-/// [`render_data`] as its compact JSON text, written without building the tree: what the
-/// request pipeline uses (a property test holds the two together).
-pub(crate) fn render_data_text(config: &WebhookConfig, sample: &SampleData) -> (String, Label) {
-    let mut out = String::new();
-    if let Some(name) = &config.fieldname {
-        out.push('{');
-        write_string(&mut out, name);
-        out.push(':');
-    }
-    match &config.body {
-        Some(template) => template.write_rendered(&mut out, sample),
-        None => write_compact(&mut out, &sample.payload()),
-    }
-    if config.fieldname.is_some() {
-        out.push('}');
-    }
-    (out, data_label(config, sample))
-}
-
-/// Where the data of steps 1–3 comes from.
-fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
-    let mut label = match &config.body {
-        Some(_) => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
-        None if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
-        None => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
-    };
-    if let Some(name) = &config.fieldname {
-        label.provenance = label.provenance.and(Provenance::Assumed);
-        label.why.to_mut().push_str(&format!(
-            " Wrapped in {{\"{name}\": …}} by fieldname (assumed: the docs say only that it wraps the data)."
-        ));
-    }
-    label
-}
-
 /// The whole pipeline: the exact request for the sample's outcome.
-pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Request<'c> {
-    let (data, data_label) = render_data_text(config, sample);
+pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
+    let (data, data_label) = render_data(config, sample);
     match &config.target {
         Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
         Target::Sns(sns) => {
@@ -229,7 +147,7 @@ pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Req
                 method_label: Label::assumed(
                     "The SNS Publish API call, as AWS SDKs send it (assumed).",
                 ),
-                url: publish.endpoint.clone().into(),
+                url: publish.endpoint.clone(),
                 url_label: Label::assumed("The SNS endpoint of the configured region (assumed)."),
                 headers: vec![
                     Header {
@@ -240,7 +158,7 @@ pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Req
                     },
                     Header {
                         name: "Authorization".into(),
-                        value: publish.authorization.clone().into(),
+                        value: publish.authorization.clone(),
                         label: Label::assumed(
                             "AWS Signature Version 4, computed from the secret key (assumed).",
                         ),
@@ -256,20 +174,20 @@ pub fn render_request<'c>(config: &'c WebhookConfig, sample: &SampleData) -> Req
                     )
                     .into(),
                 },
-                destination: crate::request::Destination::Sns(publish),
+                destination: crate::render::request::Destination::Sns(publish),
                 data_text: None,
             }
         }
     }
 }
 
-fn render_http<'c>(
-    config: &'c WebhookConfig,
-    url: &'c str,
+fn render_http(
+    config: &WebhookConfig,
+    url: &str,
     data: String,
     data_label: Label,
     sample: &SampleData,
-) -> Request<'c> {
+) -> Request {
     // Step 4: the format. `data` is the data's compact text already.
     let (body, data_text, body_label) = match config.format {
         Format::JsonObject => (data, None, data_label),
@@ -321,7 +239,7 @@ fn render_http<'c>(
     });
     if config.format == Format::CloudEvent {
         let run_id = sample.as_template_text("testRunId").unwrap_or_default();
-        let mut ce = |name: &'static str, value: Cow<'c, str>, label: Label| {
+        let mut ce = |name: &str, value: String, label: Label| {
             headers.push(Header {
                 name: name.into(),
                 value,
@@ -338,7 +256,7 @@ fn render_http<'c>(
         );
         ce(
             "ce-id",
-            run_id.into(),
+            run_id,
             Label::assumed(
                 "Required by the CloudEvents spec; the run id is the natural unique id (assumed).",
             ),
@@ -356,8 +274,8 @@ fn render_http<'c>(
     }
     for (name, value) in &config.headers {
         let header = Header {
-            name: Cow::Borrowed(name),
-            value: Cow::Borrowed(value),
+            name: name.clone(),
+            value: value.clone(),
             label: Label::documented(
                 "Your header: testRTC sends the headers you list (documented).",
             ),
@@ -365,7 +283,7 @@ fn render_http<'c>(
         };
         match headers
             .iter_mut()
-            .find(|h| crate::headers::same_header_name(&h.name, name))
+            .find(|h| crate::rules::headers::same_header_name(&h.name, name))
         {
             Some(default) => *default = header,
             None => headers.push(header),
@@ -375,7 +293,7 @@ fn render_http<'c>(
     Request {
         method: "POST".into(),
         method_label: Label::assumed("The docs say the data goes in the message body; no testRTC doc names the method (assumed)."),
-        url: Cow::Borrowed(url),
+        url: url.to_string(),
         url_label: Label::documented("Your webhook URL."),
         headers,
         body,
@@ -385,32 +303,11 @@ fn render_http<'c>(
     }
 }
 
-/// Step 2: every string of the template with its placeholders replaced; other values
-/// and key order unchanged.
-pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
-    match template {
-        Json::String(text) if Template::has_placeholders(text) => {
-            Json::String(Template::render_names(text, |name| {
-                sample.as_template_text(name)
-            }))
-        }
-        Json::Array(items) => {
-            Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
-        }
-        Json::Object(members) => Json::Object(
-            members
-                .iter()
-                .map(|(k, v)| (k.clone(), render_template(v, sample)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::Outcome;
+    use crate::render::body::tests::render_template;
+    use crate::render::sample::Outcome;
     use proptest::prelude::*;
 
     fn config(
@@ -418,31 +315,14 @@ mod tests {
         fieldname: Option<String>,
         format: Format,
         every: bool,
-    ) -> (WebhookConfig<'static>, bool) {
+    ) -> (WebhookConfig, bool) {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
-        config.body = body.map(crate::body::BodyTemplate::new);
-        config.fieldname = fieldname.map(Cow::Owned);
+        config.body = body.map(crate::webhook::BodyTemplate::new);
+        config.fieldname = fieldname;
         config.format = format;
         (config, every)
-    }
-
-    #[test]
-    fn an_owned_request_is_the_request_it_was_made_from() {
-        let text = r#"{"url": "https://example.com/hook", "format": "cloudevent",
-            "headers": {"Authorization": "Bearer x", "X-Team": "a"}, "body": {"s": "<% this.status %>"}}"#;
-        let config = crate::check(text, None).config.expect("a valid webhook");
-        for outcome in Outcome::ALL {
-            let request = render_request(&config, &SampleData::for_outcome(outcome));
-            let owned: Request<'static> = request.clone().into_owned();
-            assert!(matches!(owned.url, Cow::Owned(_)));
-            assert!(owned
-                .headers
-                .iter()
-                .all(|h| matches!(h.name, Cow::Owned(_))));
-            assert_eq!(owned, request);
-        }
     }
 
     proptest! {
@@ -450,7 +330,7 @@ mod tests {
 
         #[test]
         fn requests_carry_the_data_that_render_data_builds(
-            body in prop::option::of(crate::body::tests::template()),
+            body in prop::option::of(crate::rules::body::tests::template()),
             fieldname in prop::option::of("[a-z\"0-9]{0,4}"),
             format in prop::sample::select(Format::ALL.to_vec()),
             every in any::<bool>(),
@@ -459,10 +339,16 @@ mod tests {
             let (config, every) = config(body, fieldname, format, every);
             let mut sample = SampleData::for_outcome(outcome);
             sample.include_every_variable = every;
-            let (tree, label) = render_data(&config, &sample);
-            let (text, text_label) = render_data_text(&config, &sample);
+            let (text, _) = render_data(&config, &sample);
+            let tree = match &config.body {
+                Some(body) => render_template(body, &sample),
+                None => sample.payload(),
+            };
+            let tree = match &config.fieldname {
+                Some(name) => Json::object([(name.clone(), tree)]),
+                None => tree,
+            };
             prop_assert_eq!(&text, &tree.to_compact());
-            prop_assert_eq!(&text_label, &label);
 
             let request = render_request(&config, &sample);
             let expected_body = match format {
@@ -475,7 +361,7 @@ mod tests {
             };
             prop_assert_eq!(&request.body, &expected_body);
             // JSON holds no NaN or infinity: the data reads back as its text prints.
-            let read_back = crate::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
+            let read_back = crate::syntax::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
             prop_assert_eq!(Some(request.data()), read_back);
         }
     }

@@ -3,106 +3,13 @@
 
 use std::borrow::Cow;
 
-use crate::body::BodyTemplate;
+use super::{body, headers, sns};
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::headers;
-use crate::json::{Member, Node, NodeValue};
-use crate::sns::{self, SnsConfig};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
-use crate::url::{self, UrlParts};
-
-/// The payload format (SPEC §3 step 4).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Format {
-    /// The data as a JSON object (also the bare URL's format and the default).
-    #[default]
-    JsonObject,
-    /// `{"username":"testRTC_bot","text":"<data as JSON>"}` for Slack and Zapier.
-    JsonText,
-    /// The data as the body, with CloudEvents `ce-*` headers (HTTP binary mode).
-    CloudEvent,
-}
-
-impl Format {
-    pub const ALL: [Format; 3] = [Format::JsonObject, Format::JsonText, Format::CloudEvent];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Format::JsonObject => "json/object",
-            Format::JsonText => "json/text",
-            Format::CloudEvent => "cloudevent",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-}
-
-/// Where the webhook goes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target<'t> {
-    Http {
-        url: Cow<'t, str>,
-        parts: UrlParts<'t>,
-    },
-    Sns(SnsConfig),
-}
-
-/// A checked webhook, ready for the request pipeline. `'t` is the checked text: the URL,
-/// the headers, the fieldname and the body's source are borrowed from it when they are
-/// written there as they are (no JSON escape), as nearly all are. [`WebhookConfig::into_owned`]
-/// gives a config that outlives the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WebhookConfig<'t> {
-    pub target: Target<'t>,
-    pub format: Format,
-    /// The user's headers, in their order.
-    pub headers: Vec<(Cow<'t, str>, Cow<'t, str>)>,
-    pub fieldname: Option<Cow<'t, str>>,
-    /// The body template as JavaScript holds it after `JSON.parse`.
-    pub body: Option<BodyTemplate<'t>>,
-}
-
-impl<'t> WebhookConfig<'t> {
-    /// The bare-URL form: json/object, no headers.
-    pub fn from_url(url: impl Into<Cow<'t, str>>, parts: UrlParts<'t>) -> Self {
-        WebhookConfig {
-            target: Target::Http {
-                url: url.into(),
-                parts,
-            },
-            format: Format::JsonObject,
-            headers: Vec::new(),
-            fieldname: None,
-            body: None,
-        }
-    }
-
-    /// The config with its own copies of what it borrowed from the checked text.
-    pub fn into_owned(self) -> WebhookConfig<'static> {
-        WebhookConfig {
-            target: match self.target {
-                Target::Http { url, parts } => Target::Http {
-                    url: Cow::Owned(url.into_owned()),
-                    parts: parts.into_owned(),
-                },
-                Target::Sns(sns) => Target::Sns(sns),
-            },
-            format: self.format,
-            headers: (self.headers.into_iter())
-                .map(|(name, value)| (owned(name), owned(value)))
-                .collect(),
-            fieldname: self.fieldname.map(owned),
-            body: self.body.map(BodyTemplate::into_owned),
-        }
-    }
-}
-
-fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
-    Cow::Owned(text.into_owned())
-}
+use crate::syntax::json::{Member, Node, NodeValue};
+use crate::syntax::url;
+use crate::webhook::{BodyTemplate, Format, Target, WebhookConfig};
 
 /// Keys testRTC documents for HTTP webhooks.
 const HTTP_KEYS: [&str; 5] = ["url", "format", "headers", "fieldname", "body"];
@@ -135,16 +42,13 @@ const ALL_KEYS: [&str; 11] = [
 ];
 
 /// Checks the advanced form's root object. Returns the config when nothing in it is an
-/// error (the caller decides validity from all diagnostics). With `unique_keys` the caller
-/// knows that no object in the tree repeats a key, so the body compiles without looking
-/// for repeats.
-pub fn check_object<'t>(
-    members: &[Member<'t>],
-    root: &Node<'t>,
-    source: &'t str,
+/// error (the caller decides validity from all diagnostics).
+pub fn check_object(
+    members: &[Member],
+    root: &Node,
+    source: &str,
     diagnostics: &mut Vec<Diagnostic>,
-    unique_keys: bool,
-) -> Option<WebhookConfig<'t>> {
+) -> Option<WebhookConfig> {
     let errors_before = count_errors(diagnostics);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
@@ -159,7 +63,7 @@ pub fn check_object<'t>(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body").and_then(|m| check_body(m, source, unique_keys, diagnostics));
+    let body = get("body").and_then(|m| check_body(m, source, diagnostics));
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),
@@ -245,7 +149,7 @@ fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Dia
     match suggestion {
         Some(suggestion) => {
             let mut quoted = String::new();
-            crate::json::stringify::write_string(&mut quoted, suggestion);
+            crate::syntax::json::stringify::write_string(&mut quoted, suggestion);
             diagnostic = diagnostic
                 .with_help(format!("Did you mean `{suggestion}`?"))
                 .with_fix(Fix::new(
@@ -291,32 +195,22 @@ fn string_value<'m, 't>(
     }
 }
 
-fn check_url_member<'t>(
-    member: &Member<'t>,
+fn check_url_member(
+    member: &Member,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Target<'t>> {
+) -> Option<Target> {
     let text = string_value(
         member,
         "a string holding the webhook's address",
         diagnostics,
     )?;
-    let check = match text {
-        Cow::Borrowed(text) => url::check_url(text),
-        // Decoded from escapes into the parse tree's own string, which the config outlives.
-        Cow::Owned(text) => {
-            let check = url::check_url(text);
-            url::UrlCheck {
-                parts: check.parts.map(UrlParts::into_owned),
-                diagnostics: check.diagnostics,
-            }
-        }
-    };
+    let check = url::check_url(text);
     member
         .value
         .report_within(source, check.diagnostics, diagnostics);
     check.parts.map(|parts| Target::Http {
-        url: text.clone(),
+        url: text.to_string(),
         parts,
     })
 }
@@ -358,10 +252,7 @@ fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Fo
     None
 }
 
-fn check_fieldname<'t>(
-    member: &Member<'t>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Cow<'t, str>> {
+fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let name = string_value(
         member,
         "a string naming the field that wraps the data",
@@ -378,24 +269,18 @@ fn check_fieldname<'t>(
         );
         return None;
     }
-    Some(name.clone())
+    Some(name.to_string())
 }
 
 /// The body template, compiled with its placeholders checked, when the body is an object.
-fn check_body<'t>(
-    member: &Member<'t>,
-    source: &'t str,
-    unique_keys: bool,
+fn check_body(
+    member: &Member,
+    source: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<BodyTemplate<'t>> {
+) -> Option<BodyTemplate> {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);
         return None;
     }
-    Some(BodyTemplate::from_node(
-        &member.value,
-        source,
-        unique_keys,
-        diagnostics,
-    ))
+    Some(body::read_body(&member.value, source, diagnostics))
 }

@@ -3,7 +3,6 @@
 //! letter (SPEC §3 step 5).
 
 use super::Json;
-use crate::words::{bytes_below, bytes_equal, find_flagged};
 
 /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it: no white space,
 /// object members in the order of the [`Json::Object`] list.
@@ -92,21 +91,13 @@ pub(crate) fn write_escaped(out: &mut String, s: &str) {
     out.push_str(&s[run_start..]);
 }
 
-/// Whether [`write_escaped`] would change `s`.
-pub(crate) fn needs_escape(s: &str) -> bool {
-    plain_run(s.as_bytes()) < s.len()
-}
-
 /// The length of the run at the start of `bytes` without `"`, `\\` or a control
-/// character (what [`write_string`] escapes, and what ends the lexer's plain strings),
-/// eight bytes at a time ([`crate::words`]): most strings are a few dozen plain bytes.
+/// character (what [`write_string`] escapes, and what ends the lexer's plain strings).
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    find_flagged(
-        bytes,
-        |word| bytes_below(word, 0x20) | bytes_equal(word, b'"') | bytes_equal(word, b'\\'),
-        |b| b == b'"' || b == b'\\' || b < 0x20,
-    )
-    .unwrap_or(bytes.len())
+    bytes
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len())
 }
 
 /// `s` as a quoted JSON string (see [`write_string`]).
@@ -114,38 +105,6 @@ pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     write_string(&mut out, s);
     out
-}
-
-/// Whether `text`, a number as strict JSON spells it, is exactly what [`write_number`]
-/// prints for its value, so that it may be copied instead: plain decimal notation with
-/// at most 15 significant digits (a double keeps that many, so they are its shortest
-/// round-trip digits), no sign on zero, no trailing zero after the point, and at most five
-/// zeros after `0.` (ECMAScript writes 1e-7 in exponent form).
-pub(crate) fn is_shortest_spelling(text: &str) -> bool {
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = match unsigned.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (unsigned, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || (int.len() > 1 && int.starts_with('0')) {
-        return false;
-    }
-    let significant = match frac {
-        // "-0" prints as "0".
-        None if int == "0" => return unsigned.len() == text.len(),
-        None => int.len(),
-        Some(frac) if !digits(frac) || frac.ends_with('0') => return false,
-        Some(frac) if int == "0" => {
-            let zeros = frac.len() - frac.trim_start_matches('0').len();
-            if zeros > 5 {
-                return false;
-            }
-            frac.len() - zeros
-        }
-        Some(frac) => int.len() + frac.len(),
-    };
-    significant <= 15
 }
 
 /// Appends `n` as ECMAScript's `Number::toString(10)` writes it, or `null` for NaN and the
@@ -271,61 +230,4 @@ fn write_scalar(out: &mut String, value: &Json) {
 
 fn push_indent(out: &mut String, width: usize) {
     out.extend(std::iter::repeat_n(' ', width));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn shortest_spellings_are_recognised() {
-        for text in [
-            "0",
-            "7",
-            "-12",
-            "0.5",
-            "-0.25",
-            "12.25",
-            "0.000001",
-            "123456789012345",
-        ] {
-            assert!(is_shortest_spelling(text), "{text}");
-        }
-        for text in [
-            "-0",
-            "01",
-            "1.0",
-            "0.10",
-            "1e3",
-            "0.0000001",
-            "1234567890123456",
-            ".5",
-            "5.",
-            "",
-        ] {
-            assert!(!is_shortest_spelling(text), "{text}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(5000))]
-
-        /// A number spelled as `write_number` would print it can be copied from the source.
-        #[test]
-        fn a_shortest_spelling_is_what_the_number_prints_as(
-            text in "-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?",
-        ) {
-            let Some(crate::json::Node { value: crate::json::NodeValue::Number(n), .. }) =
-                crate::json::parse(&text).root
-            else {
-                return Err(TestCaseError::fail("not a number"));
-            };
-            let mut printed = String::new();
-            write_number(&mut printed, n);
-            if is_shortest_spelling(&text) {
-                prop_assert_eq!(printed, text);
-            }
-        }
-    }
 }

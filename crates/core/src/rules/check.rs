@@ -1,12 +1,12 @@
 //! The entry point: check a text in one of the two input modes (SPEC §1) and report
 //! every diagnostic, plus the [`WebhookConfig`] when the input is valid.
 
-use crate::config::{self, WebhookConfig};
+use super::advanced_form;
 use crate::diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};
-use crate::json::{self, NodeValue};
-use crate::run_options;
 use crate::span::{LineIndex, Span};
-use crate::url;
+use crate::syntax::json::{self, NodeValue};
+use crate::syntax::{run_options, url};
+use crate::webhook::WebhookConfig;
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
@@ -46,27 +46,17 @@ impl Mode {
     }
 }
 
-/// What [`check`] found in a text `'t`, which the config borrows from.
+/// What [`check`] found in a text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report<'t> {
+pub struct Report {
     pub mode: Mode,
     /// Sorted by position, then severity.
     pub diagnostics: Vec<Diagnostic>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
-    pub config: Option<WebhookConfig<'t>>,
+    pub config: Option<WebhookConfig>,
 }
 
-impl Report<'_> {
-    /// The report with its own copies of what its config borrowed, to keep after the
-    /// text is gone (the web app keeps the last report across keystrokes).
-    pub fn into_owned(self) -> Report<'static> {
-        Report {
-            mode: self.mode,
-            diagnostics: self.diagnostics,
-            config: self.config.map(WebhookConfig::into_owned),
-        }
-    }
-
+impl Report {
     /// Valid means no error; warnings never make it invalid.
     pub fn is_valid(&self) -> bool {
         self.count(Severity::Error) == 0
@@ -90,7 +80,7 @@ impl Report<'_> {
 }
 
 /// Checks `text`; `mode: None` auto-detects.
-pub fn check(text: &str, mode: Option<Mode>) -> Report<'_> {
+pub fn check(text: &str, mode: Option<Mode>) -> Report {
     let mode = mode.unwrap_or_else(|| Mode::detect(text));
     let mut diagnostics = Vec::new();
     let config = if text.len() > MAX_INPUT_BYTES {
@@ -123,10 +113,7 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report<'_> {
     }
 }
 
-fn check_run_options<'t>(
-    text: &'t str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<WebhookConfig<'t>> {
+fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
     if text.trim().is_empty() {
         diagnostics.push(empty_input(text));
         return None;
@@ -142,10 +129,7 @@ fn check_run_options<'t>(
 }
 
 /// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
-pub fn check_webhook_field<'t>(
-    text: &'t str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<WebhookConfig<'t>> {
+pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         diagnostics.push(empty_input(text));
@@ -165,18 +149,13 @@ pub fn check_webhook_field<'t>(
         .map(|parts| WebhookConfig::from_url(trimmed, parts))
 }
 
-fn check_json<'t>(text: &'t str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig<'t>> {
+fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
     let parsed = json::parse(text);
-    // The parser reports every repeated key: without a report, no object repeats one.
-    let unique_keys = !parsed
-        .diagnostics
-        .iter()
-        .any(|d| d.rule == Rule::JsonDuplicateKey);
     diagnostics.extend(parsed.diagnostics);
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {
-            config::check_object(members, &root, text, diagnostics, unique_keys)
+            advanced_form::check_object(members, &root, text, diagnostics)
         }
         other => {
             let mut diagnostic = Diagnostic::new(

@@ -6,12 +6,12 @@
 //! where `samples` holds, per outcome, only the variables that differ from the defaults.
 //! It lives in the URL fragment, which browsers never send to a server.
 
-use crate::check::Mode;
-use crate::json::{self, Json, NodeValue};
-use crate::run_options;
-use crate::sample::{Outcome, SampleData};
+use crate::render::sample::{Outcome, SampleData};
+use crate::rules::check::Mode;
 use crate::secrets;
 use crate::span::Span;
+use crate::syntax::json::{self, Json, NodeValue};
+use crate::syntax::run_options;
 
 /// The version written into every code; a code of another version is refused.
 pub const VERSION: f64 = 1.0;
@@ -282,7 +282,7 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::EXAMPLES;
+    use crate::browser::examples::EXAMPLES;
 
     #[test]
     fn base64url_round_trips_every_length() {

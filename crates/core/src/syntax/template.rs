@@ -5,8 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::span::Span;
-use crate::variables::{self, DOCUMENTED, FAILURE_ONLY};
-use crate::words::find_byte;
+use crate::syntax::variables::{self, DOCUMENTED, FAILURE_ONLY};
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
@@ -20,13 +19,12 @@ pub enum Piece {
     Placeholder { span: Span, path: Vec<String> },
 }
 
-/// A piece of a template string as the render path sees it ([`Template::visit_names`]).
+/// A piece of a template string as rendering sees it ([`Template::visit_names`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part<'t> {
     Text(&'t str),
-    /// The `NAME` of a `this.NAME` placeholder, and its index in [`DOCUMENTED`] when it is
-    /// a documented variable.
-    Name(&'t str, Option<usize>),
+    /// The `NAME` of a `this.NAME` placeholder.
+    Name(&'t str),
 }
 
 /// A template string split into pieces, with what was wrong in it.
@@ -40,7 +38,7 @@ pub struct Template {
 impl Template {
     /// Whether the string holds any placeholder at all (the common case is none).
     pub fn has_placeholders(text: &str) -> bool {
-        find2(text, OPEN).is_some()
+        find(text, OPEN).is_some()
     }
 
     /// Splits `text` into literal text and placeholders, checking each placeholder.
@@ -56,13 +54,13 @@ impl Template {
     fn parse_with(text: &str, keep_pieces: bool) -> Template {
         let mut template = Template::default();
         let mut at = 0;
-        while let Some(found) = find2(&text[at..], OPEN) {
+        while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
             if open > at && keep_pieces {
                 template.pieces.push(Piece::Text(Span::new(at, open)));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
+            let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 template.diagnostics.push(unclosed(text, open));
                 if keep_pieces {
                     template
@@ -96,14 +94,12 @@ impl Template {
     }
 
     /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
-    /// single names, without checking the placeholders or building pieces. (Requests are
-    /// rendered from the compiled body, [`crate::body`]; this renders the tree that
-    /// [`crate::request::render_data`] builds.)
+    /// single names, without checking the placeholders or building pieces.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
-        Template::visit_names(text, None, |part| match part {
+        Template::visit_names(text, |part| match part {
             Part::Text(text) => out.push_str(text),
-            Part::Name(name, _) => {
+            Part::Name(name) => {
                 if let Some(value) = lookup(name) {
                     out.push_str(&value);
                 }
@@ -112,44 +108,26 @@ impl Template {
         out
     }
 
-    /// What the render path sees in `text`, in order: literal text, and the name of each
+    /// What rendering sees in `text`, in order: literal text, and the name of each
     /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
-    /// render as "", as in `render`; an unclosed `<%` is text. With `checks`, what
-    /// [`Template::check`] reports goes there, found in the same scan (the body is checked
-    /// as it is compiled).
-    pub(crate) fn visit_names<'t>(
-        text: &'t str,
-        mut checks: Option<&mut Vec<Diagnostic>>,
-        mut visit: impl FnMut(Part<'t>),
-    ) {
+    /// render as "", as in `render`; an unclosed `<%` is text.
+    pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
-        while let Some(found) = find2(&text[at..], OPEN) {
+        while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
             if open > at {
                 visit(Part::Text(&text[at..open]));
             }
             let inner_start = open + OPEN.len();
-            let Some(close) = find2(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
-                if let Some(checks) = checks {
-                    checks.push(unclosed(text, open));
-                }
+            let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
                 // Never closed: the rest is text.
                 visit(Part::Text(&text[open..]));
                 return;
             };
             let name = trim(&text[inner_start..close]).strip_prefix("this.");
-            let variable = name.and_then(variables::index);
-            if let Some(checks) = checks.as_deref_mut() {
-                // As `check` does: only a placeholder that is not a plain reference has
-                // anything to report.
-                if !variable.is_some_and(is_plain_variable) {
-                    let whole = Span::new(open, close + CLOSE.len());
-                    check_expression(text, Span::new(inner_start, close), whole, checks);
-                }
-            }
             // A documented name is an identifier: most placeholders are found so.
-            if let Some(name) = name.filter(|n| variable.is_some() || is_identifier(n)) {
-                visit(Part::Name(name, variable));
+            if let Some(name) = name.filter(|n| variables::index(n).is_some() || is_identifier(n)) {
+                visit(Part::Name(name));
             }
             at = close + CLOSE.len();
         }
@@ -340,24 +318,14 @@ fn trim(s: &str) -> &str {
     }
 }
 
-/// `haystack.find(needle)` for a two-byte ASCII needle, by scanning for its first byte
-/// (the generic substring search costs more than the search itself on short strings),
-/// eight bytes at a time (`words::find_byte`): every string of a body is
-/// searched for `<%`, most of them have none, and a byte loop was a large part of `check`.
-fn find2(haystack: &str, needle: &str) -> Option<usize> {
-    let bytes = haystack.as_bytes();
-    let [first, second] = needle.as_bytes() else {
-        return haystack.find(needle);
-    };
-    let mut from = 0;
-    while let Some(found) = find_byte(&bytes[from..], *first) {
-        let at = from + found;
-        if bytes.get(at + 1) == Some(second) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+/// Where `marker` (`<%` or `%>`) first occurs in `text`. A plain byte comparison: on the
+/// short strings of a body, setting up the general substring search costs more than the
+/// search, and every string of every render is searched.
+fn find(text: &str, marker: &str) -> Option<usize> {
+    let marker = marker.as_bytes();
+    text.as_bytes()
+        .windows(marker.len())
+        .position(|w| w == marker)
 }
 
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
@@ -412,14 +380,6 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
-
-        #[test]
-        fn find2_finds_what_str_find_finds(
-            text in templateish(),
-            needle in prop::sample::select(vec!["<%", "%>", "<<"]),
-        ) {
-            prop_assert_eq!(find2(&text, needle), text.find(needle));
-        }
 
         /// `check` passes plain `this.NAME` references without the full expression check;
         /// it must still report exactly what `parse` reports.

@@ -1,13 +1,10 @@
 //! The `headers` object of the advanced form (SPEC §2.3, header rows).
 
-use std::borrow::Cow;
-
 use crate::ascii::starts_with_ignoring_case;
-use crate::config::Format;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
-use crate::json::{Member, Node, NodeValue};
 use crate::secrets;
-use crate::words::all_between;
+use crate::syntax::json::{Member, Node, NodeValue};
+use crate::webhook::Format;
 
 /// Headers a page's `fetch` may not set (the Fetch standard's forbidden request headers).
 /// testRTC sends them server to server; the browser test call silently goes without them.
@@ -81,12 +78,12 @@ pub fn is_json_media_type(value: &str) -> bool {
 }
 
 /// Checks the `headers` value and returns the usable headers in order.
-pub fn check_headers<'t>(
-    node: &Node<'t>,
+pub fn check_headers(
+    node: &Node,
     source: &str,
     format: Option<Format>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(Cow<'t, str>, Cow<'t, str>)> {
+) -> Vec<(String, String)> {
     let Some(members) = node.as_object() else {
         diagnostics.push(
             Diagnostic::new(
@@ -117,7 +114,7 @@ pub fn check_headers<'t>(
                 && member.key_span.slice(source).starts_with('"')
             {
                 let mut quoted = String::new();
-                crate::json::stringify::write_string(&mut quoted, trimmed);
+                crate::syntax::json::stringify::write_string(&mut quoted, trimmed);
                 diagnostic =
                     diagnostic.with_fix(Fix::new("Remove the spaces", member.key_span, quoted));
             }
@@ -168,7 +165,7 @@ pub fn check_headers<'t>(
         };
         check_value(member, name, value, diagnostics);
         check_meaning(member, name, value, format, diagnostics);
-        headers.push((member.key.clone(), value.clone()));
+        headers.push((member.key.to_string(), value.to_string()));
     }
     headers
 }
@@ -176,7 +173,7 @@ pub fn check_headers<'t>(
 fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
     // Printable ASCII and tabs (nearly every value) break none of the rules below but the
     // last: one byte scan instead of three searches.
-    let printable = all_between(value.as_bytes(), b' ', b'~')
+    let printable = value.bytes().all(|b| (b' '..=b'~').contains(&b))
         || value.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t'));
     if printable {
         if value.trim_ascii().is_empty() {
@@ -323,8 +320,8 @@ mod tests {
             } else {
                 None
             };
-            let text = format!("{{\"X-A\": {}}}", crate::json::Json::string(value.as_str()).to_compact());
-            let parsed = crate::json::parse(&text);
+            let text = format!("{{\"X-A\": {}}}", crate::syntax::json::Json::string(value.as_str()).to_compact());
+            let parsed = crate::syntax::json::parse(&text);
             let root = parsed.root.expect("an object");
             let member = &root.as_object().expect("an object")[0];
             let mut found = Vec::new();

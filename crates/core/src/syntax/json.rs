@@ -1,14 +1,11 @@
 //! JSON as the advanced webhook field holds it: a lenient, span-keeping parser for what
 //! people type ([`parser`]), the value model JavaScript sees after `JSON.parse`
-//! ([`value`]), and `JSON.stringify`-exact output ([`stringify`]).
+//! ([`value`]), and `JSON.stringify`-exact output ([`stringify`](mod@stringify)).
 
 mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;
-/// The fast path for strict JSON: native builds only (see [`parse`]).
-#[cfg(not(target_arch = "wasm32"))]
-mod strict;
 pub mod stringify;
 pub mod value;
 
@@ -17,7 +14,7 @@ use std::borrow::Cow;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-pub use parser::{parse, parse_lenient, ParsedJson, MAX_DEPTH};
+pub use parser::{parse, ParsedJson, MAX_DEPTH};
 pub use value::Json;
 
 /// The value `JSON.parse` makes of `text`, as [`parse`] reads it; `None` when there is no
@@ -130,32 +127,6 @@ impl<'t> Node<'t> {
                     .into_iter()
                     .map(|m| (m.key.into_owned(), m.value.into_json())),
             ),
-        }
-    }
-
-    /// A tree over `json` that borrows its strings, for code that reads parse trees;
-    /// every span is empty. Objects keep [`Json`]'s (JavaScript's) key order.
-    pub(crate) fn borrowing(json: &Json) -> Node<'_> {
-        let value = match json {
-            Json::Null => NodeValue::Null,
-            Json::Bool(b) => NodeValue::Bool(*b),
-            Json::Number(n) => NodeValue::Number(*n),
-            Json::String(s) => NodeValue::String(Cow::Borrowed(s)),
-            Json::Array(items) => NodeValue::Array(items.iter().map(Node::borrowing).collect()),
-            Json::Object(members) => NodeValue::Object(
-                members
-                    .iter()
-                    .map(|(key, value)| Member {
-                        key: Cow::Borrowed(key),
-                        key_span: Span::default(),
-                        value: Node::borrowing(value),
-                    })
-                    .collect(),
-            ),
-        };
-        Node {
-            value,
-            span: Span::default(),
         }
     }
 

@@ -1,0 +1,12 @@
+//! Stage 4, what the browser needs besides the request: whether and how the test call can
+//! be sent from a page, the embed protocol, share links, and the ready-made examples.
+//!
+//! - [`send`]: preflight prediction, send guards, failure classification and its wording;
+//! - [`embed`]: the embed widget's options and the messages it exchanges with its host;
+//! - [`share`]: share links and the state they carry;
+//! - [`examples`]: the configurations of the Examples menu.
+
+pub mod embed;
+pub mod examples;
+pub mod send;
+pub mod share;
