@@ -54,6 +54,8 @@ pub struct Report<'t> {
     pub diagnostics: Vec<Diagnostic>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
     pub config: Option<WebhookConfig<'t>>,
+    /// The service behind the URL, when hookcheck recognises it (valid or not).
+    pub destination: Option<crate::destination::Recognised>,
 }
 
 impl Report<'_> {
@@ -64,6 +66,7 @@ impl Report<'_> {
             mode: self.mode,
             diagnostics: self.diagnostics,
             config: self.config.map(WebhookConfig::into_owned),
+            destination: self.destination,
         }
     }
 
@@ -116,10 +119,12 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report<'_> {
         [d.span.start as u64, d.severity() as u64, d.span.end as u64]
     });
     let valid = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    let destination = config.as_ref().and_then(crate::destination::of_config);
     Report {
         mode,
         diagnostics,
         config: config.filter(|_| valid),
+        destination,
     }
 }
 
@@ -160,9 +165,14 @@ pub fn check_webhook_field<'t>(
     }
     let check = url::check_url(trimmed);
     diagnostics.extend(check.diagnostics.into_iter().map(|d| d.shifted(offset)));
-    check
+    let config = check
         .parts
-        .map(|parts| WebhookConfig::from_url(trimmed, parts))
+        .map(|parts| WebhookConfig::from_url(trimmed, parts));
+    // Destination rules (Slack, Discord, …): see `destination::rules`.
+    if let Some(config) = &config {
+        crate::destination::rules::diagnose(text, config, diagnostics);
+    }
+    config
 }
 
 fn check_json<'t>(text: &'t str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig<'t>> {
@@ -176,7 +186,12 @@ fn check_json<'t>(text: &'t str, diagnostics: &mut Vec<Diagnostic>) -> Option<We
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {
-            config::check_object(members, &root, text, diagnostics, unique_keys)
+            let config = config::check_object(members, &root, text, diagnostics, unique_keys);
+            // Destination rules (Slack, Discord, …): see `destination::rules`.
+            if let Some(config) = &config {
+                crate::destination::rules::diagnose(text, config, diagnostics);
+            }
+            config
         }
         other => {
             let mut diagnostic = Diagnostic::new(

@@ -18,6 +18,7 @@ pub mod check;
 pub mod config;
 pub mod cors;
 pub mod curl;
+pub mod destination;
 pub mod diagnostic;
 pub mod embed;
 pub mod examples;
