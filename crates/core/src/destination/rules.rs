@@ -806,7 +806,9 @@ pub fn url_findings(url: &str, found: Option<Recognised>) -> Vec<Finding> {
         .into_iter()
         .filter(|s| userinfo.is_none_or(|u| s.start != u.start))
         .count();
-    if tokens > 0 {
+    // Request bins are throwaway: their ids are masked, without a note.
+    let receiver = matches!(found.id, D::WebhookSite | D::Pipedream | D::Beeceptor);
+    if tokens > 0 && !receiver {
         let extra = if found.id == D::Discord {
             " (and rename or delete the webhook)"
         } else {
