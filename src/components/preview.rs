@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::request::Destination;
 use hookcheck_core::destination::secrets as dest_secrets;
+use hookcheck_core::request::Destination;
 use hookcheck_core::{curl, secrets, Outcome, Request};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -107,7 +107,11 @@ fn request_view(request: &Rc<Request<'static>>, reveal: bool, onreveal: &Callbac
     let has_secret =
         request.headers.iter().any(|h| h.secret) || dest_secrets::request_has_secrets(request);
     let (url, body, pretty) = if reveal {
-        (request.url.to_string(), request.body.clone(), request.pretty_body())
+        (
+            request.url.to_string(),
+            request.body.clone(),
+            request.pretty_body(),
+        )
     } else {
         (
             dest_secrets::masked_url(&request.url).into_owned(),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use hookcheck_core::check::{self as core_check, Mode};
+use hookcheck_core::destination::{recognise, Recognised};
 use hookcheck_core::{
     curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
 };
@@ -110,6 +111,7 @@ struct CheckJson<'a> {
     valid: bool,
     mode: &'static str,
     diagnostics: &'a [LocatedDiagnostic],
+    destination: Option<DestinationJson>,
 }
 
 /// The `preview --json` document (SPEC §4.3).
@@ -119,6 +121,28 @@ struct PreviewJson<'a> {
     url: &'a str,
     headers: Vec<(String, String)>,
     body: &'a str,
+    destination: Option<DestinationJson>,
+}
+
+/// `"destination": {"id", "name"}`: the service behind the URL, or `null`.
+#[derive(Serialize)]
+struct DestinationJson {
+    id: &'static str,
+    name: String,
+}
+
+impl DestinationJson {
+    fn of(found: Option<Recognised>) -> Option<DestinationJson> {
+        found.map(|found| DestinationJson {
+            id: found.id.id(),
+            name: found.label(),
+        })
+    }
+}
+
+/// "destination: Slack incoming webhook (slack)", for the text output.
+fn destination_line(found: Option<Recognised>) -> Option<String> {
+    found.map(|f| format!("destination: {} ({})", f.label(), f.id.id()))
 }
 
 pub fn check(args: CheckArgs) -> ExitCode {
@@ -133,10 +157,14 @@ pub fn check(args: CheckArgs) -> ExitCode {
             valid: report.is_valid(),
             mode: report.mode.as_str(),
             diagnostics: &located,
+            destination: DestinationJson::of(report.destination),
         });
     } else {
         let mut out = io::stdout().lock();
         let _ = write!(out, "{}", render_diagnostics(&name, &text, &report));
+        if let Some(line) = destination_line(report.destination) {
+            let _ = writeln!(out, "{line}");
+        }
         let _ = writeln!(out, "{}", summary(&report));
     }
     ExitCode::from(if report.is_valid() { VALID } else { INVALID })
@@ -153,9 +181,13 @@ pub fn preview(args: PreviewArgs) -> ExitCode {
             url: &request.url,
             headers: request.header_pairs(),
             body: &request.body,
+            destination: DestinationJson::of(recognise(&request.url)),
         });
     } else {
         let mut out = io::stdout().lock();
+        if let Some(line) = destination_line(recognise(&request.url)) {
+            let _ = writeln!(out, "({line})");
+        }
         let _ = writeln!(out, "{} {}", request.method, request.url);
         for header in &request.headers {
             let _ = writeln!(out, "{}: {}", header.name, header.value);

@@ -162,7 +162,10 @@ fn each_destination_rule_is_raised_with_its_message() {
         assert!(
             found.iter().any(|d| d.message.contains(phrase)),
             "{text}: no `{code}` saying {phrase:?}; found {:#?}",
-            located(&text).iter().map(|d| (d.code, d.message.clone())).collect::<Vec<_>>()
+            located(&text)
+                .iter()
+                .map(|d| (d.code, d.message.clone()))
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -187,7 +190,10 @@ fn discord_content_over_2000_characters_is_an_error_after_rendering() {
 fn slack_text_over_40000_characters_is_a_warning() {
     let long = "<% this.resultUrl %>".repeat(900);
     let text = with(SLACK, &format!(r#""body": {{"text": "{long}"}}"#));
-    assert_eq!(diag(&text, "destination-truncated").severity, Severity::Warning);
+    assert_eq!(
+        diag(&text, "destination-truncated").severity,
+        Severity::Warning
+    );
 }
 
 #[test]
@@ -204,7 +210,10 @@ fn pagerduty_summary_over_1024_characters_is_a_likely_warning() {
 fn google_chat_over_32000_bytes_is_an_error() {
     let long = "<% this.resultUrl %>".repeat(700);
     let text = with(GOOGLE_CHAT, &format!(r#""body": {{"text": "{long}"}}"#));
-    assert_eq!(diag(&text, "destination-too-long").severity, Severity::Error);
+    assert_eq!(
+        diag(&text, "destination-too-long").severity,
+        Severity::Error
+    );
 }
 
 #[test]
@@ -217,14 +226,20 @@ fn a_rule_seen_only_with_every_variable_says_so() {
 
 #[test]
 fn probable_destinations_only_warn() {
-    for text in [MATTERMOST, "https://rocket.example.org/hooks/abc123/tokenXYZ"] {
+    for text in [
+        MATTERMOST,
+        "https://rocket.example.org/hooks/abc123/tokenXYZ",
+    ] {
         assert!(check(text, None).is_valid(), "{text}: {:?}", codes(text));
     }
 }
 
 #[test]
 fn unknown_hosts_get_no_destination_diagnostic() {
-    for text in ["https://example.com/hook", &with("https://example.com/services/T/B/x", "")] {
+    for text in [
+        "https://example.com/hook",
+        &with("https://example.com/services/T/B/x", ""),
+    ] {
         assert!(
             !codes(text).iter().any(|c| c.starts_with("destination-")),
             "{text}: {:?}",
@@ -246,9 +261,10 @@ fn destination_diagnostics_inside_run_options_point_into_the_option() {
 fn fix_until_accepted(text: &str) -> String {
     let mut text = text.to_string();
     for _ in 0..3 {
-        let Some(d) = located(&text).into_iter().find(|d| {
-            d.severity == Severity::Error && d.code.starts_with("destination-")
-        }) else {
+        let Some(d) = located(&text)
+            .into_iter()
+            .find(|d| d.severity == Severity::Error && d.code.starts_with("destination-"))
+        else {
             return text;
         };
         text = apply_fix(&text, &d);
@@ -260,24 +276,45 @@ fn fix_until_accepted(text: &str) -> String {
 fn each_fix_gives_a_config_the_destination_accepts() {
     let table: Vec<(String, &str)> = vec![
         (SLACK.to_string(), "\"format\": \"json/text\""),
-        (with(SLACK, r#""body": {"msg": "<% this.status %>"}"#), "\"text\":"),
+        (
+            with(SLACK, r#""body": {"msg": "<% this.status %>"}"#),
+            "\"text\":",
+        ),
         (with(DISCORD, ""), "\"content\":"),
         (with(DISCORD, r#""format": "json/text""#), "/slack\""),
-        (format!("{{\n  \"url\": \"{GOOGLE_CHAT}\",\n  \"format\": \"json/text\"\n}}"), "\"text\":"),
+        (
+            format!("{{\n  \"url\": \"{GOOGLE_CHAT}\",\n  \"format\": \"json/text\"\n}}"),
+            "\"text\":",
+        ),
         (TEAMS_WORKFLOW.to_string(), "AdaptiveCard"),
         (PAGERDUTY.to_string(), "YOUR_PAGERDUTY_ROUTING_KEY"),
-        (with(PAGERDUTY, r#""fieldname": "data""#), "\"event_action\":\"trigger\""),
+        (
+            with(PAGERDUTY, r#""fieldname": "data""#),
+            "\"event_action\":\"trigger\"",
+        ),
         (OPSGENIE.to_string(), "GenieKey YOUR_OPSGENIE_API_KEY"),
-        (with(OPSGENIE, r#""headers": {"authorization": "Bearer x"}"#), "\"message\":"),
-        ("https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d".to_string(), "json/text"),
-        ("https://api.datadoghq.com/api/v1/events".to_string(), "DD-API-KEY"),
+        (
+            with(OPSGENIE, r#""headers": {"authorization": "Bearer x"}"#),
+            "\"message\":",
+        ),
+        (
+            "https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d".to_string(),
+            "json/text",
+        ),
+        (
+            "https://api.datadoghq.com/api/v1/events".to_string(),
+            "DD-API-KEY",
+        ),
         (format!("#timeout:5 #webhook:{SLACK} #vnc"), "json/text"),
     ];
     for (text, expected) in table {
         let fixed = fix_until_accepted(&text);
         assert!(fixed.contains(expected), "{text} fixed to {fixed}");
         let errors = errors(&fixed);
-        assert!(errors.is_empty(), "{text} fixed to {fixed}: still {errors:?}");
+        assert!(
+            errors.is_empty(),
+            "{text} fixed to {fixed}: still {errors:?}"
+        );
         assert!(check(&fixed, None).is_valid());
     }
 }
@@ -301,14 +338,20 @@ fn fixes_keep_the_layout_of_a_multi_line_form() {
     );
     let text = format!("{{\n  \"url\": \"{DISCORD}\"\n}}");
     let fixed = assert_fix_clears(&text, "destination-missing-field");
-    assert!(fixed.contains("\n  \"body\": {\n    \"content\": "), "{fixed}");
+    assert!(
+        fixed.contains("\n  \"body\": {\n    \"content\": "),
+        "{fixed}"
+    );
 }
 
 #[test]
 fn the_opsgenie_fix_renames_no_header_and_adds_no_duplicate() {
     let text = with(OPSGENIE, r#""headers": {"authorization": "Bearer x"}"#);
     let fixed = fix_until_accepted(&text);
-    assert!(fixed.contains(r#""authorization": "GenieKey YOUR_OPSGENIE_API_KEY""#), "{fixed}");
+    assert!(
+        fixed.contains(r#""authorization": "GenieKey YOUR_OPSGENIE_API_KEY""#),
+        "{fixed}"
+    );
     assert!(!raises(&fixed, "header-duplicate"));
 }
 
@@ -317,16 +360,40 @@ fn the_opsgenie_fix_renames_no_header_and_adds_no_duplicate() {
 #[test]
 fn url_credentials_are_masked_in_preview_and_curl_until_revealed() {
     let table: &[(&str, &str, &str)] = &[
-        (SLACK, "https://hooks.slack.com/services/••••••••", "abcdefghijklmnopqrstuvwx"),
-        (DISCORD, "https://discord.com/api/webhooks/123456789012345678/••••••••", "tok-en_ABC"),
+        (
+            SLACK,
+            "https://hooks.slack.com/services/••••••••",
+            "abcdefghijklmnopqrstuvwx",
+        ),
+        (
+            DISCORD,
+            "https://discord.com/api/webhooks/123456789012345678/••••••••",
+            "tok-en_ABC",
+        ),
         (GOOGLE_CHAT, "key=••••••••&token=••••••••", "chat-token-123"),
         (TEAMS_WORKFLOW, "sig=••••••••", "SIGNATURE123"),
-        ("https://me:pw@example.com/h?access_token=abc&x=1", "https://••••••••@example.com/h?access_token=••••••••&x=1", "pw"),
-        ("https://example.com/h?api_key=k1&code=c2&secret=s3&apikey=a4", "api_key=••••••••&code=••••••••&secret=••••••••&apikey=••••••••", "k1"),
-        (MATTERMOST, "https://chat.example.org/hooks/••••••••", "xxxxxxxxxx"),
+        (
+            "https://me:pw@example.com/h?access_token=abc&x=1",
+            "https://••••••••@example.com/h?access_token=••••••••&x=1",
+            "pw",
+        ),
+        (
+            "https://example.com/h?api_key=k1&code=c2&secret=s3&apikey=a4",
+            "api_key=••••••••&code=••••••••&secret=••••••••&apikey=••••••••",
+            "k1",
+        ),
+        (
+            MATTERMOST,
+            "https://chat.example.org/hooks/••••••••",
+            "xxxxxxxxxx",
+        ),
     ];
     for (url, masked, secret) in table {
-        assert!(masked_url(url).contains(masked), "{url}: {}", masked_url(url));
+        assert!(
+            masked_url(url).contains(masked),
+            "{url}: {}",
+            masked_url(url)
+        );
         assert!(!masked_url(url).contains(secret), "{url}");
         let text = with(url, r#""format": "json/text""#);
         let report = check(&text, None);
@@ -340,7 +407,10 @@ fn url_credentials_are_masked_in_preview_and_curl_until_revealed() {
 
 #[test]
 fn an_ordinary_url_is_not_masked() {
-    assert_eq!(masked_url("https://example.com/hook?x=1"), "https://example.com/hook?x=1");
+    assert_eq!(
+        masked_url("https://example.com/hook?x=1"),
+        "https://example.com/hook?x=1"
+    );
 }
 
 #[test]
@@ -355,16 +425,27 @@ fn pagerduty_routing_key_is_masked_in_the_body() {
 #[test]
 fn share_links_and_remembered_input_leave_url_tokens_out() {
     let table: Vec<(String, &str, String)> = vec![
-        (SLACK.to_string(), "abcdefghijklmnopqrstuvwx", "https://hooks.slack.com/services/SECRET".to_string()),
+        (
+            SLACK.to_string(),
+            "abcdefghijklmnopqrstuvwx",
+            "https://hooks.slack.com/services/SECRET".to_string(),
+        ),
         (
             with(SLACK, r#""format": "json/text""#),
             "abcdefghijklmnopqrstuvwx",
-            r#"{"url": "https://hooks.slack.com/services/SECRET", "format": "json/text"}"#.to_string(),
+            r#"{"url": "https://hooks.slack.com/services/SECRET", "format": "json/text"}"#
+                .to_string(),
         ),
         (
-            with(PAGERDUTY, r#""body": {"routing_key": "R0UT1NG", "event_action": "trigger"}"#),
+            with(
+                PAGERDUTY,
+                r#""body": {"routing_key": "R0UT1NG", "event_action": "trigger"}"#,
+            ),
             "R0UT1NG",
-            with(PAGERDUTY, r#""body": {"routing_key": "SECRET", "event_action": "trigger"}"#),
+            with(
+                PAGERDUTY,
+                r#""body": {"routing_key": "SECRET", "event_action": "trigger"}"#,
+            ),
         ),
         (
             format!("#webhook:{DISCORD}"),
@@ -378,10 +459,8 @@ fn share_links_and_remembered_input_leave_url_tokens_out() {
         let mut state = ShareState::new(strip_secrets(&text, None));
         state.outcome = Outcome::Failure;
         let code = state.encode();
-        let decoded = String::from_utf8(
-            hookcheck_core::share::base64url_decode(&code).unwrap(),
-        )
-        .unwrap();
+        let decoded =
+            String::from_utf8(hookcheck_core::share::base64url_decode(&code).unwrap()).unwrap();
         assert!(!decoded.contains(secret), "{decoded}");
     }
 }
@@ -389,7 +468,10 @@ fn share_links_and_remembered_input_leave_url_tokens_out() {
 #[test]
 fn a_stripped_slack_url_is_still_a_slack_url() {
     let stripped = strip_secrets(SLACK, None);
-    assert_eq!(recognise(&stripped).map(|d| d.id), Some(DestinationId::Slack));
+    assert_eq!(
+        recognise(&stripped).map(|d| d.id),
+        Some(DestinationId::Slack)
+    );
 }
 
 // Replies ----------------------------------------------------------------------------
@@ -440,7 +522,12 @@ fn destinations_answer_as_documented() {
     for (id, body, headers, status, phrase) in table {
         let id = DestinationId::parse(id).unwrap();
         let reply = answer(id, headers, body);
-        assert_eq!(reply.status, *status, "{id:?} {}", String::from_utf8_lossy(body));
+        assert_eq!(
+            reply.status,
+            *status,
+            "{id:?} {}",
+            String::from_utf8_lossy(body)
+        );
         assert!(reply.body.contains(phrase), "{id:?}: {}", reply.body);
     }
 }
@@ -448,13 +535,49 @@ fn destinations_answer_as_documented() {
 #[test]
 fn replies_are_explained_in_the_destinations_terms() {
     let table: &[(DestinationId, u16, &str, bool, &str)] = &[
-        (DestinationId::Slack, 400, "no_text", false, "Slack found no text"),
+        (
+            DestinationId::Slack,
+            400,
+            "no_text",
+            false,
+            "Slack found no text",
+        ),
         (DestinationId::Slack, 200, "ok", true, "Slack posted"),
-        (DestinationId::Slack, 404, "no_service", false, "deleted or disabled"),
-        (DestinationId::Discord, 400, r#"{"message":"Cannot send an empty message","code":50006}"#, false, "`text` is not a Discord field"),
-        (DestinationId::TeamsConnector, 200, "Summary or Text is required.", false, "posted nothing"),
-        (DestinationId::PagerDuty, 202, "{}", true, "does not yet mean an incident"),
-        (DestinationId::Mattermost, 400, r#"{"message":"No text specified"}"#, false, "Mattermost found no text"),
+        (
+            DestinationId::Slack,
+            404,
+            "no_service",
+            false,
+            "deleted or disabled",
+        ),
+        (
+            DestinationId::Discord,
+            400,
+            r#"{"message":"Cannot send an empty message","code":50006}"#,
+            false,
+            "`text` is not a Discord field",
+        ),
+        (
+            DestinationId::TeamsConnector,
+            200,
+            "Summary or Text is required.",
+            false,
+            "posted nothing",
+        ),
+        (
+            DestinationId::PagerDuty,
+            202,
+            "{}",
+            true,
+            "does not yet mean an incident",
+        ),
+        (
+            DestinationId::Mattermost,
+            400,
+            r#"{"message":"No text specified"}"#,
+            false,
+            "Mattermost found no text",
+        ),
     ];
     for (id, status, body, delivered, phrase) in table {
         let explained = explain(*id, *status, body).expect("an explanation");
@@ -466,15 +589,24 @@ fn replies_are_explained_in_the_destinations_terms() {
 
 // Preview ----------------------------------------------------------------------------
 
-fn preview_of(text: &str, outcome: Outcome) -> hookcheck_core::destination::preview::DestinationPreview {
+fn preview_of(
+    text: &str,
+    outcome: Outcome,
+) -> hookcheck_core::destination::preview::DestinationPreview {
     let report = check(text, None);
-    let config = report.config.clone().unwrap_or_else(|| panic!("{:?}", codes(text)));
+    let config = report
+        .config
+        .clone()
+        .unwrap_or_else(|| panic!("{:?}", codes(text)));
     preview(&render_request(&config, &SampleData::for_outcome(outcome))).expect("a preview")
 }
 
 #[test]
 fn the_discord_preview_shows_the_rendered_content() {
-    let text = with(DISCORD, r#""body": {"username": "testRTC", "content": "**<% this.testName %>**: <% this.status %>"}"#);
+    let text = with(
+        DISCORD,
+        r#""body": {"username": "testRTC", "content": "**<% this.testName %>**: <% this.status %>"}"#,
+    );
     let p = preview_of(&text, Outcome::Failure);
     assert_eq!(p.sender, "testRTC");
     assert_eq!(p.plain_text(), "AppRTC: failure");
@@ -484,20 +616,36 @@ fn the_discord_preview_shows_the_rendered_content() {
 
 #[test]
 fn the_slack_preview_shows_the_apps_name_when_username_is_ignored() {
-    let p = preview_of(&with(SLACK, r#""body": {"username": "bot", "text": "*<% this.testName %>* &lt;ok&gt; <https://x.example|run>"}"#), Outcome::Success);
+    let p = preview_of(
+        &with(
+            SLACK,
+            r#""body": {"username": "bot", "text": "*<% this.testName %>* &lt;ok&gt; <https://x.example|run>"}"#,
+        ),
+        Outcome::Success,
+    );
     assert_eq!(p.sender, "Your Slack app");
     assert!(p.sender_note.as_deref().unwrap().contains("ignore"));
     assert_eq!(p.plain_text(), "AppRTC <ok> run");
-    assert!(p.text.iter().any(|i| i.style == Style::Link("https://x.example".into())));
+    assert!(p
+        .text
+        .iter()
+        .any(|i| i.style == Style::Link("https://x.example".into())));
 }
 
 #[test]
 fn incident_previews_show_summary_severity_and_source() {
     let fixed = fix_until_accepted(PAGERDUTY);
     let p = preview_of(&fixed, Outcome::Failure);
-    assert_eq!(p.title.as_deref(), Some("testRTC: AppRTC finished with status failure"));
-    assert!(p.fields.contains(&("severity".to_string(), "error".to_string())));
-    assert!(p.fields.contains(&("source".to_string(), "testRTC".to_string())));
+    assert_eq!(
+        p.title.as_deref(),
+        Some("testRTC: AppRTC finished with status failure")
+    );
+    assert!(p
+        .fields
+        .contains(&("severity".to_string(), "error".to_string())));
+    assert!(p
+        .fields
+        .contains(&("source".to_string(), "testRTC".to_string())));
 }
 
 #[test]
@@ -525,12 +673,28 @@ fn unmatched_markers_are_plain_text() {
 fn destination_examples_are_valid_for_their_destination() {
     use hookcheck_core::examples::EXAMPLES;
     let mut seen = Vec::new();
-    for example in EXAMPLES.iter().filter(|e| recognise_example(e.text).is_some()) {
+    for example in EXAMPLES
+        .iter()
+        .filter(|e| recognise_example(e.text).is_some())
+    {
         let report = check(example.text, None);
-        assert!(report.is_valid(), "{}: {:?}", example.name, codes(example.text));
+        assert!(
+            report.is_valid(),
+            "{}: {:?}",
+            example.name,
+            codes(example.text)
+        );
         seen.push(report.destination.unwrap().id.id());
     }
-    for id in ["slack", "discord", "google-chat", "teams-workflow", "pagerduty", "opsgenie", "mattermost"] {
+    for id in [
+        "slack",
+        "discord",
+        "google-chat",
+        "teams-workflow",
+        "pagerduty",
+        "opsgenie",
+        "mattermost",
+    ] {
         assert!(seen.contains(&id), "no example for {id}");
     }
 }

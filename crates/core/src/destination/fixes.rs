@@ -39,7 +39,8 @@ pub const OPSGENIE_KEY_PLACEHOLDER: &str = "GenieKey YOUR_OPSGENIE_API_KEY";
 pub const DATADOG_KEY_PLACEHOLDER: &str = "YOUR_DATADOG_API_KEY";
 
 /// The message line every template writes: the test, its result and a link to the run.
-const TEXT_TEMPLATE: &str = "testRTC: <% this.testName %> finished with status <% this.status %>. <% this.resultUrl %>";
+const TEXT_TEMPLATE: &str =
+    "testRTC: <% this.testName %> finished with status <% this.status %>. <% this.resultUrl %>";
 
 /// The body template a cure writes, as JSON.
 pub fn template(cure: Cure) -> Json {
@@ -206,8 +207,14 @@ fn fixed_text(
                 set_member(&form, &[], "url", &quoted(&with_slack_suffix(url)?))?,
             ))
         }
-        Cure::DiscordContent => Some(("Use a Discord {\"content\": …} body", new_body(&form, cure)?)),
-        Cure::GoogleChatText => Some(("Use a Google Chat {\"text\": …} body", new_body(&form, cure)?)),
+        Cure::DiscordContent => Some((
+            "Use a Discord {\"content\": …} body",
+            new_body(&form, cure)?,
+        )),
+        Cure::GoogleChatText => Some((
+            "Use a Google Chat {\"text\": …} body",
+            new_body(&form, cure)?,
+        )),
         Cure::TeamsCard => Some(("Use an Adaptive Card body", new_body(&form, cure)?)),
         Cure::PagerDuty => Some((
             "Use a PagerDuty Events v2 body (fill in your routing key)",
@@ -220,19 +227,30 @@ fn fixed_text(
             }
             let has_key = config.headers.iter().any(|(n, v)| {
                 n.eq_ignore_ascii_case("authorization")
-                    && v.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("GenieKey "))
+                    && v.get(..9)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("GenieKey "))
             });
             if !has_key {
                 fixed = set_header(&fixed, "Authorization", OPSGENIE_KEY_PLACEHOLDER)?;
             }
-            Some(("Use an Opsgenie alert body and GenieKey header (fill in your key)", fixed))
+            Some((
+                "Use an Opsgenie alert body and GenieKey header (fill in your key)",
+                fixed,
+            ))
         }
         Cure::Datadog => {
             let mut fixed = new_body(&form, cure)?;
-            if !config.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("DD-API-KEY")) {
+            if !config
+                .headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case("DD-API-KEY"))
+            {
                 fixed = set_header(&fixed, "DD-API-KEY", DATADOG_KEY_PLACEHOLDER)?;
             }
-            Some(("Use a Datadog event body and DD-API-KEY header (fill in your key)", fixed))
+            Some((
+                "Use a Datadog event body and DD-API-KEY header (fill in your key)",
+                fixed,
+            ))
         }
     }
 }
@@ -241,7 +259,10 @@ fn has_message(config: &WebhookConfig) -> bool {
     config.format == Format::JsonObject
         && config.fieldname.is_none()
         && matches!(
-            config.body.as_ref().and_then(|b| super::rules::get(b.json(), "message")),
+            config
+                .body
+                .as_ref()
+                .and_then(|b| super::rules::get(b.json(), "message")),
             Some(Json::String(_))
         )
 }
@@ -423,7 +444,11 @@ fn minimal(before: &str, after: &str, title: &str) -> Fix {
         .find(|&i| before.is_char_boundary(i) && after.is_char_boundary(i))
         .unwrap_or(0);
     let mut suffix = 0;
-    for (a, b) in before[prefix..].chars().rev().zip(after[prefix..].chars().rev()) {
+    for (a, b) in before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+    {
         if a != b {
             break;
         }

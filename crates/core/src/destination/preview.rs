@@ -101,7 +101,13 @@ impl DestinationPreview {
     pub fn plain_text(&self) -> String {
         self.text
             .iter()
-            .map(|i| if i.style == Style::Break { "\n" } else { &i.text })
+            .map(|i| {
+                if i.style == Style::Break {
+                    "\n"
+                } else {
+                    &i.text
+                }
+            })
             .collect()
     }
 }

@@ -259,13 +259,17 @@ impl UrlPieces {
 /// The destination `url` names, if hookcheck knows it.
 pub fn recognise(url: &str) -> Option<Recognised> {
     use DestinationId as D;
-    let pieces = UrlPieces::of(url.trim())?;
     let url = url.trim();
-    let host = pieces
-        .host
-        .slice(url)
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
+    let pieces = UrlPieces::of(url)?;
+    let host = pieces.host.slice(url).trim_end_matches('.');
+    // Most URLs name no destination: tell them apart before any copy is made.
+    let maybe_known = HOST_WORDS
+        .iter()
+        .any(|word| contains_ignoring_case(host, word));
+    if !maybe_known && !pieces.path.slice(url).starts_with("/hooks/") {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
     let host = host.as_str();
     let segments: Vec<&str> = pieces.segments(url).into_iter().map(|(s, _)| s).collect();
     let path = segments.as_slice();
@@ -324,8 +328,9 @@ pub fn recognise(url: &str) -> Option<Recognised> {
         _ if under(".api.powerplatform.com") => path
             .contains(&"workflows")
             .then(|| Recognised::certain(D::TeamsWorkflow))?,
-        "chat.googleapis.com" => starts(&["v1", "spaces"])
-            .then(|| Recognised::certain(D::GoogleChat))?,
+        "chat.googleapis.com" => {
+            starts(&["v1", "spaces"]).then(|| Recognised::certain(D::GoogleChat))?
+        }
         "events.pagerduty.com" | "events.eu.pagerduty.com" => match path {
             ["v2", "enqueue"] => Recognised::certain(D::PagerDuty),
             ["v2", "change", "enqueue"] => Recognised::at(D::PagerDuty, Endpoint::PagerDutyChange),
@@ -339,7 +344,9 @@ pub fn recognise(url: &str) -> Option<Recognised> {
         }
         "api.atlassian.com" => starts(&["jsm", "ops", "integration", "v2", "alerts"])
             .then(|| Recognised::at(D::Opsgenie, Endpoint::JsmOps))?,
-        "hooks.zapier.com" => starts(&["hooks", "catch"]).then(|| Recognised::certain(D::Zapier))?,
+        "hooks.zapier.com" => {
+            starts(&["hooks", "catch"]).then(|| Recognised::certain(D::Zapier))?
+        }
         "hook.integromat.com" => Recognised::certain(D::Make),
         _ if host.starts_with("hook.") && under(".make.com") => Recognised::certain(D::Make),
         "webhook.site" | "www.webhook.site" => Recognised::certain(D::WebhookSite),
@@ -374,6 +381,35 @@ pub fn recognise(url: &str) -> Option<Recognised> {
     Some(found)
 }
 
+/// A word in every known destination host.
+const HOST_WORDS: [&str; 19] = [
+    "slack",
+    "discord",
+    "office",
+    "azure",
+    "powerplatform",
+    "powerautomate",
+    "microsoft",
+    "googleapis",
+    "pagerduty",
+    "opsgenie",
+    "atlassian",
+    "zapier",
+    "make.com",
+    "integromat",
+    "webhook.site",
+    "pipedream",
+    "beeceptor",
+    "datadoghq",
+    "ddog-gov",
+];
+
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 fn is_api_version(segment: &str) -> bool {
     segment
         .strip_prefix('v')
@@ -387,8 +423,12 @@ fn teams_connector_path(path: &[&str]) -> bool {
 
 /// Whether `url` is on Mockbin, the retired request bin of testRTC's old docs.
 pub fn is_mockbin(url: &str) -> bool {
-    UrlPieces::of(url.trim()).is_some_and(|p| {
-        let host = p.host.slice(url.trim()).to_ascii_lowercase();
-        host == "mockbin.org" || host.ends_with(".mockbin.org")
+    let url = url.trim();
+    UrlPieces::of(url).is_some_and(|p| {
+        let host = p.host.slice(url).as_bytes();
+        let tail = b".mockbin.org";
+        host.eq_ignore_ascii_case(&tail[1..])
+            || (host.len() > tail.len()
+                && host[host.len() - tail.len()..].eq_ignore_ascii_case(tail))
     })
 }

@@ -210,7 +210,10 @@ fn slack(request: &Received, out: &mut Vec<Finding>) {
                 Rule::DestinationTruncated,
                 "text",
                 Part::Body,
-                format!("Slack cuts `text` after 40,000 characters; this one has {}.", thousands(n)),
+                format!(
+                    "Slack cuts `text` after 40,000 characters; this one has {}.",
+                    thousands(n)
+                ),
             ));
         }
     }
@@ -354,7 +357,8 @@ fn teams_workflow(request: &Received, out: &mut Vec<Finding>) {
             _ => None,
         })
         .and_then(|first| get(first, "content"));
-    let is_card = card.is_some_and(|c| matches!(get(c, "type"), Some(Json::String(t)) if t == "AdaptiveCard"));
+    let is_card = card
+        .is_some_and(|c| matches!(get(c, "type"), Some(Json::String(t)) if t == "AdaptiveCard"));
     if !is_card {
         out.push(
             Finding::new(
@@ -879,6 +883,9 @@ pub fn diagnose(text: &str, config: &WebhookConfig, diagnostics: &mut Vec<Diagno
         .into_iter()
         .map(|f| (f, Vec::new()))
         .collect();
+    if found.is_none() && findings.is_empty() {
+        return;
+    }
     let url_count = findings.len();
     if let Some(found) = found {
         for sample in samples() {

@@ -52,20 +52,21 @@ pub fn url_secret_spans(url: &str) -> Vec<Span> {
     if let Some(userinfo) = pieces.userinfo.filter(|s| s.len() > 1) {
         spans.push(Span::new(userinfo.start, userinfo.end - 1));
     }
-    let segments = pieces.segments(url);
-    // Everything after the first `skip` segments.
-    let after = |skip: usize| -> Option<Span> {
-        let first = segments.get(skip)?;
-        Some(Span::new(first.1.start, pieces.path.end))
-    };
     if let Some(found) = recognise(url) {
+        let segments = pieces.segments(url);
+        // Everything after the first `skip` segments.
+        let after = |skip: usize| -> Option<Span> {
+            let first = segments.get(skip)?;
+            Some(Span::new(first.1.start, pieces.path.end))
+        };
         use DestinationId as D;
         let token = match found.id {
             D::Slack | D::SlackWorkflow => after(1),
             D::Discord => {
                 // The token follows the numeric id after `webhooks`.
                 let at = segments.iter().position(|(s, _)| *s == "webhooks");
-                at.and_then(|at| segments.get(at + 2)).map(|(_, span)| *span)
+                at.and_then(|at| segments.get(at + 2))
+                    .map(|(_, span)| *span)
             }
             D::TeamsConnector => after(1),
             D::Mattermost | D::RocketChat => after(1),
@@ -101,6 +102,10 @@ pub fn url_secret_spans(url: &str) -> Vec<Span> {
 /// The spans of secret values in a JSON body: the inside of the string value of each
 /// top-level [`SECRET_BODY_KEYS`] member (without its quotes), sorted.
 pub fn body_secret_spans(body: &str) -> Vec<Span> {
+    // Most bodies hold none of the keys: no need to parse them.
+    if !SECRET_BODY_KEYS.iter().any(|key| body.contains(key)) {
+        return Vec::new();
+    }
     let Some(root) = json::parse(body).root else {
         return Vec::new();
     };
@@ -154,6 +159,8 @@ pub fn masked_pretty_body(request: &crate::request::Request) -> String {
     if body_secret_spans(&request.body).is_empty() {
         return request.pretty_body();
     }
-    crate::json::read(&masked_body(&request.body))
-        .map_or_else(|| masked_body(&request.body).into_owned(), |json| json.to_pretty())
+    crate::json::read(&masked_body(&request.body)).map_or_else(
+        || masked_body(&request.body).into_owned(),
+        |json| json.to_pretty(),
+    )
 }
