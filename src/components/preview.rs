@@ -11,6 +11,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::destination_preview::DestinationPreviewView;
 use crate::components::label_badge::LabelBadge;
 
 #[derive(Properties, PartialEq)]
@@ -155,6 +156,8 @@ fn request_view(request: &Rc<Request<'static>>, reveal: bool, onreveal: &Callbac
                     { ". It needs AWS request signing with your secret key, so hookcheck only previews it." }
                 </p>
             }
+            // The message as its destination (Slack, Discord, …) shows it.
+            <DestinationPreviewView request={request.clone()} />
             <div class="part">
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">

@@ -96,6 +96,7 @@ fn as_slack_a_json_object_body_gets_400_no_text_and_json_text_gets_ok() {
     let (status, headers, body) = slack.post(&[JSON], OBJECT);
     assert_eq!((status, body.as_str()), (400, "no_text"));
     assert_eq!(content_type(&headers), Some("text/html"));
+    assert!(headers.contains(&("x-hookcheck-as".to_string(), "slack".to_string())));
     assert_eq!(slack.post(&[JSON], TEXT).0, 200);
     assert_eq!(slack.post(&[JSON], TEXT).2, "ok");
 }

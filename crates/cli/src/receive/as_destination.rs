@@ -6,10 +6,10 @@
 
 use http_body_util::Full;
 use hyper::body::Bytes;
-use hyper::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
 
-use hookcheck_core::destination::reply::answer;
+use hookcheck_core::destination::reply::{answer, AS_HEADER};
 use hookcheck_core::destination::DestinationId;
 
 /// The ids `--as` takes.
@@ -35,6 +35,11 @@ pub fn reply(
     let answer = answer(destination, &pairs, body);
     let mut reply = Response::new(Full::new(Bytes::from(answer.body)));
     *reply.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    // Says whom it answers as: the app explains the reply in that destination's terms.
+    reply.headers_mut().insert(
+        HeaderName::from_static(AS_HEADER),
+        HeaderValue::from_static(destination.id()),
+    );
     if let Some(content_type) = answer.content_type {
         reply
             .headers_mut()

@@ -279,3 +279,36 @@ pub fn browser_send_warning(found: Recognised) -> Option<&'static str> {
         ),
     }
 }
+
+/// The response header with which `hookcheck receive --as ID` says whom it answers as, so
+/// that the app explains its replies in that destination's terms.
+pub const AS_HEADER: &str = "x-hookcheck-as";
+
+/// The destination a test call reached: the one its URL names, or the one a local
+/// `hookcheck receive --as ID` answered as.
+pub fn replying_destination(url: &str, headers: &[(String, String)]) -> Option<DestinationId> {
+    super::recognise(url).map(|f| f.id).or_else(|| {
+        headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(AS_HEADER))
+            .and_then(|(_, id)| DestinationId::parse(id.trim()))
+    })
+}
+
+/// A test call's reply explained in the destination's terms: the destination and what
+/// its answer means; `None` when there is no destination or nothing to add.
+pub fn explain_response(
+    url: &str,
+    headers: &[(String, String)],
+    status: u16,
+    body: &str,
+) -> Option<(DestinationId, Explanation)> {
+    let id = replying_destination(url, headers)?;
+    explain(id, status, body).map(|e| (id, e))
+}
+
+/// What the send panel says before a test call to `url`: why a browser cannot send it
+/// (Slack), or that reading the reply may not work; `None` for a URL of no destination.
+pub fn send_warning(url: &str) -> Option<&'static str> {
+    super::recognise(url).and_then(browser_send_warning)
+}
