@@ -185,15 +185,15 @@ pub fn preview(args: PreviewArgs) -> ExitCode {
         });
     } else {
         let mut out = io::stdout().lock();
-        if let Some(line) = destination_line(recognise(&request.url)) {
-            let _ = writeln!(out, "({line})");
-        }
         let _ = writeln!(out, "{} {}", request.method, request.url);
         for header in &request.headers {
             let _ = writeln!(out, "{}: {}", header.name, header.value);
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", request.body);
+        if let Some(line) = destination_line(recognise(&request.url)) {
+            let _ = writeln!(out, "\n({line})");
+        }
         if !request.is_sendable() {
             let _ = writeln!(
                 out,
