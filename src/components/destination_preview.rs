@@ -1,82 +1,30 @@
 //! The selected outcome's message as its destination shows it: a Slack or Discord
 //! message, a Google Chat text, a Teams card, a PagerDuty incident, an Opsgenie alert.
-//! Core builds the model (`destination::preview`); this renders it with text nodes only,
-//! never HTML from the input.
+//! Core builds the model and its lines (`destination::preview`); this renders them with
+//! text nodes only, never HTML from the input. A plain function, not a component: it has
+//! no state of its own, and each component costs the download its own Yew glue.
 
-use std::rc::Rc;
-
-use hookcheck_core::destination::preview::{preview, DestinationPreview, Inline, Style};
+use hookcheck_core::destination::preview::{preview, Inline, Style};
 use hookcheck_core::Request;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DestinationPreviewProps {
-    /// The exact request of the selected outcome.
-    pub request: Rc<Request<'static>>,
-}
-
-#[component]
-pub fn DestinationPreviewView(props: &DestinationPreviewProps) -> Html {
-    let Some(p) = preview(&props.request) else {
+/// The destination preview of `request`, or nothing when its URL names no destination.
+pub fn destination_preview(request: &Request) -> Html {
+    let Some(p) = preview(request) else {
         return Html::default();
     };
     html! {
         <div class="part destination-preview" data-testid="destination-preview"
             data-destination={p.destination.id()} data-kind={p.kind.as_str()}>
             <h3>{ format!("As {} shows it", p.destination.short_name()) }</h3>
-            if let Some(refused) = &p.refused {
-                <p class="dp-refused" data-testid="destination-refused" role="note">
-                    <b>{ "Not shown: " }</b>{ refused }
-                </p>
-            }
-            { card(&p) }
-        </div>
-    }
-}
-
-fn card(p: &DestinationPreview) -> Html {
-    let initial: String = p.sender.chars().take(1).collect();
-    html! {
-        <div class={classes!("dp-card", format!("dp-{}", p.kind.as_str()))}>
-            <div class="dp-sender">
-                <span class="dp-avatar" aria-hidden="true">{ initial }</span>
-                <b data-testid="destination-preview-sender">{ &p.sender }</b>
+            <div class={classes!("dp-card", format!("dp-{}", p.kind.as_str()))}>
+                { for p.blocks().iter().map(|block| html! {
+                    <p class={block.kind.class()} data-testid={block.kind.test_id()}>
+                        { for block.runs.iter().map(inline) }
+                    </p>
+                }) }
             </div>
-            if let Some(note) = &p.sender_note {
-                <p class="dp-note">{ note }</p>
-            }
-            if let Some(title) = &p.title {
-                <p class="dp-title" data-testid="destination-preview-title">{ title }</p>
-            }
-            if !p.text.is_empty() {
-                <p class="dp-text" data-testid="destination-preview-text">{ for p.text.iter().map(inline) }</p>
-            }
-            { for p.embeds.iter().map(|e| html! {
-                <div class="dp-embed">
-                    if !e.title.is_empty() { <p class="dp-title">{ &e.title }</p> }
-                    <p class="dp-text">{ for e.description.iter().map(inline) }</p>
-                </div>
-            }) }
-            if !p.fields.is_empty() {
-                <dl class="dp-fields">
-                    { for p.fields.iter().map(|(name, value)| html! {
-                        <><dt>{ name }</dt><dd>{ value }</dd></>
-                    }) }
-                </dl>
-            }
-            if !p.links.is_empty() {
-                <p class="dp-links">{ for p.links.iter().map(|(label, url)| link(label, url)) }</p>
-            }
         </div>
-    }
-}
-
-/// A link only for http(s) addresses; anything else stays text.
-fn link(label: &str, url: &str) -> Html {
-    if url.starts_with("https://") || url.starts_with("http://") {
-        html! { <a class="dp-link" href={url.to_string()} target="_blank" rel="noopener noreferrer">{ label }</a> }
-    } else {
-        html! { <span class="dp-link">{ label }</span> }
     }
 }
 
@@ -86,7 +34,11 @@ fn inline(run: &Inline) -> Html {
         Style::Bold => html! { <strong>{ &run.text }</strong> },
         Style::Italic => html! { <em>{ &run.text }</em> },
         Style::Code => html! { <code>{ &run.text }</code> },
-        Style::Link(url) => link(&run.text, url),
+        // A link only for http(s) addresses; anything else stays text.
+        Style::Link(url) if url.starts_with("https://") || url.starts_with("http://") => html! {
+            <a class="dp-link" href={url.clone()} target="_blank" rel="noopener noreferrer">{ &run.text }</a>
+        },
+        Style::Link(_) => html! { <span class="dp-link">{ &run.text }</span> },
         Style::Break => html! { <br /> },
     }
 }

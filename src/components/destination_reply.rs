@@ -1,7 +1,8 @@
 //! The send panel's words about the destination: before a call, why a browser cannot send
 //! to it (Slack's preflight refuses `application/json`) with the curl command instead;
 //! after a call, what the reply means in the destination's terms (`400 no_text` → "Slack
-//! found no text"). Every judgement is core's (`destination::reply`).
+//! found no text"). Every judgement is core's (`destination::reply`). Plain functions, not
+//! components: they have no state, and each component costs the download its own Yew glue.
 
 use std::rc::Rc;
 
@@ -12,19 +13,13 @@ use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 
-#[derive(Properties, PartialEq)]
-pub struct SendWarningProps {
-    pub request: Rc<Request<'static>>,
-}
-
 /// Before sending: the destination's browser limits, with curl to use instead.
-#[component]
-pub fn DestinationSendWarning(props: &SendWarningProps) -> Html {
-    let Some(warning) = send_warning(&props.request.url) else {
+pub fn destination_send_warning(request: &Rc<Request<'static>>) -> Html {
+    let Some(warning) = send_warning(&request.url) else {
         return Html::default();
     };
     let curl = {
-        let request = props.request.clone();
+        let request = request.clone();
         Callback::from(move |()| to_curl(&request, true))
     };
     html! {
@@ -35,21 +30,10 @@ pub fn DestinationSendWarning(props: &SendWarningProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReplyProps {
-    pub url: AttrValue,
-    /// The response headers the page could read (lower-cased names).
-    pub headers: Vec<(String, String)>,
-    pub status: u16,
-    pub body: AttrValue,
-}
-
-/// After a call: the reply in the destination's terms.
-#[component]
-pub fn DestinationReply(props: &ReplyProps) -> Html {
-    let Some((id, explained)) =
-        explain_response(&props.url, &props.headers, props.status, &props.body)
-    else {
+/// After a call: the reply in the destination's terms, from its URL or the `x-hookcheck-as`
+/// header of `hookcheck receive --as`.
+pub fn destination_reply(url: &str, headers: &[(String, String)], status: u16, body: &str) -> Html {
+    let Some((id, explained)) = explain_response(url, headers, status, body) else {
         return Html::default();
     };
     html! {

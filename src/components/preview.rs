@@ -11,7 +11,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
-use crate::components::destination_preview::DestinationPreviewView;
+use crate::components::destination_preview::destination_preview;
 use crate::components::label_badge::LabelBadge;
 
 #[derive(Properties, PartialEq)]
@@ -157,7 +157,7 @@ fn request_view(request: &Rc<Request<'static>>, reveal: bool, onreveal: &Callbac
                 </p>
             }
             // The message as its destination (Slack, Discord, …) shows it.
-            <DestinationPreviewView request={request.clone()} />
+            { destination_preview(request) }
             <div class="part">
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">

@@ -14,7 +14,7 @@ use hookcheck_core::{Outcome, Request};
 use web_sys::{AbortController, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::destination_reply::{DestinationReply, DestinationSendWarning};
+use crate::components::destination_reply::{destination_reply, destination_send_warning};
 use crate::services::{self, Response, SendError};
 
 /// How many calls the history keeps.
@@ -310,7 +310,7 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
                         </p>
                     }
                     // Destination (Slack, …): what the browser cannot do there, curl instead.
-                    <DestinationSendWarning request={request.clone()} />
+                    { destination_send_warning(request) }
                     if mixed {
                         <p class="send-warning" data-testid="send-mixed">
                             { "This page is https and the URL is plain http: the browser will block the call (mixed content). Use the curl command or an https URL." }
@@ -393,8 +393,7 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
                             { format!(" · {} ms", response.elapsed_ms.round() as i64) }
                         </p>
                         // The reply in the destination's terms (`400 no_text` → "Slack found no text").
-                        <DestinationReply url={call.request.url.to_string()} headers={response.headers.clone()}
-                            status={response.status} body={response.body.clone()} />
+                        { destination_reply(&call.request.url, &response.headers, response.status, &response.body) }
                     } else {
                         <p class="send-status is-error" data-testid="send-status">
                             <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>

@@ -702,3 +702,37 @@ fn destination_examples_are_valid_for_their_destination() {
 fn recognise_example(text: &str) -> Option<DestinationId> {
     check(text, None).destination.map(|d| d.id)
 }
+
+#[test]
+fn preview_lines_come_in_order_and_leave_out_empty_parts() {
+    use hookcheck_core::destination::preview::BlockKind as K;
+    let kinds = |text: &str| -> Vec<K> {
+        preview_of(text, Outcome::Failure)
+            .blocks()
+            .iter()
+            .map(|b| b.kind)
+            .collect()
+    };
+    let discord = with(DISCORD, r#""body": {"content": "<% this.status %>"}"#);
+    assert_eq!(kinds(&discord), [K::Sender, K::Text]);
+    let pagerduty = fix_until_accepted(PAGERDUTY);
+    assert_eq!(
+        kinds(&pagerduty),
+        [K::Sender, K::Title, K::Field, K::Field, K::Field, K::Links]
+    );
+    // A Slack json/text body with `username`: the note says it is ignored.
+    let slack = with(SLACK, r#""format": "json/text""#);
+    assert_eq!(kinds(&slack), [K::Sender, K::Note, K::Text]);
+}
+
+#[test]
+fn a_refused_request_says_so_above_its_preview() {
+    let text = with(MATTERMOST, r#""body": {"msg": "x"}"#);
+    let p = preview_of(&text, Outcome::Success);
+    let first = &p.blocks()[0];
+    assert_eq!(
+        first.kind,
+        hookcheck_core::destination::preview::BlockKind::Refused
+    );
+    assert!(p.refused.unwrap().contains("No text specified"));
+}

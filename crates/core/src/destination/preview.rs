@@ -139,7 +139,7 @@ pub fn preview(request: &Request) -> Option<DestinationPreview> {
     };
     let refused = judge(found, &received)
         .into_iter()
-        .find(|f| f.reply.is_some() && f.rule.severity() == crate::Severity::Error)
+        .find(|f| f.rejection.is_some())
         .map(|f| f.message);
     let body = body.unwrap_or(Json::Null);
     let text = |key: &str| match get(&body, key) {
@@ -408,4 +408,113 @@ fn unescape(text: &str, markup: Markup) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
+}
+
+/// What a line of the preview is, for its look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Refused,
+    Sender,
+    Note,
+    Title,
+    Text,
+    Embed,
+    Field,
+    Links,
+}
+
+impl BlockKind {
+    /// The CSS class of the line.
+    pub const fn class(self) -> &'static str {
+        match self {
+            BlockKind::Refused => "dp-refused",
+            BlockKind::Sender => "dp-sender",
+            BlockKind::Note => "dp-note",
+            BlockKind::Title => "dp-title",
+            BlockKind::Text => "dp-text",
+            BlockKind::Embed => "dp-embed",
+            BlockKind::Field => "dp-field",
+            BlockKind::Links => "dp-links",
+        }
+    }
+
+    /// The test id of the line, where tests look at it.
+    pub const fn test_id(self) -> Option<&'static str> {
+        match self {
+            BlockKind::Refused => Some("destination-refused"),
+            BlockKind::Sender => Some("destination-preview-sender"),
+            BlockKind::Title => Some("destination-preview-title"),
+            BlockKind::Text => Some("destination-preview-text"),
+            _ => None,
+        }
+    }
+}
+
+/// One line of the preview: its kind and its styled runs. The app renders the preview as
+/// these lines, one paragraph each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub runs: Vec<Inline>,
+}
+
+fn run(text: &str, style: Style) -> Inline {
+    Inline {
+        text: text.to_string(),
+        style,
+    }
+}
+
+impl DestinationPreview {
+    /// The preview as lines, top to bottom: why it is refused, the sender, a note on the
+    /// sender, the title, the text, the embeds, the fields, the links. Empty parts are left out.
+    pub fn blocks(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut push = |kind, runs: Vec<Inline>| {
+            if !runs.is_empty() {
+                out.push(Block { kind, runs });
+            }
+        };
+        if let Some(refused) = &self.refused {
+            push(
+                BlockKind::Refused,
+                vec![run("Not shown: ", Style::Bold), run(refused, Style::Plain)],
+            );
+        }
+        push(BlockKind::Sender, vec![run(&self.sender, Style::Bold)]);
+        if let Some(note) = &self.sender_note {
+            push(BlockKind::Note, vec![run(note, Style::Plain)]);
+        }
+        if let Some(title) = &self.title {
+            push(BlockKind::Title, vec![run(title, Style::Bold)]);
+        }
+        push(BlockKind::Text, self.text.clone());
+        for embed in &self.embeds {
+            let mut runs = Vec::new();
+            if !embed.title.is_empty() {
+                runs.push(run(&embed.title, Style::Bold));
+                runs.push(run("", Style::Break));
+            }
+            runs.extend(embed.description.iter().cloned());
+            push(BlockKind::Embed, runs);
+        }
+        for (name, value) in &self.fields {
+            push(
+                BlockKind::Field,
+                vec![
+                    run(&format!("{name}: "), Style::Plain),
+                    run(value, Style::Bold),
+                ],
+            );
+        }
+        let mut links = Vec::new();
+        for (label, url) in &self.links {
+            if !links.is_empty() {
+                links.push(run(" · ", Style::Plain));
+            }
+            links.push(run(label, Style::Link(url.clone())));
+        }
+        push(BlockKind::Links, links);
+        out
+    }
 }

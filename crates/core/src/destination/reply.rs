@@ -50,6 +50,96 @@ impl Reply {
     }
 }
 
+/// How a destination rejects a request: what [`Rejection::reply`] answers. Kept apart from
+/// the reply's bytes, which only `hookcheck receive --as` needs (the app never builds them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    SlackNoText,
+    SlackInvalidPayload,
+    DiscordEmpty,
+    DiscordTooLong,
+    TeamsConnectorNoText,
+    /// Teams Workflows takes the request (`202`), then the flow run fails.
+    TeamsWorkflowFails,
+    /// The first unknown field.
+    GoogleChatUnknownField(String),
+    GoogleChatTooLarge,
+    MattermostNoText,
+    /// PagerDuty's list of errors.
+    PagerDutyInvalid(Vec<String>),
+    OpsgenieUnauthenticated,
+    OpsgenieNoMessage,
+    DatadogForbidden,
+    DatadogBadRequest,
+}
+
+impl Rejection {
+    /// The destination's answer: status, content type and body.
+    pub fn reply(&self) -> Reply {
+        match self {
+            Rejection::SlackNoText => Reply::text(400, "no_text"),
+            Rejection::SlackInvalidPayload => Reply::text(400, "invalid_payload"),
+            Rejection::DiscordEmpty => Reply::json(
+                400,
+                r#"{"message": "Cannot send an empty message", "code": 50006}"#,
+            ),
+            Rejection::DiscordTooLong => Reply::json(
+                400,
+                r#"{"message": "Invalid Form Body", "code": 50035, "errors": {"content": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}]}}}"#,
+            ),
+            Rejection::TeamsConnectorNoText => Reply::plain(200, "Summary or Text is required."),
+            Rejection::TeamsWorkflowFails => Reply::empty(202),
+            Rejection::GoogleChatUnknownField(name) => Reply::json(
+                400,
+                &Json::object([(
+                    "error",
+                    Json::object([
+                        ("code", Json::Number(400.0)),
+                        (
+                            "message",
+                            Json::String(format!(
+                                "Invalid JSON payload received. Unknown name \"{name}\" at 'message': Cannot find field."
+                            )),
+                        ),
+                        ("status", Json::string("INVALID_ARGUMENT")),
+                    ]),
+                )])
+                .to_compact(),
+            ),
+            Rejection::GoogleChatTooLarge => Reply::json(
+                400,
+                r#"{"error": {"code": 400, "message": "Message too large.", "status": "INVALID_ARGUMENT"}}"#,
+            ),
+            Rejection::MattermostNoText => Reply::json(
+                400,
+                r#"{"id": "web.incoming_webhook.text.app_error", "message": "No text specified", "detailed_error": "", "request_id": "hookcheck", "status_code": 400}"#,
+            ),
+            Rejection::PagerDutyInvalid(errors) => Reply::json(
+                400,
+                &Json::object([
+                    ("status", Json::string("invalid event")),
+                    ("message", Json::string("Event object is invalid")),
+                    (
+                        "errors",
+                        Json::Array(errors.iter().map(|e| Json::string(e.as_str())).collect()),
+                    ),
+                ])
+                .to_compact(),
+            ),
+            Rejection::OpsgenieUnauthenticated => Reply::json(
+                401,
+                r#"{"message": "Could not authenticate", "took": 0.0, "requestId": "hookcheck"}"#,
+            ),
+            Rejection::OpsgenieNoMessage => Reply::json(
+                422,
+                r#"{"message": "Request body is not processable. Please check the errors.", "errors": {"message": "Message can not be empty."}, "took": 0.0, "requestId": "hookcheck"}"#,
+            ),
+            Rejection::DatadogForbidden => Reply::json(403, r#"{"errors": ["Forbidden"]}"#),
+            Rejection::DatadogBadRequest => Reply::json(400, r#"{"errors": ["Bad Request"]}"#),
+        }
+    }
+}
+
 /// What the destination answers to an accepted request.
 pub fn accepted(id: DestinationId) -> Reply {
     use DestinationId as D;
@@ -104,8 +194,8 @@ pub fn answer(id: DestinationId, headers: &[(String, String)], body: &[u8]) -> R
     };
     judge(found, &received)
         .into_iter()
-        .find_map(|f| f.reply)
-        .unwrap_or_else(|| accepted(id))
+        .find_map(|f| f.rejection)
+        .map_or_else(|| accepted(id), |r| r.reply())
 }
 
 /// The answer to a body that is not JSON.
@@ -171,7 +261,9 @@ pub fn explain(id: DestinationId, status: u16, body: &str) -> Option<Explanation
     let field = |key: &str| -> Option<String> {
         match json.as_ref().and_then(|j| super::rules::get(j, key)) {
             Some(Json::String(s)) => Some(s.clone()),
-            Some(Json::Number(n)) => Some(n.to_string()),
+            // Through core's JSON number writer: `f64`'s `Display` would add std's float
+            // formatting to the wasm.
+            Some(number @ Json::Number(_)) => Some(number.to_compact()),
             _ => None,
         }
     };

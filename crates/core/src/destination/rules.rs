@@ -14,7 +14,7 @@
 
 use super::fixes::{self, Cure};
 use super::recognise::{is_mockbin, recognise, DestinationId, Endpoint, Recognised, UrlPieces};
-use super::reply::Reply;
+use super::reply::Rejection;
 use super::secrets::url_secret_spans;
 use crate::config::{Format, Target, WebhookConfig};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -41,8 +41,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// The edit that cures it, if one does.
     pub cure: Option<Cure>,
-    /// The destination's answer, where it rejects the request.
-    pub reply: Option<Reply>,
+    /// How the destination rejects the request, if it does.
+    pub rejection: Option<Rejection>,
 }
 
 impl Finding {
@@ -54,7 +54,7 @@ impl Finding {
             message: message.into(),
             help: None,
             cure: None,
-            reply: None,
+            rejection: None,
         }
     }
 
@@ -68,8 +68,8 @@ impl Finding {
         self
     }
 
-    fn reply(mut self, reply: Reply) -> Self {
-        self.reply = Some(reply);
+    fn rejects(mut self, rejection: Rejection) -> Self {
+        self.rejection = Some(rejection);
         self
     }
 }
@@ -148,7 +148,7 @@ pub(crate) fn thousands(n: usize) -> String {
 }
 
 /// What the destination does with one request: every rule it breaks, in a fixed order.
-/// The first finding with a reply is how the destination answers.
+/// The first finding with a rejection is how the destination answers.
 pub fn judge(found: Recognised, request: &Received) -> Vec<Finding> {
     use DestinationId as D;
     let mut out = Vec::new();
@@ -189,7 +189,7 @@ fn slack(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Slack needs a `text` message: use \"format\": \"json/text\" (as testRTC's docs say for Slack), or a body with `text`.")
             .cure(Cure::Text)
-            .reply(Reply::text(400, "no_text")),
+            .rejects(Rejection::SlackNoText),
         );
     } else if request.has("text") && request.text("text").is_none() {
         out.push(
@@ -200,7 +200,7 @@ fn slack(request: &Received, out: &mut Vec<Finding>) {
                 "Slack answers `400 invalid_payload`: `text` is not a string.",
             )
             .help("Make `text` a string.")
-            .reply(Reply::text(400, "invalid_payload")),
+            .rejects(Rejection::SlackInvalidPayload),
         );
     }
     if let Some(text) = request.text("text") {
@@ -264,10 +264,7 @@ fn empty_message(why: &str) -> Finding {
     )
     .help("Discord posts `content` (up to 2,000 characters) or `embeds`: use a body template with `content`, or send json/text to the webhook's `/slack` endpoint.")
     .cure(Cure::DiscordContent)
-    .reply(Reply::json(
-        400,
-        r#"{"message": "Cannot send an empty message", "code": 50006}"#,
-    ))
+    .rejects(Rejection::DiscordEmpty)
 }
 
 fn discord(request: &Received, out: &mut Vec<Finding>) {
@@ -305,10 +302,7 @@ fn too_long_for_discord(field: &str, content: &str, out: &mut Vec<Finding>) {
                 ),
             )
             .help("Send a shorter message: name the run and link to it rather than sending all its data.")
-            .reply(Reply::json(
-                400,
-                r#"{"message": "Invalid Form Body", "code": 50035, "errors": {"content": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}]}}}"#,
-            )),
+            .rejects(Rejection::DiscordTooLong),
         );
     }
 }
@@ -344,7 +338,7 @@ fn teams_connector(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Use \"format\": \"json/text\", or a body with `text`.")
             .cure(Cure::Text)
-            .reply(Reply::text(200, "Summary or Text is required.")),
+            .rejects(Rejection::TeamsConnectorNoText),
         );
     }
 }
@@ -372,7 +366,7 @@ fn teams_workflow(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Use a body of the form {\"type\": \"message\", \"attachments\": [{\"contentType\": \"application/vnd.microsoft.card.adaptive\", \"content\": {…AdaptiveCard…}}]}.")
             .cure(Cure::TeamsCard)
-            .reply(Reply::empty(202)),
+            .rejects(Rejection::TeamsWorkflowFails),
         );
     }
     if request.body_bytes > 28_672 {
@@ -386,7 +380,7 @@ fn teams_workflow(request: &Received, out: &mut Vec<Finding>) {
                     thousands(request.body_bytes)
                 ),
             )
-            .reply(Reply::empty(202)),
+            .rejects(Rejection::TeamsWorkflowFails),
         );
     }
 }
@@ -441,18 +435,7 @@ fn google_chat(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Google Chat takes only its own message fields: use a body with just `text` (or `cardsV2`).")
             .cure(Cure::GoogleChatText)
-            .reply(Reply::json(
-                400,
-                &Json::object([(
-                    "error",
-                    Json::object([
-                        ("code", Json::Number(400.0)),
-                        ("message", Json::String(reply)),
-                        ("status", Json::string("INVALID_ARGUMENT")),
-                    ]),
-                )])
-                .to_compact(),
-            )),
+            .rejects(Rejection::GoogleChatUnknownField(first.to_string())),
         );
     } else if !request.has("text") && !request.has("cardsV2") && !request.has("cards") {
         out.push(
@@ -479,10 +462,7 @@ fn google_chat(request: &Received, out: &mut Vec<Finding>) {
                     thousands(request.body_bytes)
                 ),
             )
-            .reply(Reply::json(
-                400,
-                r#"{"error": {"code": 400, "message": "Message too large.", "status": "INVALID_ARGUMENT"}}"#,
-            )),
+            .rejects(Rejection::GoogleChatTooLarge),
         );
     }
 }
@@ -508,10 +488,7 @@ fn self_hosted_chat(id: DestinationId, request: &Received, out: &mut Vec<Finding
         .help("Use \"format\": \"json/text\", or a body with `text`.")
         .cure(Cure::Text);
         if id == DestinationId::Mattermost {
-            finding = finding.reply(Reply::json(
-                400,
-                r#"{"id": "web.incoming_webhook.text.app_error", "message": "No text specified", "detailed_error": "", "request_id": "hookcheck", "status_code": 400}"#,
-            ));
+            finding = finding.rejects(Rejection::MattermostNoText);
         }
         out.push(finding);
     }
@@ -532,21 +509,6 @@ fn self_hosted_chat(id: DestinationId, request: &Received, out: &mut Vec<Finding
 
 const PAGERDUTY_ACTIONS: [&str; 3] = ["trigger", "acknowledge", "resolve"];
 const PAGERDUTY_SEVERITIES: [&str; 4] = ["critical", "error", "warning", "info"];
-
-fn pagerduty_invalid(errors: &[String]) -> Reply {
-    Reply::json(
-        400,
-        &Json::object([
-            ("status", Json::string("invalid event")),
-            ("message", Json::string("Event object is invalid")),
-            (
-                "errors",
-                Json::Array(errors.iter().map(|e| Json::string(e.as_str())).collect()),
-            ),
-        ])
-        .to_compact(),
-    )
-}
 
 fn pagerduty(endpoint: Endpoint, request: &Received, out: &mut Vec<Finding>) {
     let change = endpoint == Endpoint::PagerDutyChange;
@@ -608,7 +570,7 @@ fn pagerduty(endpoint: Endpoint, request: &Received, out: &mut Vec<Finding>) {
             )
             .help("PagerDuty Events v2 needs {\"routing_key\", \"event_action\": \"trigger\", \"payload\": {\"summary\", \"source\", \"severity\"}}: use a body template.")
             .cure(Cure::PagerDuty)
-            .reply(pagerduty_invalid(&errors)),
+            .rejects(Rejection::PagerDutyInvalid(errors.clone())),
         );
     }
     if !invalid.is_empty() {
@@ -624,7 +586,7 @@ fn pagerduty(endpoint: Endpoint, request: &Received, out: &mut Vec<Finding>) {
             )
             .help("A template placeholder such as <% this.status %> gives testRTC's words (`completed`, `failure`), not PagerDuty's: write the value itself.")
             .cure(Cure::PagerDuty)
-            .reply(pagerduty_invalid(&errors)),
+            .rejects(Rejection::PagerDutyInvalid(errors.clone())),
         );
     }
     if let Some(summary) = payload_text("summary") {
@@ -654,10 +616,7 @@ fn opsgenie(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Add the header `Authorization: GenieKey <key>`, with the key of an Opsgenie API integration.")
             .cure(Cure::Opsgenie)
-            .reply(Reply::json(
-                401,
-                r#"{"message": "Could not authenticate", "took": 0.0, "requestId": "hookcheck"}"#,
-            )),
+            .rejects(Rejection::OpsgenieUnauthenticated),
         );
     }
     match request.field("message") {
@@ -684,10 +643,7 @@ fn opsgenie(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Use a body template with `message` (at most 130 characters).")
             .cure(Cure::Opsgenie)
-            .reply(Reply::json(
-                422,
-                r#"{"message": "Request body is not processable. Please check the errors.", "errors": {"message": "Message can not be empty."}, "took": 0.0, "requestId": "hookcheck"}"#,
-            )),
+            .rejects(Rejection::OpsgenieNoMessage),
         ),
     }
 }
@@ -720,7 +676,7 @@ fn datadog(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("Add the header `DD-API-KEY` with a Datadog API key.")
             .cure(Cure::Datadog)
-            .reply(Reply::json(403, r#"{"errors": ["Forbidden"]}"#)),
+            .rejects(Rejection::DatadogForbidden),
         );
     }
     let missing: Vec<&str> = ["title", "text"]
@@ -741,7 +697,7 @@ fn datadog(request: &Received, out: &mut Vec<Finding>) {
             )
             .help("A Datadog event needs `title` and `text`.")
             .cure(Cure::Datadog)
-            .reply(Reply::json(400, r#"{"errors": ["Bad Request"]}"#)),
+            .rejects(Rejection::DatadogBadRequest),
         );
     }
     if let Some(text) = request.text("text") {

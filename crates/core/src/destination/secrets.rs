@@ -94,7 +94,8 @@ pub fn url_secret_spans(url: &str) -> Vec<Span> {
             spans.push(value);
         }
     }
-    spans.sort_by_key(|s| (s.start, s.end));
+    // core's one sort: std's `sort_by_key` would compile another driftsort into the wasm.
+    crate::sort::sort_by_key(&mut spans, |s| [s.start as u64, s.end as u64, 0]);
     spans.dedup_by(|later, earlier| later.start < earlier.end);
     spans
 }
