@@ -101,12 +101,14 @@ fn as_slack_a_json_object_body_gets_400_no_text_and_json_text_gets_ok() {
     assert_eq!(slack.post(&[JSON], TEXT).2, "ok");
 }
 
+/// (id, headers, body, status, a phrase of the reply body)
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, u16, &'a str);
+
 #[test]
 fn each_required_destination_answers_its_acceptance_and_its_rejection() {
     let pagerduty_ok = r#"{"routing_key":"k","event_action":"trigger","payload":{"summary":"s","source":"testRTC","severity":"info"}}"#;
     let card = r#"{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{"type":"AdaptiveCard","body":[]}}]}"#;
-    // (id, headers, body, status, a phrase of the reply body)
-    let table: &[(&str, &[(&str, &str)], &str, u16, &str)] = &[
+    let table: &[Case] = &[
         ("discord", &[JSON], TEXT, 400, "50006"),
         ("discord", &[JSON], r#"{"content":"hi"}"#, 204, ""),
         ("google-chat", &[JSON], TEXT, 400, "Unknown name"),

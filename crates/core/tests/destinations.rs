@@ -480,11 +480,20 @@ fn json_headers() -> Vec<(String, String)> {
     vec![("Content-Type".into(), "application/json".into())]
 }
 
+/// (destination id, body, headers, expected status, a phrase of the expected body)
+type AnswerCase = (
+    &'static str,
+    &'static [u8],
+    Vec<(String, String)>,
+    u16,
+    &'static str,
+);
+
 #[test]
 fn destinations_answer_as_documented() {
     let object = br#"{"testRunId":"1","testName":"AppRTC","runType":"test","status":"completed"}"#;
     let text = br#"{"username":"testRTC_bot","text":"{\"status\":\"completed\"}"}"#;
-    let table: &[(&str, &[u8], Vec<(String, String)>, u16, &str)] = &[
+    let table: &[AnswerCase] = &[
         ("slack", object, json_headers(), 400, "no_text"),
         ("slack", text, json_headers(), 200, "ok"),
         ("slack", b"not json", json_headers(), 400, "invalid_payload"),
