@@ -78,8 +78,9 @@ fn preview_json_names_the_destination() {
     assert_eq!(json(&output)["destination"]["id"], "slack");
     let output = hookcheck(&["preview"], &input);
     let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("POST "), "{text}");
     assert!(
-        text.starts_with("(destination: Slack incoming webhook (slack))"),
+        text.ends_with("\n(destination: Slack incoming webhook (slack))\n"),
         "{text}"
     );
 }
