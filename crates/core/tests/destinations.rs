@@ -745,3 +745,41 @@ fn a_refused_request_says_so_above_its_preview() {
     );
     assert!(p.refused.unwrap().contains("No text specified"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Destination URLs with anything after them, bare or in the advanced form, in every
+    /// step: checking, masking, stripping, previewing and answering never panic.
+    #[test]
+    fn hostile_destination_input_never_panics(
+        base in proptest::sample::select(vec![SLACK, DISCORD, GOOGLE_CHAT, TEAMS_WORKFLOW, PAGERDUTY, OPSGENIE, MATTERMOST, "https://x.m.pipedream.net"]),
+        tail in "[/?&=#@:a-zé€\"\\\\ ]{0,12}",
+        members in proptest::option::of(r#"\{"(format|body|headers|fieldname)": ("json/text"|\{"(text|content|Authorization|routing_key)": "[a-zé€<%> ]{0,6}"\})\}"#),
+    ) {
+        let url = format!("{base}{tail}");
+        let _ = masked_url(&url);
+        let _ = strip_secrets(&url, None);
+        let _ = check(&url, None);
+        let text = match &members {
+            Some(m) => format!("{{\"url\": {}, {}}}", serde_json::to_string(&url).unwrap(), &m[1..m.len() - 1]),
+            None => url.clone(),
+        };
+        let report = check(&text, None);
+        let _ = strip_secrets(&text, None);
+        for d in report.located(&text) {
+            if let Some(fix) = &d.fix {
+                let fixed = fix.apply(&text).expect("a fix fits its text");
+                let _ = check(&fixed, None);
+            }
+        }
+        if let Some(config) = &report.config {
+            let request = render_request(config, &SampleData::for_outcome(Outcome::Failure));
+            let _ = preview(&request);
+            let _ = curl::to_curl(&request, false);
+            for id in DestinationId::ALL {
+                let _ = answer(id, &request.header_pairs(), request.body.as_bytes());
+            }
+        }
+    }
+}

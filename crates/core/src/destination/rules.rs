@@ -603,9 +603,11 @@ fn pagerduty(endpoint: Endpoint, request: &Received, out: &mut Vec<Finding>) {
 }
 
 fn opsgenie(request: &Received, out: &mut Vec<Finding>) {
-    let key = request
-        .header("Authorization")
-        .is_some_and(|v| v.len() > 9 && v[..9].eq_ignore_ascii_case("GenieKey "));
+    let key = request.header("Authorization").is_some_and(|v| {
+        v.len() > 9
+            && v.get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case("GenieKey "))
+    });
     if !key {
         out.push(
             Finding::new(
