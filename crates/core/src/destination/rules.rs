@@ -430,7 +430,7 @@ fn google_chat(request: &Received, out: &mut Vec<Finding>) {
                 format!(
                     "Google Chat answers `400 INVALID_ARGUMENT` (\"{reply}\"): {} has {}, which Google Chat does not know.",
                     request.described_as,
-                    quoted_list(&unknown)
+                    joined(&unknown, "and")
                 ),
             )
             .help("Google Chat takes only its own message fields: use a body with just `text` (or `cardsV2`).")
@@ -658,8 +658,9 @@ fn catch_all(id: DestinationId, request: &Received, out: &mut Vec<Finding>) {
                 "text",
                 Part::Body,
                 format!(
-                    "{} gets the run as one `text` string (json/text stringifies the data), which the scenario must parse again.",
-                    id.short_name()
+                    "{} gets the run as one `text` string (json/text stringifies the data), which {} must parse again.",
+                    id.short_name(),
+                    if id == DestinationId::Zapier { "the Zap" } else { "the scenario" }
                 ),
             )
             .help("With \"format\": \"json/object\" each field arrives on its own. (testRTC's docs suggest json/text for Zapier; either works.)"),
@@ -789,12 +790,18 @@ pub fn url_findings(url: &str, found: Option<Recognised>) -> Vec<Finding> {
     out
 }
 
+/// "`a`, `b` or `c`".
 fn quoted_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+/// "`a`, `b` and `c`", or with another last word.
+fn joined(items: &[&str], last_word: &str) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
     match quoted.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {last_word} {last}", init.join(", ")),
     }
 }
 
