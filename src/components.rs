@@ -1,6 +1,8 @@
 //! One file per component; each takes plain props and renders what core computed.
 
 pub mod copy_button;
+pub mod destination_preview;
+pub mod destination_reply;
 pub mod diagnostics;
 pub mod editor;
 pub mod label_badge;

@@ -38,11 +38,20 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/** A service hookcheck recognises from the URL (docs/destinations.md lists them). */
+export interface Destination {
+  /** A stable id: "slack", "discord", "google-chat", "teams-workflow", "pagerduty", … */
+  id: string;
+  /** Its name, "probably …" for self-hosted tools recognised by their path alone. */
+  name: string;
+}
+
 /** What `validate` returns. */
 export interface CheckResult {
   valid: boolean;
   mode: Mode;
   diagnostics: Diagnostic[];
+  destination: Destination | null;
 }
 
 /** What `preview` returns: the request testRTC sends, header values as sent, and the exact
@@ -52,6 +61,7 @@ export interface RequestPreview {
   url: string;
   headers: [name: string, value: string][];
   body: string;
+  destination: Destination | null;
 }
 
 /** Documented variables to override in the sample data, such as

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use hookcheck_core::destination::secrets as dest_secrets;
 use hookcheck_core::render::curl;
 use hookcheck_core::render::request::Destination;
 use hookcheck_core::{secrets, Outcome, Request};
@@ -11,6 +12,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::destination_preview::destination_preview;
 use crate::components::label_badge::LabelBadge;
 
 #[derive(Properties, PartialEq)]
@@ -102,7 +104,23 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         Destination::Sns(publish) => Some(publish),
         Destination::Webhook => None,
     };
-    let has_secret = request.headers.iter().any(|h| h.secret);
+    // Secret headers, and the credentials of a destination URL or body (a Slack token,
+    // PagerDuty's routing_key): masked until revealed.
+    let has_secret =
+        request.headers.iter().any(|h| h.secret) || dest_secrets::request_has_secrets(request);
+    let (url, body, pretty) = if reveal {
+        (
+            request.url.to_string(),
+            request.body.clone(),
+            request.pretty_body(),
+        )
+    } else {
+        (
+            dest_secrets::masked_url(&request.url).into_owned(),
+            dest_secrets::masked_body(&request.body).into_owned(),
+            dest_secrets::masked_pretty_body(request),
+        )
+    };
     let onclick = {
         let onreveal = onreveal.clone();
         Callback::from(move |_: MouseEvent| onreveal.emit(!reveal))
@@ -139,12 +157,14 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                     { ". It needs AWS request signing with your secret key, so hookcheck only previews it." }
                 </p>
             }
+            // The message as its destination (Slack, Discord, …) shows it.
+            { destination_preview(request) }
             <div class="part">
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">
                     <span class="method">{ &*request.method }</span>{ " " }
                     <LabelBadge label={request.method_label.clone()} />{ " " }
-                    <span class="url">{ &*request.url }</span>{ " " }
+                    <span class="url" data-testid="preview-url">{ url }</span>{ " " }
                     <LabelBadge label={request.url_label.clone()} />
                 </p>
             </div>
@@ -169,9 +189,9 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                     <CopyButton label="Copy body" content={body_copy} />
                 </div>
                 <pre class="body exact" data-testid="preview-body" tabindex="0"
-                    aria-label="The exact body bytes">{ &request.body }</pre>
+                    aria-label="The exact body bytes">{ body }</pre>
                 <h4>{ if sns.is_some() { "Message, pretty-printed" } else { "Pretty-printed" } }</h4>
-                <pre class="body pretty" tabindex="0" aria-label="The body, pretty-printed">{ request.pretty_body() }</pre>
+                <pre class="body pretty" tabindex="0" aria-label="The body, pretty-printed">{ pretty }</pre>
             </div>
             if sns.is_none() {
                 <div class="part">

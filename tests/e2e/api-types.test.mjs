@@ -33,6 +33,7 @@ const TEXTS = [
   '{"url": "https://example.com/hook", "format": "cloudevent", "body": {"text": "<% this.testName %>: <% this.nope %>"}}',
   '{"provider": "aws-sns", "region": "us-east-1", "topicArn": "arn:aws:sns:us-east-1:123456789012:t", "accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "x"}',
   '{"url": 5}',
+  "https://hooks.slack.com/services/T000/B000/XXXX",
   "not a url",
 ];
 
@@ -70,6 +71,7 @@ test("what the JS API returns compiles against hookcheck-api.d.ts", async () => 
   assert.ok(diagnostics.some((d) => d.help === null) && diagnostics.some((d) => typeof d.help === "string"));
   assert.ok(returned.previews.includes(null) && returned.previews.some((p) => p !== null));
   assert.deepEqual(new Set(returned.checks.map((c) => c.mode)), new Set(["webhook", "run-options"]));
+  assert.ok(returned.checks.some((c) => c.destination) && returned.checks.some((c) => c.destination === null));
 
   const declared = [...readFileSync(join(dist, "hookcheck-api.d.ts"), "utf8").matchAll(/^export (?:function|const) (\w+)/gm)]
     .map((m) => m[1])

@@ -318,7 +318,7 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
     },
   ]);
   assert.equal(typeof checked.diagnostics[0].message, "string");
-  assert.deepEqual(runOptions, { valid: true, mode: "run-options", diagnostics: [] });
+  assert.deepEqual(runOptions, { valid: true, mode: "run-options", diagnostics: [], destination: null });
   assert.deepEqual(preview, {
     method: "POST",
     url: "https://example.com/hook",
@@ -327,6 +327,7 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
       ["X-Team", "blue"],
     ],
     body: '{"testRunId":"56fd3d617c458d1400baee6f","testName":"Checkout","runType":"test","status":"failure"}',
+    destination: null,
   });
   assert.equal(invalid, null);
   assert.equal(wasmLoads, 1);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use hookcheck_core::api::{CheckDocument, RequestDocument};
+use hookcheck_core::destination::{recognise, Recognised};
 use hookcheck_core::render::curl;
 use hookcheck_core::rules::check::{self as core_check, Mode};
 use hookcheck_core::{render_request, Outcome, Report, Request, SampleData, Severity};
@@ -104,6 +105,11 @@ pub struct CurlArgs {
     request: RequestArgs,
 }
 
+/// "destination: Slack incoming webhook (slack)", for the text output.
+fn destination_line(found: Option<Recognised>) -> Option<String> {
+    found.map(|f| format!("destination: {} ({})", f.label(), f.id.id()))
+}
+
 pub fn check(args: CheckArgs) -> ExitCode {
     let (name, text) = match read_input(&args.input) {
         Ok(input) => input,
@@ -115,6 +121,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
     } else {
         let mut out = io::stdout().lock();
         let _ = write!(out, "{}", render_diagnostics(&name, &text, &report));
+        if let Some(line) = destination_line(report.destination) {
+            let _ = writeln!(out, "{line}");
+        }
         let _ = writeln!(out, "{}", summary(&report));
     }
     ExitCode::from(if report.is_valid() { VALID } else { INVALID })
@@ -135,6 +144,9 @@ pub fn preview(args: PreviewArgs) -> ExitCode {
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", request.body);
+        if let Some(line) = destination_line(recognise(&request.url)) {
+            let _ = writeln!(out, "\n({line})");
+        }
         if !request.is_sendable() {
             let _ = writeln!(
                 out,

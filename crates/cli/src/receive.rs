@@ -22,6 +22,7 @@
 //! The server is hyper's HTTP/1.1 connection on a current-thread tokio runtime; Ctrl-C (or
 //! SIGTERM) stops accepting and exits 0.
 
+mod as_destination;
 mod cors;
 mod host;
 mod log;
@@ -34,6 +35,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use hookcheck_core::destination::DestinationId;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{
@@ -101,6 +103,12 @@ pub struct ReceiveArgs {
     /// Don't print the requests as they arrive.
     #[arg(long)]
     pub quiet: bool,
+
+    /// Answer as this destination does (status, headers, body), judging each request by
+    /// its rules: e.g. `--as slack` answers `400 no_text` to a body without `text`.
+    #[arg(long = "as", value_name = "ID",
+          value_parser = clap::builder::PossibleValuesParser::new(as_destination::ids()))]
+    pub as_destination: Option<String>,
 }
 
 /// Runs the receiver until Ctrl-C: exit 0 when stopped, 2 when it cannot listen.
@@ -135,6 +143,7 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
         cors: !args.no_cors,
         origins: AllowedOrigins::new(args.allow_origin),
         quiet: args.quiet,
+        destination: (args.as_destination.as_deref()).and_then(DestinationId::parse),
         log: Mutex::new(RequestLog::new(Bounds {
             entries: MAX_STORED_REQUESTS,
             bytes: MAX_STORED_BYTES,
@@ -263,6 +272,8 @@ struct Receiver {
     /// The pages that may read what was captured (`--allow-origin`).
     origins: AllowedOrigins,
     quiet: bool,
+    /// `--as`: answer as this destination.
+    destination: Option<DestinationId>,
     log: Mutex<RequestLog>,
 }
 
@@ -324,6 +335,9 @@ impl Receiver {
         }
         if !self.delay.is_zero() {
             parts.push(format!("after {} ms", self.delay.as_millis()));
+        }
+        if let Some(destination) = self.destination {
+            parts.push(format!("as {}", destination.name()));
         }
         if !self.cors {
             parts.push("refusing CORS (no Access-Control-* headers, preflights 403)".into());
@@ -443,6 +457,9 @@ impl Receiver {
         }
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay).await;
+        }
+        if let Some(destination) = self.destination {
+            return as_destination::reply(destination, &parts.headers, &bytes);
         }
         json_reply(
             self.status,

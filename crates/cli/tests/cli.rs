@@ -54,7 +54,9 @@ fn preview_json_has_exactly_the_specified_keys() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["body", "headers", "method", "url"]); // serde_json sorts keys
+    // serde_json sorts keys
+    assert_eq!(keys, ["body", "destination", "headers", "method", "url"]);
+    assert_eq!(value["destination"], serde_json::Value::Null);
 }
 
 #[test]
@@ -63,7 +65,7 @@ fn check_json_of_a_valid_url_is_valid_with_no_diagnostics() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output).trim(),
-        r#"{"valid":true,"mode":"webhook","diagnostics":[]}"#
+        r#"{"valid":true,"mode":"webhook","diagnostics":[],"destination":null}"#
     );
 }
 

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::destination::{recognise, Recognised};
 use crate::diagnostic::LocatedDiagnostic;
 use crate::render::request::Request;
 use crate::rules::check::Report;
@@ -18,6 +19,8 @@ pub struct CheckDocument {
     pub mode: &'static str,
     /// Sorted by position, then severity.
     pub diagnostics: Vec<LocatedDiagnostic>,
+    /// The service the URL names, when hookcheck recognises it.
+    pub destination: Option<DestinationDocument>,
 }
 
 impl CheckDocument {
@@ -27,6 +30,7 @@ impl CheckDocument {
             valid: report.is_valid(),
             mode: report.mode.as_str(),
             diagnostics: report.located(text),
+            destination: report.destination.as_ref().map(DestinationDocument::new),
         }
     }
 }
@@ -40,6 +44,8 @@ pub struct RequestDocument {
     /// `[name, value]` pairs in the order they are sent.
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The service the URL names, when hookcheck recognises it.
+    pub destination: Option<DestinationDocument>,
 }
 
 impl RequestDocument {
@@ -49,6 +55,26 @@ impl RequestDocument {
             url: request.url.to_string(),
             headers: request.header_pairs(),
             body: request.body.clone(),
+            destination: recognise(&request.url)
+                .as_ref()
+                .map(DestinationDocument::new),
+        }
+    }
+}
+
+/// `{"id": "slack", "name": "Slack incoming webhook"}`: a recognised destination. `id` is
+/// one of the ids listed in docs/destinations.md; `name` says "probably" for self-hosted tools.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DestinationDocument {
+    pub id: &'static str,
+    pub name: String,
+}
+
+impl DestinationDocument {
+    pub fn new(found: &Recognised) -> Self {
+        DestinationDocument {
+            id: found.id.id(),
+            name: found.label(),
         }
     }
 }

@@ -186,6 +186,35 @@ rules! {
     SnsIgnoredKey = "sns-ignored-key", Warning;
     /// A secret key in the configuration.
     SnsSecretPresent = "sns-secret-present", Info;
+
+    // Destinations (docs/destinations.md): the service behind the URL.
+    /// The destination documents that it rejects a request without this field.
+    DestinationMissingField = "destination-missing-field", Error;
+    /// The destination likely rejects a request without this field (unconfirmed, or a
+    /// self-hosted tool recognised only as probable).
+    DestinationMissingFieldLikely = "destination-missing-field-likely", Warning;
+    /// A field the destination refuses.
+    DestinationUnknownField = "destination-unknown-field", Error;
+    /// A field with a type or value the destination refuses.
+    DestinationInvalidValue = "destination-invalid-value", Error;
+    /// Longer than the destination accepts.
+    DestinationTooLong = "destination-too-long", Error;
+    /// Longer than the destination shows: cut, or likely refused.
+    DestinationTruncated = "destination-truncated", Warning;
+    /// A header the destination needs (its credential).
+    DestinationMissingHeader = "destination-missing-header", Error;
+    /// A field the destination accepts and ignores.
+    DestinationFieldIgnored = "destination-field-ignored", Warning;
+    /// A catch-all hook gets the run's data as one string.
+    DestinationDataAsString = "destination-data-as-string", Warning;
+    /// Values that must be flat strings, and are not.
+    DestinationValuesNotStrings = "destination-values-not-strings", Warning;
+    /// The destination answers `202`: queued, not delivered.
+    DestinationReplyQueued = "destination-reply-queued", Warning;
+    /// A retired or retiring service or URL.
+    DestinationRetiring = "destination-retiring", Warning;
+    /// The URL holds a credential (masked and kept out of share links).
+    DestinationUrlSecret = "destination-url-secret", Info;
 }
 
 /// A mechanical repair: replace `span` with `replacement`. Serialized flat, as

@@ -16,7 +16,10 @@
 //!
 //! The folders are the pipeline, in order. Each depends only on earlier stages, on
 //! [`webhook`] (the hand-off from rules to render) and on the shared pieces below; nothing
-//! depends on a later stage.
+//! depends on a later stage, with two exceptions: the entry point [`check()`] runs the whole
+//! pipeline (it renders every outcome to judge it by the destination's rules), and what
+//! masks secrets (the curl command, share links) asks [`destination::secrets`] which parts of
+//! a URL or body are credentials.
 //!
 //! | stage | module | what it owns | rule codes raised there |
 //! |---|---|---|---|
@@ -33,9 +36,10 @@
 //! | 3. render | [`render::sample`] | the run's variables per [`Outcome`] | |
 //! | | [`render::body`], [`render::request`] | the [`Request`] of SPEC §3, steps 1–3 and 4–5 | |
 //! | | [`render::sns`], [`render::curl`] | the SNS Publish call; the curl command | |
-//! | 4. browser | [`browser::send`] | the test call: preflight, guards, failures, wording | |
+//! | 4. destination | [`destination`] | where the URL goes (Slack, Discord, …): recognition, its rules over every outcome's rendered request, fixes, URL secrets, its preview and replies | `destination-*` |
+//! | 5. browser | [`browser::send`] | the test call: preflight, guards, failures, wording | |
 //! | | [`browser::embed`], [`browser::share`], [`browser::examples`] | the widget protocol, share links, the Examples menu | |
-//! | 5. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API | |
+//! | 6. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API | |
 //!
 //! Shared: [`diagnostic`] (the [`Diagnostic`] type and the catalog of every [`Rule`]: code,
 //! severity, one line each; docs/rules.md has an example per rule), [`span`] (byte spans,
@@ -49,6 +53,7 @@
 pub mod api;
 mod ascii;
 pub mod browser;
+pub mod destination;
 pub mod diagnostic;
 pub mod render;
 pub mod rules;

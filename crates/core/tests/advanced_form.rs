@@ -13,9 +13,9 @@ fn documented_minimal_form_is_clean() {
 }
 
 #[test]
-fn documented_headers_example_only_warns_about_plain_http() {
+fn documented_headers_example_only_warns_about_plain_http_and_retired_mockbin() {
     let text = r#"{"url": "http://mockbin.org/bin/4cb03fa6-d1aa-4533-a857-11d90293a4e8", "headers": {"custom-webhook-header": "web-testrtc-webhook"}}"#;
-    assert_eq!(codes(text), ["url-insecure-http"]);
+    assert_eq!(codes(text), ["destination-retiring", "url-insecure-http"]);
     assert!(check(text, None).is_valid());
 }
 

@@ -8,6 +8,8 @@ use hookcheck_core::browser::send::{predict_preflight, Refusal};
 use hookcheck_core::Request;
 use yew::prelude::*;
 
+use crate::components::destination_reply::destination_send_warning;
+
 #[derive(Properties, PartialEq)]
 pub struct SendPredictionProps {
     /// Why the request cannot be sent, when it cannot.
@@ -39,6 +41,8 @@ pub fn SendPrediction(props: &SendPredictionProps) -> Html {
             { for notes_before_sending(request, &props.origin).into_iter().map(|note| html! {
                 <p class="send-warning" data-testid={format!("send-{}", note.id)}>{ note.text }</p>
             }) }
+            // Destination (Slack, …): what the browser cannot do there, curl instead.
+            { destination_send_warning(request) }
         </div>
     }
 }

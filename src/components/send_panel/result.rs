@@ -6,6 +6,7 @@ use hookcheck_core::render::curl::to_curl;
 use yew::prelude::*;
 
 use super::state::Call;
+use crate::components::destination_reply::destination_reply;
 
 #[derive(Properties, PartialEq)]
 pub struct SendResultProps {
@@ -49,6 +50,8 @@ pub fn SendResult(props: &SendResultProps) -> Html {
                     <b>{ format!("{} {}", response.status, response.status_text) }</b>
                     { format!(" · {} ms", response.elapsed_ms.round() as i64) }
                 </p>
+                // The reply in the destination's terms (`400 no_text` → "Slack found no text").
+                { destination_reply(&call.request.url, &response.headers, response.status, &response.body) }
             } else {
                 <p class="send-status is-error" data-testid="send-status">
                     <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>

@@ -33,7 +33,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         name: "Slack (json/text)",
-        description: "format json/text: the data stringified into a message Slack and Zapier accept.",
+        description: "A Slack incoming webhook: format json/text gives Slack the `text` it needs. Replace the token with yours.",
         text: r#"{
   "url": "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
   "format": "json/text"
@@ -82,6 +82,99 @@ pub const EXAMPLES: &[Example] = &[
     "Instance": "<%this.runName%>",
     "Message": "testRTC Alert for <%this.testName%> <%this.runName%> url:<%this.resultUrl%>"
   }
+}"#,
+    },
+    Example {
+        name: "Discord",
+        description: "A Discord webhook: a body template with `content` (at most 2,000 characters). Replace the id and token.",
+        text: r#"{
+  "url": "https://discord.com/api/webhooks/000000000000000000/YOUR_WEBHOOK_TOKEN",
+  "body": {
+    "username": "testRTC",
+    "content": "**testRTC: <% this.testName %>** finished with status **<% this.status %>**\n<% this.resultUrl %>"
+  }
+}"#,
+    },
+    Example {
+        name: "Google Chat",
+        description: "A Google Chat webhook: a body with only `text` (Google Chat refuses other fields). Replace the space, key and token.",
+        text: r#"{
+  "url": "https://chat.googleapis.com/v1/spaces/YOUR_SPACE/messages?key=YOUR_KEY&token=YOUR_TOKEN",
+  "body": {
+    "text": "*testRTC: <% this.testName %>* finished with status *<% this.status %>*\n<% this.resultUrl %>"
+  }
+}"#,
+    },
+    Example {
+        name: "Teams Workflows",
+        description: "A Teams Workflows webhook: an Adaptive Card body (Workflows post cards only). Replace the URL with your flow's.",
+        text: r#"{
+  "url": "https://default00000000000000000000000000000.00.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/YOUR_FLOW/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=YOUR_SIGNATURE",
+  "body": {
+    "type": "message",
+    "attachments": [
+      {
+        "contentType": "application/vnd.microsoft.card.adaptive",
+        "contentUrl": null,
+        "content": {
+          "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+          "type": "AdaptiveCard",
+          "version": "1.4",
+          "body": [
+            {"type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": "testRTC: <% this.testName %>"},
+            {"type": "TextBlock", "text": "Finished with status <% this.status %>.", "wrap": true}
+          ],
+          "actions": [
+            {"type": "Action.OpenUrl", "title": "Open the run", "url": "<% this.resultUrl %>"}
+          ]
+        }
+      }
+    ]
+  }
+}"#,
+    },
+    Example {
+        name: "PagerDuty",
+        description: "PagerDuty Events API v2: routing_key, event_action and payload. Replace the routing key with your integration key.",
+        text: r#"{
+  "url": "https://events.pagerduty.com/v2/enqueue",
+  "body": {
+    "routing_key": "YOUR_PAGERDUTY_ROUTING_KEY",
+    "event_action": "trigger",
+    "dedup_key": "<% this.testRunId %>",
+    "payload": {
+      "summary": "testRTC: <% this.testName %> finished with status <% this.status %>",
+      "source": "testRTC",
+      "severity": "error",
+      "custom_details": {"run": "<% this.resultUrl %>"}
+    },
+    "links": [{"href": "<% this.resultUrl %>", "text": "testRTC run"}]
+  }
+}"#,
+    },
+    Example {
+        name: "Opsgenie",
+        description: "Opsgenie alerts: the GenieKey header and a body with `message`. Replace the key with an API integration's key.",
+        text: r#"{
+  "url": "https://api.opsgenie.com/v2/alerts",
+  "headers": {
+    "Authorization": "GenieKey YOUR_OPSGENIE_API_KEY"
+  },
+  "body": {
+    "message": "testRTC: <% this.testName %> finished with status <% this.status %>",
+    "alias": "<% this.testRunId %>",
+    "description": "<% this.resultUrl %>",
+    "source": "testRTC",
+    "priority": "P3"
+  }
+}"#,
+    },
+    Example {
+        name: "Mattermost",
+        description: "A Mattermost incoming webhook: json/text gives it the `text` it needs. Replace the host and key.",
+        text: r#"{
+  "url": "https://mattermost.example.com/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx",
+  "format": "json/text"
 }"#,
     },
     Example {

@@ -6,6 +6,7 @@
 //! where `samples` holds, per outcome, only the variables that differ from the defaults.
 //! It lives in the URL fragment, which browsers never send to a server.
 
+use crate::destination::secrets::{url_secret_spans, SECRET_BODY_KEYS};
 use crate::render::sample::{Outcome, SampleData};
 use crate::rules::check::Mode;
 use crate::secrets;
@@ -162,7 +163,9 @@ pub fn outcome_index(outcome: Outcome) -> usize {
 }
 
 /// The spans of secret values in `text`: secret-looking header values and SNS secret keys
-/// of the advanced form (whole string tokens, quotes included), and user info in a bare URL.
+/// of the advanced form (whole string tokens, quotes included), the credential parts of
+/// the URL (user info, secret query values, destination tokens) and of the body
+/// (`routing_key`), without quotes.
 pub fn secret_spans(text: &str, mode: Option<Mode>) -> Vec<Span> {
     let mut spans = Vec::new();
     match mode.unwrap_or_else(|| Mode::detect(text)) {
@@ -182,8 +185,10 @@ pub fn has_secrets(text: &str, mode: Option<Mode>) -> bool {
     !secret_spans(text, mode).is_empty()
 }
 
-/// `text` with every secret value blanked: a JSON string becomes `""`, user info in a URL
-/// is removed. Everything else is kept byte for byte.
+/// `text` with every secret value left out: a secret JSON string becomes `""`, user info
+/// in a URL is removed, and the token parts of a destination URL (and a body's
+/// `routing_key`) become the placeholder `SECRET`, which keeps the URL's shape.
+/// Everything else is kept byte for byte.
 pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -192,10 +197,15 @@ pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
             continue;
         }
         out.push_str(&text[at..span.start]);
+        at = span.end;
         if span.slice(text).starts_with(['"', '\'', '`']) {
             out.push_str("\"\"");
+        } else if text[span.end..].starts_with('@') {
+            // `user:pass` of a URL: the `@` goes too.
+            at += 1;
+        } else {
+            out.push_str(crate::destination::secrets::PLACEHOLDER);
         }
-        at = span.end;
     }
     out.push_str(&text[at..]);
     out
@@ -205,16 +215,13 @@ fn webhook_secret_spans(text: &str, offset: usize, out: &mut Vec<Span>) {
     let trimmed = text.trim_start();
     let start = text.len() - trimmed.len();
     if !trimmed.starts_with('{') {
-        // A bare URL: the user info of `scheme://user:pass@host`.
-        let trimmed = trimmed.trim_end();
-        if let Some(authority_at) = trimmed.find("://").map(|i| i + 3) {
-            let authority = &trimmed[authority_at..];
-            let authority_end = authority.find(['/', '?', '#']).unwrap_or(authority.len());
-            if let Some(at) = authority[..authority_end].rfind('@') {
-                let begin = offset + start + authority_at;
-                out.push(Span::new(begin, begin + at + 1));
-            }
-        }
+        // A bare URL: its user info and the token parts of a destination URL.
+        let at = offset + start;
+        out.extend(
+            url_secret_spans(trimmed.trim_end())
+                .into_iter()
+                .map(|s| s.shifted(at)),
+        );
         return;
     }
     let Some(root) = json::parse(text).root else {
@@ -226,6 +233,32 @@ fn webhook_secret_spans(text: &str, offset: usize, out: &mut Vec<Span>) {
     for member in members {
         if secrets::SECRET_KEYS.contains(&&*member.key) && member.value.as_str().is_some() {
             out.push(member.value.span.shifted(offset));
+        }
+        if member.key == "url" {
+            if member.value.is_verbatim_string(text) {
+                let at = offset + member.value.span.start + 1;
+                let url = member.value.as_str().unwrap_or_default();
+                out.extend(url_secret_spans(url).into_iter().map(|s| s.shifted(at)));
+            } else if member
+                .value
+                .as_str()
+                .is_some_and(|url| !url_secret_spans(url).is_empty())
+            {
+                // Escapes make offsets differ: the whole URL goes.
+                out.push(member.value.span.shifted(offset));
+            }
+        }
+        if member.key == "body" {
+            // PagerDuty's `routing_key`, and other credentials, at the body's top level.
+            for field in member.value.as_object().unwrap_or_default() {
+                let span = field.value.span;
+                if SECRET_BODY_KEYS.contains(&&*field.key)
+                    && field.value.is_verbatim_string(text)
+                    && span.len() > 2
+                {
+                    out.push(Span::new(span.start + 1, span.end - 1).shifted(offset));
+                }
+            }
         }
         if member.key == "headers" {
             for header in member.value.as_object().unwrap_or_default() {

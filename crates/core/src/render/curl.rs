@@ -1,10 +1,12 @@
 //! The request as a curl command, quoted for POSIX shells.
 
+use crate::destination::secrets::{masked_body, masked_url};
 use crate::render::request::Request;
 use crate::secrets;
 
 /// A curl command that sends exactly `request`. With `reveal_secrets` false, credential
-/// headers are masked (for display; the copy button reveals them).
+/// headers, URL tokens and body credentials are masked (for display; the copy button
+/// reveals them).
 pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
     // Written straight into one string: the same text as joining the lines
     // `curl -X METHOD 'URL'`, `-H 'Name: value'`, `--data-raw 'BODY'` with " \\\n  ".
@@ -16,7 +18,13 @@ pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
     out.push_str("curl -X ");
     out.push_str(&request.method);
     out.push_str(" '");
-    push_escaped(&mut out, &request.url);
+    // Credentials in the URL and body (a Slack token, PagerDuty's routing_key) are
+    // masked like secret headers.
+    if reveal_secrets {
+        push_escaped(&mut out, &request.url);
+    } else {
+        push_escaped(&mut out, &masked_url(&request.url));
+    }
     for header in &request.headers {
         out.push_str("' \\\n  -H '");
         push_escaped(&mut out, &header.name);
@@ -29,7 +37,11 @@ pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
         }
     }
     out.push_str("' \\\n  --data-raw '");
-    push_escaped(&mut out, &request.body);
+    if reveal_secrets {
+        push_escaped(&mut out, &request.body);
+    } else {
+        push_escaped(&mut out, &masked_body(&request.body));
+    }
     out.push('\'');
     out
 }

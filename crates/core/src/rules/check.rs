@@ -54,6 +54,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
     pub config: Option<WebhookConfig>,
+    /// The service behind the URL, when hookcheck recognises it (valid or not).
+    pub destination: Option<crate::destination::Recognised>,
 }
 
 impl Report {
@@ -106,10 +108,12 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report {
         [d.span.start as u64, d.severity() as u64, d.span.end as u64]
     });
     let valid = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    let destination = config.as_ref().and_then(crate::destination::of_config);
     Report {
         mode,
         diagnostics,
         config: config.filter(|_| valid),
+        destination,
     }
 }
 
@@ -144,9 +148,14 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     }
     let check = url::check_url(trimmed);
     diagnostics.extend(check.diagnostics.into_iter().map(|d| d.shifted(offset)));
-    check
+    let config = check
         .parts
-        .map(|parts| WebhookConfig::from_url(trimmed, parts))
+        .map(|parts| WebhookConfig::from_url(trimmed, parts));
+    // Destination rules (Slack, Discord, …): see `destination::rules`.
+    if let Some(config) = &config {
+        crate::destination::rules::diagnose(text, config, diagnostics);
+    }
+    config
 }
 
 fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
@@ -155,7 +164,12 @@ fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookCo
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {
-            advanced_form::check_object(members, &root, text, diagnostics)
+            let config = advanced_form::check_object(members, &root, text, diagnostics);
+            // Destination rules (Slack, Discord, …): see `destination::rules`.
+            if let Some(config) = &config {
+                crate::destination::rules::diagnose(text, config, diagnostics);
+            }
+            config
         }
         other => {
             let mut diagnostic = Diagnostic::new(

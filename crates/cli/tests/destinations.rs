@@ -1,0 +1,86 @@
+//! The CLI names the destination behind the URL: `"destination"` in `check --json` and
+//! `preview --json`, a line in the text output, and destination diagnostics with their codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SLACK: &str = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
+
+fn hookcheck(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hookcheck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hookcheck starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn check_json_names_the_destination_and_its_diagnostic() {
+    let output = hookcheck(&["check", "--json"], SLACK);
+    assert_eq!(output.status.code(), Some(1));
+    let value = json(&output);
+    assert_eq!(
+        value["destination"],
+        serde_json::json!({"id": "slack", "name": "Slack incoming webhook"})
+    );
+    let codes: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"destination-missing-field"), "{codes:?}");
+}
+
+#[test]
+fn check_json_says_probably_for_self_hosted_tools() {
+    let output = hookcheck(
+        &["check", "--json"],
+        "https://chat.example.org/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx",
+    );
+    let value = json(&output);
+    assert_eq!(value["destination"]["id"], "mattermost");
+    assert_eq!(
+        value["destination"]["name"],
+        "probably Mattermost incoming webhook"
+    );
+}
+
+#[test]
+fn check_text_output_names_the_destination() {
+    let output = hookcheck(&["check"], SLACK);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("destination: Slack incoming webhook (slack)"),
+        "{text}"
+    );
+    assert!(text.contains("error[destination-missing-field]: Slack answers `400 no_text`"));
+}
+
+#[test]
+fn preview_json_names_the_destination() {
+    let input = format!(r#"{{"url": "{SLACK}", "format": "json/text"}}"#);
+    let output = hookcheck(&["preview", "--json"], &input);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)["destination"]["id"], "slack");
+    let output = hookcheck(&["preview"], &input);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("POST "), "{text}");
+    assert!(
+        text.ends_with("\n(destination: Slack incoming webhook (slack))\n"),
+        "{text}"
+    );
+}

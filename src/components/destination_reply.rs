@@ -1,0 +1,46 @@
+//! The send panel's words about the destination: before a call, why a browser cannot send
+//! to it (Slack's preflight refuses `application/json`) with the curl command instead;
+//! after a call, what the reply means in the destination's terms (`400 no_text` → "Slack
+//! found no text"). Every judgement is core's (`destination::reply`). Plain functions, not
+//! components: they have no state, and each component costs the download its own Yew glue.
+
+use std::rc::Rc;
+
+use hookcheck_core::destination::reply::{explain_response, send_warning};
+use hookcheck_core::render::curl::to_curl;
+use hookcheck_core::Request;
+use yew::prelude::*;
+
+use crate::components::copy_button::CopyButton;
+
+/// Before sending: the destination's browser limits, with curl to use instead.
+pub fn destination_send_warning(request: &Rc<Request>) -> Html {
+    let Some(warning) = send_warning(&request.url) else {
+        return Html::default();
+    };
+    let curl = {
+        let request = request.clone();
+        Callback::from(move |()| to_curl(&request, true))
+    };
+    html! {
+        <div class="send-warning" data-testid="send-destination-warning">
+            <p>{ warning }</p>
+            <CopyButton label="Copy curl command" content={curl} testid="send-destination-curl" />
+        </div>
+    }
+}
+
+/// After a call: the reply in the destination's terms, from its URL or the `x-hookcheck-as`
+/// header of `hookcheck receive --as`.
+pub fn destination_reply(url: &str, headers: &[(String, String)], status: u16, body: &str) -> Html {
+    let Some((id, explained)) = explain_response(url, headers, status, body) else {
+        return Html::default();
+    };
+    html! {
+        <p class={classes!("send-destination", if explained.delivered { "is-ok" } else { "is-error" })}
+            data-testid="send-destination" data-destination={id.id()}
+            data-delivered={explained.delivered.to_string()}>
+            { explained.summary }
+        </p>
+    }
+}
