@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{Fix, LocatedDiagnostic};
+use hookcheck_core::{repeats, Fix, LocatedDiagnostic};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,11 @@ pub struct DiagnosticListProps {
 
 #[component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    let items = props.diagnostics.iter().map(|d| {
+    // At most 100 of each code, then a line per code with the count left out.
+    let shown =
+        repeats::first_of_each_code(&props.diagnostics, |d| d.code, repeats::SHOWN_PER_CODE);
+    let items = shown.indices.iter().map(|&i| {
+        let d = &props.diagnostics[i];
         let onclick = {
             let onchoose = props.onchoose.clone();
             let span = (d.start, d.end);
@@ -54,6 +58,11 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
         <section class="diagnostics-panel" aria-label="Diagnostics">
             <ul class="diagnostics" data-testid="diagnostics">
                 { for items }
+                { for shown.more.iter().map(|&(code, count)| html! {
+                    <li class="diagnostic more" data-code={code}>
+                        { format!("and {count} more ") }<code class="code">{ code }</code>
+                    </li>
+                }) }
             </ul>
             if props.diagnostics.is_empty() {
                 <p class="all-clear">{ "No problems found." }</p>

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use hookcheck_core::check::{self as core_check, Mode};
 use hookcheck_core::{
-    curl, render_request, LocatedDiagnostic, Outcome, Report, Request, SampleData, Severity,
+    curl, render_request, repeats, LocatedDiagnostic, Outcome, Report, Request, SampleData,
+    Severity,
 };
 use serde::Serialize;
 
@@ -268,10 +269,6 @@ fn summary(report: &Report<'_>) -> String {
     )
 }
 
-/// How many diagnostics of one code the text output shows; the rest are counted in one
-/// line at the end (`check --json` lists every one).
-const SHOWN_PER_CODE: usize = 100;
-
 /// How many characters of the source line the snippet shows on each side of the span, and
 /// of the span itself: a long line (a minified config) is shown as a window around the
 /// finding, as rustc and ruff show it, never whole.
@@ -282,36 +279,28 @@ const WHOLE_LINE_BYTES: usize = 120;
 
 /// Diagnostics in the compiler style (annotate-snippets, the renderer rustc uses): severity
 /// and code, location, a window of the source line with the span underlined, then help and
-/// fix. At most [`SHOWN_PER_CODE`] of each code; then one line per code with the count left.
+/// fix. At most 100 of each code ([`repeats`]); then one line per code with the count left.
 fn render_diagnostics(name: &str, text: &str, report: &Report<'_>) -> String {
     let renderer = annotate_snippets::Renderer::plain();
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let mut shown: Vec<(&'static str, usize)> = Vec::new();
+    let located = report.located(text);
+    let shown = repeats::first_of_each_code(&located, |d| d.code, repeats::SHOWN_PER_CODE);
     let mut out = String::new();
-    for d in report.located(text) {
-        // Few distinct codes: a short list is simpler than a map.
-        let count = match shown.iter_mut().find(|(code, _)| *code == d.code) {
-            Some((_, count)) => count,
-            None => {
-                shown.push((d.code, 0));
-                &mut shown.last_mut().expect("just pushed").1
-            }
-        };
-        *count += 1;
-        if *count > SHOWN_PER_CODE {
-            continue;
-        }
-        out.push_str(&render_one(&renderer, name, text, &line_starts, &d));
+    for &i in &shown.indices {
+        out.push_str(&render_one(
+            &renderer,
+            name,
+            text,
+            &line_starts,
+            &located[i],
+        ));
         out.push_str("\n\n");
     }
-    for (code, count) in shown {
-        if count > SHOWN_PER_CODE {
-            out.push_str(&format!(
-                "note: {} more [{code}] not shown (`hookcheck check --json` lists every one)\n\n",
-                count - SHOWN_PER_CODE
-            ));
-        }
+    for (code, count) in shown.more {
+        out.push_str(&format!(
+            "note: {count} more [{code}] not shown (`hookcheck check --json` lists every one)\n\n"
+        ));
     }
     out
 }
@@ -331,9 +320,7 @@ fn render_one(
         Severity::Info => Level::INFO,
     };
     let line_start = line_starts[d.line - 1];
-    let line_end = line_starts
-        .get(d.line)
-        .map_or(text.len(), |next| next - 1);
+    let line_end = line_starts.get(d.line).map_or(text.len(), |next| next - 1);
     let line = &text[line_start..line_end];
     let (window, span) = window(line, d.start - line_start, d.end.min(line_end) - line_start);
     let snippet = Snippet::source(window)
@@ -422,7 +409,10 @@ fn window(line: &str, start: usize, end: usize) -> (String, std::ops::Range<usiz
 fn char_span(line: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let shown = |at: usize| {
         let at = at.min(line.len());
-        let at = (0..=at).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+        let at = (0..=at)
+            .rev()
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(0);
         printable(&line[..at]).len()
     };
     shown(start)..shown(end.max(start))

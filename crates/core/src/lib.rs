@@ -23,6 +23,7 @@ pub mod embed;
 pub mod examples;
 pub mod headers;
 pub mod json;
+pub mod repeats;
 pub mod request;
 pub mod run_options;
 pub mod sample;

@@ -164,7 +164,11 @@ pub fn url_whitespace(n: usize) -> String {
 }
 
 pub fn deep_arrays(n: usize) -> String {
-    format!(r#"{{"url":"{URL}","body":{}{}}}"#, "[".repeat(n), "]".repeat(n))
+    format!(
+        r#"{{"url":"{URL}","body":{}{}}}"#,
+        "[".repeat(n),
+        "]".repeat(n)
+    )
 }
 
 pub fn deep_objects(n: usize) -> String {
