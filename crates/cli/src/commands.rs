@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use hookcheck_core::check::{self as core_check, Mode};
 use hookcheck_core::{
-    curl, render_request, repeats, LocatedDiagnostic, Outcome, Report, Request, SampleData,
-    Severity,
+    curl, render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Outcome, Report,
+    Request, SampleData, Severity,
 };
 use serde::Serialize;
 
@@ -284,17 +284,17 @@ fn render_diagnostics(name: &str, text: &str, report: &Report<'_>) -> String {
     let renderer = annotate_snippets::Renderer::plain();
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let located = report.located(text);
-    let shown = repeats::first_of_each_code(&located, |d| d.code, repeats::SHOWN_PER_CODE);
+    // Only the diagnostics shown get lines and columns (and copies of their messages).
+    let index = LineIndex::new(text);
+    let shown = repeats::first_of_each_code(
+        &report.diagnostics,
+        Diagnostic::code,
+        repeats::SHOWN_PER_CODE,
+    );
     let mut out = String::new();
     for &i in &shown.indices {
-        out.push_str(&render_one(
-            &renderer,
-            name,
-            text,
-            &line_starts,
-            &located[i],
-        ));
+        let located = LocatedDiagnostic::new(&report.diagnostics[i], &index);
+        out.push_str(&render_one(&renderer, name, text, &line_starts, &located));
         out.push_str("\n\n");
     }
     for (code, count) in shown.more {

@@ -5,8 +5,11 @@
 
 #![allow(dead_code)]
 
+/// A generator: the shape with `n` items.
+pub type Make = fn(usize) -> String;
+
 /// Every shape: its name and its generator.
-pub const SHAPES: &[(&str, fn(usize) -> String)] = &[
+pub const SHAPES: &[(&str, Make)] = &[
     ("distinct-headers", distinct_headers),
     ("repeated-headers", repeated_headers),
     ("invalid-header-names", invalid_header_names),
