@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{check, render_request, LocatedDiagnostic, Report, Request};
+use hookcheck_core::{
+    check, render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Report, Request,
+};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -25,11 +27,14 @@ use crate::embed::EmbedFrame;
 use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
-/// The check of the text, with its diagnostics located for display.
+/// The check of the text, with the diagnostics a person is shown located for display.
 struct Checked {
     /// Kept past this render: its own copies of what the config borrowed from the text.
     report: Rc<Report<'static>>,
+    /// At most 100 of each code ([`repeats`]), in source order, with lines and columns.
     located: Rc<Vec<LocatedDiagnostic>>,
+    /// The codes with more, and how many more.
+    more: Rc<Vec<(&'static str, usize)>>,
 }
 
 /// Two checks are the same when they are the same memoized check (of the same text and
@@ -127,10 +132,21 @@ pub fn App() -> Html {
 
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
         let report = check(text, *mode).into_owned();
-        let located = Rc::new(report.located(text));
+        // Only what is shown gets lines, columns and copies of its messages: a paste with
+        // thousands of findings costs no more to show than a hundred of each.
+        let shown = repeats::first_of_each_code(
+            &report.diagnostics,
+            Diagnostic::code,
+            repeats::SHOWN_PER_CODE,
+        );
+        let index = LineIndex::new(text);
+        let located = (shown.indices.iter())
+            .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))
+            .collect();
         Checked {
             report: Rc::new(report),
-            located,
+            located: Rc::new(located),
+            more: Rc::new(shown.more),
         }
     });
     let request: Rc<Option<Rc<Request<'static>>>> = use_memo(
@@ -211,7 +227,8 @@ pub fn App() -> Html {
                 diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
                 oninput={handlers.oninput.clone()} />
             <Validity ..ValidityProps::of(&checked.report) />
-            <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
+            <DiagnosticList diagnostics={checked.located.clone()} more={checked.more.clone()}
+                onchoose={handlers.onchoose.clone()}
                 onfix={handlers.onfix.clone()} />
         </>
     };

@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{repeats, Fix, LocatedDiagnostic};
+use hookcheck_core::{Fix, LocatedDiagnostic};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    /// What the check found, in source order.
+    /// What the check found, in source order: at most 100 of each code.
     pub diagnostics: Rc<Vec<LocatedDiagnostic>>,
+    /// The codes with more than 100 findings, and how many are not in `diagnostics`.
+    pub more: Rc<Vec<(&'static str, usize)>>,
     /// Called with the byte span `(start, end)` of the diagnostic the person chose.
     pub onchoose: Callback<(usize, usize)>,
     /// Called with the fix the person applied.
@@ -18,11 +20,7 @@ pub struct DiagnosticListProps {
 
 #[component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    // At most 100 of each code, then a line per code with the count left out.
-    let shown =
-        repeats::first_of_each_code(&props.diagnostics, |d| d.code, repeats::SHOWN_PER_CODE);
-    let items = shown.indices.iter().map(|&i| {
-        let d = &props.diagnostics[i];
+    let items = props.diagnostics.iter().map(|d| {
         let onclick = {
             let onchoose = props.onchoose.clone();
             let span = (d.start, d.end);
@@ -58,7 +56,7 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
         <section class="diagnostics-panel" aria-label="Diagnostics">
             <ul class="diagnostics" data-testid="diagnostics">
                 { for items }
-                { for shown.more.iter().map(|&(code, count)| html! {
+                { for props.more.iter().map(|&(code, count)| html! {
                     <li class="diagnostic more" data-code={code}>
                         { format!("and {count} more ") }<code class="code">{ code }</code>
                     </li>
