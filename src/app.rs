@@ -27,11 +27,15 @@ use crate::embed::EmbedFrame;
 use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
+/// How many diagnostics of one code the page lists: a screenful or two of each. (The CLI
+/// prints [`repeats::SHOWN_PER_CODE`]; a page of thousands of list items is slow to draw.)
+const SHOWN_PER_CODE: usize = 20;
+
 /// The check of the text, with the diagnostics a person is shown located for display.
 struct Checked {
     /// Kept past this render: its own copies of what the config borrowed from the text.
     report: Rc<Report<'static>>,
-    /// At most 100 of each code ([`repeats`]), in source order, with lines and columns.
+    /// At most [`SHOWN_PER_CODE`] of each code, in source order, with lines and columns.
     located: Rc<Vec<LocatedDiagnostic>>,
     /// The codes with more, and how many more.
     more: Rc<Vec<(&'static str, usize)>>,
@@ -134,11 +138,8 @@ pub fn App() -> Html {
         let report = check(text, *mode).into_owned();
         // Only what is shown gets lines, columns and copies of its messages: a paste with
         // thousands of findings costs no more to show than a hundred of each.
-        let shown = repeats::first_of_each_code(
-            &report.diagnostics,
-            Diagnostic::code,
-            repeats::SHOWN_PER_CODE,
-        );
+        let shown =
+            repeats::first_of_each_code(&report.diagnostics, Diagnostic::code, SHOWN_PER_CODE);
         let index = LineIndex::new(text);
         let located = (shown.indices.iter())
             .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    /// What the check found, in source order: at most 100 of each code.
+    /// What the check found, in source order: the first few of each code.
     pub diagnostics: Rc<Vec<LocatedDiagnostic>>,
-    /// The codes with more than 100 findings, and how many are not in `diagnostics`.
+    /// The codes with more findings than `diagnostics` holds, and how many more.
     pub more: Rc<Vec<(&'static str, usize)>>,
     /// Called with the byte span `(start, end)` of the diagnostic the person chose.
     pub onchoose: Callback<(usize, usize)>,

@@ -67,8 +67,8 @@ pub fn Editor(props: &EditorProps) -> Html {
 /// How many diagnostics the editor marks in place (the list shows the rest).
 const MARKED: usize = 500;
 
-/// The line numbers, each marked line with the worst severity on it. Runs of unmarked lines
-/// are one element each, so a text of many lines is a handful of elements.
+/// The line numbers, each marked with the worst severity on its line. Each run of lines
+/// with the same mark is one element, so a text of many lines is a handful of elements.
 fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
     // Per severity, how many diagnostics start minus how many end before each line: the
     // running sum says which cover it, in one pass however long the spans.
@@ -80,37 +80,27 @@ fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
         starts[last][d.severity as usize] -= 1;
     }
     let mut covering = [0i32; 3];
-    let mut pieces = Vec::new();
-    let mut plain = String::new();
+    let mut runs: Vec<(Option<Severity>, String)> = Vec::new();
     for (i, delta) in starts.iter().take(line_count).enumerate() {
         for (count, change) in covering.iter_mut().zip(delta) {
             *count += change;
         }
-        let line = i + 1;
         let worst = [Severity::Error, Severity::Warning, Severity::Info]
             .into_iter()
             .find(|&s| covering[s as usize] > 0);
-        match worst {
-            None => {
-                plain.push_str(&line.to_string());
-                plain.push('\n');
+        match runs.last_mut() {
+            Some((mark, numbers)) if *mark == worst => {
+                numbers.push('\n');
+                numbers.push_str(&(i + 1).to_string());
             }
-            Some(severity) => {
-                if !plain.is_empty() {
-                    plain.pop();
-                    pieces.push(
-                        html! { <span class="line-numbers">{ std::mem::take(&mut plain) }</span> },
-                    );
-                }
-                pieces.push(html! { <span class={classes!("line-number", severity.as_str())}>{ line }</span> });
-            }
+            _ => runs.push((worst, (i + 1).to_string())),
         }
     }
-    if !plain.is_empty() {
-        plain.pop();
-        pieces.push(html! { <span class="line-numbers">{ plain }</span> });
-    }
-    pieces.into_iter().collect()
+    runs.into_iter()
+        .map(|(mark, numbers)| {
+            html! { <span class={classes!("line-numbers", mark.map(Severity::as_str))}>{ numbers }</span> }
+        })
+        .collect()
 }
 
 /// The text cut at every diagnostic boundary; each piece covered by a diagnostic is a
