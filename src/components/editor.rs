@@ -103,8 +103,9 @@ fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
         .collect()
 }
 
-/// The text cut at every diagnostic boundary; each piece covered by a diagnostic is a
-/// `<mark>` with the worst severity covering it. Empty spans get an empty marker.
+/// The text up to its last marked byte, cut at every diagnostic boundary; each piece covered
+/// by a diagnostic is a `<mark>` with the worst severity covering it. Empty spans get an
+/// empty marker.
 fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
     let clamp = |at: usize| hookcheck_core::span::floor_char_boundary(text, at);
     // Every boundary, sorted: where each diagnostic starts covering (`+1`), stops (`-1`),
@@ -143,16 +144,17 @@ fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
         if let Some(severity) = point {
             pieces.push(html! { <mark class={classes!("point", severity.as_str())}></mark> });
         }
-        let end = next.peek().map_or(text.len(), |e| e.0);
+        // Past the last mark there is nothing to draw (the overlay's text is transparent),
+        // so the overlay stops there: the browser lays out a long text once, not twice.
+        let Some(end) = next.peek().map(|e| e.0) else {
+            break;
+        };
         if end > at {
             let piece = &text[at..end];
             pieces.push(match worst(&covering) {
                 Some(severity) => html! { <mark class={severity.as_str()}>{ piece }</mark> },
                 None => html! { { piece } },
             });
-        }
-        if end >= text.len() && next.peek().is_none() {
-            break;
         }
         at = end;
     }
