@@ -1,9 +1,9 @@
-//! Diagnostics for people to read: every distinct problem, but at most [`SHOWN_PER_CODE`]
-//! of one code, and for each code with more, how many were left out. The CLI's text output
-//! and the app's list use it; `check --json`, the JS API and the embedding protocol keep
-//! every diagnostic (docs/rules.md, "How many are shown").
+//! Diagnostics for people to read: every distinct problem, but only the first few of one
+//! code, and for each code with more, how many were left out. The CLI's text output (100 of
+//! each) and the app's list (20) use it; `check --json`, the JS API and the embedding
+//! protocol keep every diagnostic (docs/rules.md, "How many are shown").
 
-/// How many diagnostics of one code a person is shown.
+/// How many diagnostics of one code the CLI's text output shows.
 pub const SHOWN_PER_CODE: usize = 100;
 
 /// Which items to show, and what was left out.
