@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{check, render_request, LocatedDiagnostic, Report, Request};
+use hookcheck_core::{
+    check, render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Report, Request,
+};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -25,11 +27,18 @@ use crate::embed::EmbedFrame;
 use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
-/// The check of the text, with its diagnostics located for display.
+/// How many diagnostics of one code the page lists: a screenful or two of each. (The CLI
+/// prints [`repeats::SHOWN_PER_CODE`]; a page of thousands of list items is slow to draw.)
+const SHOWN_PER_CODE: usize = 20;
+
+/// The check of the text, with the diagnostics a person is shown located for display.
 #[derive(PartialEq)]
 struct Checked {
     report: Rc<Report>,
+    /// At most [`SHOWN_PER_CODE`] of each code, in source order, with lines and columns.
     located: Rc<Vec<LocatedDiagnostic>>,
+    /// The codes with more, and how many more.
+    more: Rc<Vec<(&'static str, usize)>>,
 }
 
 /// The page's callbacks, made once: components that get the same props skip rendering.
@@ -106,10 +115,18 @@ pub fn App() -> Html {
 
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
         let report = check(text, *mode);
-        let located = Rc::new(report.located(text));
+        // Only what is shown gets lines, columns and copies of its messages: a paste with
+        // thousands of findings costs no more to show than a hundred of each.
+        let shown =
+            repeats::first_of_each_code(&report.diagnostics, Diagnostic::code, SHOWN_PER_CODE);
+        let index = LineIndex::new(text);
+        let located = (shown.indices.iter())
+            .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))
+            .collect();
         Checked {
             report: Rc::new(report),
-            located,
+            located: Rc::new(located),
+            more: Rc::new(shown.more),
         }
     });
     let request: Rc<Option<Rc<Request>>> = use_memo(
@@ -189,7 +206,8 @@ pub fn App() -> Html {
                 diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
                 oninput={handlers.oninput.clone()} />
             <Validity ..ValidityProps::of(&checked.report) />
-            <DiagnosticList diagnostics={checked.located.clone()} onchoose={handlers.onchoose.clone()}
+            <DiagnosticList diagnostics={checked.located.clone()} more={checked.more.clone()}
+                onchoose={handlers.onchoose.clone()}
                 onfix={handlers.onfix.clone()} />
         </>
     };

@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    /// What the check found, in source order.
+    /// What the check found, in source order: the first few of each code.
     pub diagnostics: Rc<Vec<LocatedDiagnostic>>,
+    /// The codes with more findings than `diagnostics` holds, and how many more.
+    pub more: Rc<Vec<(&'static str, usize)>>,
     /// Called with the byte span `(start, end)` of the diagnostic the person chose.
     pub onchoose: Callback<(usize, usize)>,
     /// Called with the fix the person applied.
@@ -54,6 +56,11 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
         <section class="diagnostics-panel" aria-label="Diagnostics">
             <ul class="diagnostics" data-testid="diagnostics">
                 { for items }
+                { for props.more.iter().map(|&(code, count)| html! {
+                    <li class="diagnostic more" data-code={code}>
+                        { format!("and {count} more ") }<code class="code">{ code }</code>
+                    </li>
+                }) }
             </ul>
             if props.diagnostics.is_empty() {
                 <p class="all-clear">{ "No problems found." }</p>

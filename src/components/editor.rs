@@ -33,6 +33,9 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let text = props.text.as_str();
+    // Only the first `MARKED` diagnostics are marked in place: enough for any text a person
+    // reads, and a paste with thousands of findings stays as quick to draw as its text.
+    let marked = &props.diagnostics[..props.diagnostics.len().min(MARKED)];
     let lines: Vec<&str> = text.split('\n').collect();
     let rows = lines.len().max(8);
     let cols = lines
@@ -41,23 +44,14 @@ pub fn Editor(props: &EditorProps) -> Html {
         .max()
         .unwrap_or(0)
         + 2;
-    let gutter = lines.iter().enumerate().map(|(i, _)| {
-        let line = i + 1;
-        let worst = props
-            .diagnostics
-            .iter()
-            .filter(|d| d.line <= line && line <= d.end_line.max(d.line))
-            .map(|d| d.severity)
-            .min();
-        html! { <span class={classes!("line-number", worst.map(Severity::as_str))}>{ line }</span> }
-    });
+    let gutter = gutter(lines.len(), marked);
     html! {
         <div class="editor">
             <label class="editor-label" for="hookcheck-input">{ "Webhook field or run options" }</label>
             <div class="editor-frame">
-                <div class="gutter" aria-hidden="true">{ for gutter }</div>
+                <div class="gutter" aria-hidden="true">{ gutter }</div>
                 <div class="editor-stack">
-                    <pre class="overlay" aria-hidden="true">{ overlay(text, &props.diagnostics) }</pre>
+                    <pre class="overlay" aria-hidden="true">{ overlay(text, marked) }</pre>
                     <textarea id="hookcheck-input" data-testid="input" class="input"
                         ref={props.node_ref.clone()}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
@@ -70,40 +64,99 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
 }
 
-/// The text cut at every diagnostic boundary; each piece covered by a diagnostic is a
-/// `<mark>` with the worst severity covering it. Empty spans get an empty marker.
+/// How many diagnostics the editor marks in place (the list shows the rest).
+const MARKED: usize = 500;
+
+/// The line numbers, each marked with the worst severity on its line. Each run of lines
+/// with the same mark is one element, so a text of many lines is a handful of elements.
+fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
+    // Per severity, how many diagnostics start minus how many end before each line: the
+    // running sum says which cover it, in one pass however long the spans.
+    let mut starts = vec![[0i32; 3]; line_count + 1];
+    for d in diagnostics {
+        let last = d.end_line.max(d.line).min(line_count);
+        let first = d.line.clamp(1, last.max(1));
+        starts[first - 1][d.severity as usize] += 1;
+        starts[last][d.severity as usize] -= 1;
+    }
+    let mut covering = [0i32; 3];
+    let mut runs: Vec<(Option<Severity>, String)> = Vec::new();
+    for (i, delta) in starts.iter().take(line_count).enumerate() {
+        for (count, change) in covering.iter_mut().zip(delta) {
+            *count += change;
+        }
+        let worst = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|&s| covering[s as usize] > 0);
+        match runs.last_mut() {
+            Some((mark, numbers)) if *mark == worst => {
+                numbers.push('\n');
+                numbers.push_str(&(i + 1).to_string());
+            }
+            _ => runs.push((worst, (i + 1).to_string())),
+        }
+    }
+    runs.into_iter()
+        .map(|(mark, numbers)| {
+            html! { <span class={classes!("line-numbers", mark.map(Severity::as_str))}>{ numbers }</span> }
+        })
+        .collect()
+}
+
+/// The text up to its last marked byte, cut at every diagnostic boundary; each piece covered
+/// by a diagnostic is a `<mark>` with the worst severity covering it. Empty spans get an
+/// empty marker.
 fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
     let clamp = |at: usize| hookcheck_core::span::floor_char_boundary(text, at);
-    let mut cuts: Vec<usize> = vec![0, text.len()];
+    // Every boundary, sorted: where each diagnostic starts covering (`+1`), stops (`-1`),
+    // or marks an empty span (`0`); one sweep then knows what covers each piece.
+    let mut events: Vec<(usize, Severity, i32)> = Vec::with_capacity(diagnostics.len() * 2);
     for d in diagnostics {
-        cuts.push(clamp(d.start));
-        cuts.push(clamp(d.end));
+        let (start, end) = (clamp(d.start), clamp(d.end));
+        if start == end {
+            events.push((start, d.severity, 0));
+        } else {
+            events.push((start, d.severity, 1));
+            events.push((end, d.severity, -1));
+        }
     }
     // Core's one sort, so the wasm carries no second sort for `usize`.
-    hookcheck_core::sort::sort_by_key(&mut cuts, |&at| [at as u64, 0, 0]);
-    cuts.dedup();
-    let mut pieces = Vec::with_capacity(cuts.len() * 2);
-    for (i, &at) in cuts.iter().enumerate() {
-        // Diagnostics with an empty span at this point.
-        let point = diagnostics
-            .iter()
-            .filter(|d| clamp(d.start) == at && clamp(d.end) == at)
-            .map(|d| d.severity)
-            .min();
+    hookcheck_core::sort::sort_by_key(&mut events, |&(at, _, _)| [at as u64, 0, 0]);
+    let mut covering = [0i32; 3];
+    let worst = |covering: &[i32; 3]| {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|&s| covering[s as usize] > 0)
+    };
+    let mut pieces = Vec::with_capacity(events.len() * 2 + 2);
+    let mut at = 0;
+    let mut next = events.iter().peekable();
+    loop {
+        // Apply every event at `at`, noting the worst empty span there.
+        let mut point: Option<Severity> = None;
+        while let Some(&&(_, severity, change)) = next.peek().filter(|e| e.0 == at) {
+            if change == 0 {
+                point = Some(point.map_or(severity, |p| p.min(severity)));
+            }
+            covering[severity as usize] += change;
+            next.next();
+        }
         if let Some(severity) = point {
             pieces.push(html! { <mark class={classes!("point", severity.as_str())}></mark> });
         }
-        let Some(&end) = cuts.get(i + 1) else { break };
-        let piece = &text[at..end];
-        let worst = diagnostics
-            .iter()
-            .filter(|d| clamp(d.start) <= at && end <= clamp(d.end))
-            .map(|d| d.severity)
-            .min();
-        pieces.push(match worst {
-            Some(severity) => html! { <mark class={severity.as_str()}>{ piece }</mark> },
-            None => html! { { piece } },
-        });
+        // Past the last mark there is nothing to draw (the overlay's text is transparent),
+        // so the overlay stops there: the browser lays out a long text once, not twice.
+        let Some(end) = next.peek().map(|e| e.0) else {
+            break;
+        };
+        if end > at {
+            let piece = &text[at..end];
+            pieces.push(match worst(&covering) {
+                Some(severity) => html! { <mark class={severity.as_str()}>{ piece }</mark> },
+                None => html! { { piece } },
+            });
+        }
+        at = end;
     }
     // A final newline needs a character after it to take up its line.
     pieces.push(html! { { " " } });

@@ -99,6 +99,9 @@ pub fn Preview(props: &PreviewProps) -> Html {
     }
 }
 
+/// How many headers the preview lists.
+const SHOWN_HEADERS: usize = 100;
+
 fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) -> Html {
     let sns = match &request.destination {
         Destination::Sns(publish) => Some(publish),
@@ -125,7 +128,9 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         let onreveal = onreveal.clone();
         Callback::from(move |_: MouseEvent| onreveal.emit(!reveal))
     };
-    let headers = request.headers.iter().map(|header| {
+    // A long list is cut: the copy buttons and the CLI give every header.
+    let hidden_headers = request.headers.len().saturating_sub(SHOWN_HEADERS);
+    let headers = request.headers.iter().take(SHOWN_HEADERS).map(|header| {
         let value = if header.secret && !reveal {
             secrets::mask(&header.value)
         } else {
@@ -177,7 +182,12 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                         </button>
                     }
                 </div>
-                <ul class="headers" data-testid="preview-headers">{ for headers }</ul>
+                <ul class="headers" data-testid="preview-headers">
+                    { for headers }
+                    if hidden_headers > 0 {
+                        <li class="more">{ format!("and {hidden_headers} more headers (in the curl command)") }</li>
+                    }
+                </ul>
             </div>
             <div class="part">
                 <div class="part-head">

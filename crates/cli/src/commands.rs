@@ -8,7 +8,10 @@ use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::destination::{recognise, Recognised};
 use hookcheck_core::render::curl;
 use hookcheck_core::rules::check::{self as core_check, Mode};
-use hookcheck_core::{render_request, Outcome, Report, Request, SampleData, Severity};
+use hookcheck_core::{
+    render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Outcome, Report, Request,
+    SampleData, Severity,
+};
 use serde::Serialize;
 
 /// Exit codes (SPEC §4.3).
@@ -253,58 +256,163 @@ fn summary(report: &Report) -> String {
     )
 }
 
-/// Diagnostics in the compiler style: severity and code, location, the source line with
-/// a caret under the span, then help and fix.
+/// How many characters of the source line the snippet shows on each side of the span, and
+/// of the span itself: a long line (a minified config) is shown as a window around the
+/// finding, as rustc and ruff show it, never whole.
+const CONTEXT_CHARS: usize = 40;
+const SPAN_CHARS: usize = 80;
+/// Lines up to this long are shown whole.
+const WHOLE_LINE_BYTES: usize = 120;
+
+/// Diagnostics in the compiler style (annotate-snippets, the renderer rustc uses): severity
+/// and code, location, a window of the source line with the span underlined, then help and
+/// fix. At most 100 of each code ([`repeats`]); then one line per code with the count left.
 fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
+    let renderer = annotate_snippets::Renderer::plain();
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    // Only the diagnostics shown get lines and columns (and copies of their messages).
+    let index = LineIndex::new(text);
+    let shown = repeats::first_of_each_code(
+        &report.diagnostics,
+        Diagnostic::code,
+        repeats::SHOWN_PER_CODE,
+    );
     let mut out = String::new();
-    let lines: Vec<&str> = text.split('\n').collect();
-    for d in report.located(text) {
+    for &i in &shown.indices {
+        let located = LocatedDiagnostic::new(&report.diagnostics[i], &index);
+        out.push_str(&render_one(&renderer, name, text, &line_starts, &located));
+        out.push_str("\n\n");
+    }
+    for (code, count) in shown.more {
         out.push_str(&format!(
-            "{}[{}]: {}\n",
-            d.severity.as_str(),
-            d.code,
-            d.message
+            "note: {count} more [{code}] not shown (`hookcheck check --json` lists every one)\n\n"
         ));
-        out.push_str(&format!("  --> {name}:{}:{}\n", d.line, d.column));
-        if let Some(line) = lines.get(d.line - 1) {
-            let line = line.trim_end_matches('\r');
-            let gutter = d.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let width = if d.end_line == d.line {
-                (d.end_column - d.column).max(1)
-            } else {
-                (line.chars().count() + 1).saturating_sub(d.column).max(1)
-            };
-            out.push_str(&format!("{pad} |\n{gutter} | {}\n", printable(line)));
-            out.push_str(&format!(
-                "{pad} | {}{}\n",
-                " ".repeat(d.column - 1),
-                "^".repeat(width)
-            ));
-        }
-        if let Some(help) = &d.help {
-            out.push_str(&format!("  = help: {help}\n"));
-        }
-        if let Some(fix) = &d.fix {
-            out.push_str(&format!("  = fix: {}\n", fix.title));
-        }
-        out.push('\n');
     }
     out
 }
 
-/// A source line safe to print: control characters shown as `?` so carets stay aligned
-/// and nothing reaches the terminal as an escape sequence.
-fn printable(line: &str) -> String {
-    line.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '?'
-            } else if c == '\t' {
-                ' '
-            } else {
-                c
-            }
+fn render_one(
+    renderer: &annotate_snippets::Renderer,
+    name: &str,
+    text: &str,
+    line_starts: &[usize],
+    d: &LocatedDiagnostic,
+) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
+
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let line_start = line_starts[d.line - 1];
+    let line_end = line_starts.get(d.line).map_or(text.len(), |next| next - 1);
+    let line = &text[line_start..line_end];
+    let (window, span) = window(line, d.start - line_start, d.end.min(line_end) - line_start);
+    let snippet = Snippet::source(window)
+        .line_start(d.line)
+        .annotation(AnnotationKind::Primary.span(span));
+    let mut group = Group::with_level(level).element(snippet);
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    if let Some(fix) = &d.fix {
+        group = group.element(Level::HELP.with_name("fix").message(fix.title.as_str()));
+    }
+    // The title and location are written here: annotate-snippets would take the column
+    // from the window rather than from the line.
+    format!(
+        "{}[{}]: {}\n{} --> {name}:{}:{}\n{}",
+        d.severity.as_str(),
+        d.code,
+        printable(&d.message),
+        // Aligned with the gutter of line numbers, as rustc aligns it.
+        " ".repeat(d.line.to_string().len() - 1),
+        d.line,
+        d.column,
+        renderer.render(&[group])
+    )
+}
+
+/// The part of `line` to show for the span `start..end` (byte offsets in the line): up to
+/// [`CONTEXT_CHARS`] characters on each side and [`SPAN_CHARS`] of the span, with `...`
+/// where the line goes on, control characters as `?` and tabs as spaces (so nothing reaches
+/// the terminal as an escape sequence); and the span's offsets in that text.
+fn window(line: &str, start: usize, end: usize) -> (String, std::ops::Range<usize>) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.len() <= WHOLE_LINE_BYTES {
+        return (printable(line), char_span(line, start, end));
+    }
+    let start = start.min(line.len());
+    let end = end.clamp(start, line.len());
+    let before = line[..start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let span_end = line[start..end]
+        .char_indices()
+        .nth(SPAN_CHARS)
+        .map_or(end, |(i, _)| start + i);
+    let after = line[span_end..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(line.len(), |(i, _)| span_end + i);
+    let mut out = String::new();
+    if before > 0 {
+        out.push_str("...");
+    }
+    let mut span = 0..0;
+    for (i, c) in line[before..after].char_indices() {
+        if before + i == start {
+            span.start = out.len();
+        }
+        if before + i == span_end {
+            span.end = out.len();
+        }
+        out.push(if c == '\t' {
+            ' '
+        } else if c.is_control() {
+            '?'
+        } else {
+            c
+        });
+    }
+    if span_end == after {
+        span.end = out.len();
+    }
+    if start == after {
+        span.start = out.len();
+    }
+    if after < line.len() {
+        out.push_str("...");
+    }
+    (out, span)
+}
+
+/// The span `start..end` of `line` in [`printable`]`(line)`, which may be shorter: a control
+/// character of two bytes becomes a one-byte `?`.
+fn char_span(line: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let shown = |at: usize| {
+        let at = at.min(line.len());
+        let at = (0..=at)
+            .rev()
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(0);
+        printable(&line[..at]).len()
+    };
+    shown(start)..shown(end.max(start))
+}
+
+/// Text safe to print: control characters shown as `?` and tabs as spaces, so carets stay
+/// aligned and nothing reaches the terminal as an escape sequence.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '?',
+            c => c,
         })
         .collect()
 }

@@ -44,7 +44,8 @@
 //! Shared: [`diagnostic`] (the [`Diagnostic`] type and the catalog of every [`Rule`]: code,
 //! severity, one line each; docs/rules.md has an example per rule), [`span`] (byte spans,
 //! lines and columns), [`secrets`] (what is masked), [`suggest`] ("did you mean"),
-//! [`sort`] (the one stable sort), and `ascii` (case-insensitive header names).
+//! [`sort`] (the one stable sort), [`repeats`] (at most so many of each code, for text and
+//! the page), and `ascii` (case-insensitive header names).
 //!
 //! To find a rule: take its code from the output (`header-duplicate`), find its variant in
 //! [`Rule`] (`HeaderDuplicate`), and the table above names the file that raises it; each
@@ -56,6 +57,7 @@ pub mod browser;
 pub mod destination;
 pub mod diagnostic;
 pub mod render;
+pub mod repeats;
 pub mod rules;
 pub mod secrets;
 pub mod sort;

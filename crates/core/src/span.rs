@@ -63,6 +63,10 @@ pub struct Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Each multi-byte character's offset, with the extra bytes (beyond one per character)
+    /// of all characters up to and including it: a column is then a subtraction, not a
+    /// count of the line's characters, so a long line with many diagnostics stays linear.
+    wide: Vec<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -74,7 +78,28 @@ impl<'a> LineIndex<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { text, line_starts }
+        let mut extra = 0;
+        let wide = text
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii())
+            .map(|(i, c)| {
+                extra += c.len_utf8() - 1;
+                (i, extra)
+            })
+            .collect();
+        LineIndex {
+            text,
+            line_starts,
+            wide,
+        }
+    }
+
+    /// The extra bytes of the multi-byte characters that start before `offset`.
+    fn extra_before(&self, offset: usize) -> usize {
+        match self.wide.partition_point(|&(at, _)| at < offset) {
+            0 => 0,
+            n => self.wide[n - 1].1,
+        }
     }
 
     /// The position of byte `offset`. An offset past the end, or inside a
@@ -83,7 +108,7 @@ impl<'a> LineIndex<'a> {
         let offset = floor_char_boundary(self.text, offset);
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = offset - start - (self.extra_before(offset) - self.extra_before(start)) + 1;
         Position {
             line: line + 1,
             column,

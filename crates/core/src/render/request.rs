@@ -272,6 +272,7 @@ fn render_http(
             Label::documented("testRTC's docs: ce-type is testingrtc for testingRTC runs."),
         );
     }
+    let mut names = crate::syntax::json::keys::KeyIndex::ignoring_ascii_case();
     for (name, value) in &config.headers {
         let header = Header {
             name: name.clone(),
@@ -281,11 +282,8 @@ fn render_http(
             ),
             secret: secrets::is_secret_header(name),
         };
-        match headers
-            .iter_mut()
-            .find(|h| crate::rules::headers::same_header_name(&h.name, name))
-        {
-            Some(default) => *default = header,
+        match names.find_or_insert_among(name, headers.len(), |i| &headers[i].name) {
+            Some(earlier) => headers[earlier] = header,
             None => headers.push(header),
         }
     }

@@ -2,7 +2,7 @@
 //! people type ([`parser`]), the value model JavaScript sees after `JSON.parse`
 //! ([`value`]), and `JSON.stringify`-exact output ([`stringify`](mod@stringify)).
 
-mod keys;
+pub(crate) mod keys;
 mod lexer;
 pub mod number;
 pub mod parser;
@@ -163,11 +163,21 @@ impl<'t> Node<'t> {
         if found.peek().is_none() {
             return;
         }
+        // What `source_span_within` does, with the string compared to its source once
+        // rather than once per finding (a long string can hold thousands).
         let verbatim = self.is_verbatim_string(source);
+        let decoded_len = self.as_str().map_or(0, str::len);
+        let map = |inner: Span| {
+            if verbatim && inner.end <= decoded_len {
+                inner.shifted(self.span.start + 1)
+            } else {
+                self.span
+            }
+        };
         for mut diagnostic in found {
-            diagnostic.span = self.source_span_within(source, diagnostic.span);
+            diagnostic.span = map(diagnostic.span);
             diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
-                fix.span = self.source_span_within(source, fix.span);
+                fix.span = map(fix.span);
                 fix
             });
             diagnostics.push(diagnostic);

@@ -490,8 +490,7 @@ fn suggest(name: &str) -> Option<&'static str> {
     let squashed: String = lower.chars().filter(|&c| c != '-' && c != '_').collect();
     let mut best: Option<(usize, &'static str)> = None;
     for &known in KNOWN_OPTIONS {
-        let known_squashed: String = known.chars().filter(|&c| c != '-').collect();
-        let distance = if squashed == known_squashed {
+        let distance = if squashed.chars().eq(known.chars().filter(|&c| c != '-')) {
             0
         } else {
             crate::suggest::edit_distance(&lower, known, 3)

@@ -26,9 +26,14 @@ impl Preflight {
         if self.same_origin {
             "No preflight: the URL has this page's origin, so CORS does not apply.".into()
         } else if self.needed {
+            // A sentence, not a list: the first reasons, then how many more.
+            const LISTED: usize = 10;
+            let mut reasons = self.reasons[..self.reasons.len().min(LISTED)].join(", ");
+            if self.reasons.len() > LISTED {
+                reasons.push_str(&format!(" and {} more", self.reasons.len() - LISTED));
+            }
             format!(
-                "This call will be preflighted because of: {}. The browser first sends OPTIONS and sends the call only if the server allows it.",
-                self.reasons.join(", ")
+                "This call will be preflighted because of: {reasons}. The browser first sends OPTIONS and sends the call only if the server allows it."
             )
         } else {
             "No preflight: this is a simple request. The server still has to answer with Access-Control-Allow-Origin for the page to read the reply.".into()

@@ -14,6 +14,8 @@ const SCAN_BELOW: usize = 16;
 /// the position of a member in that list.
 #[derive(Default)]
 pub(crate) struct KeyIndex {
+    /// Keys that differ only in ASCII case are the same key (header names).
+    caseless: bool,
     /// Made on first use: most objects never need one.
     hasher: Option<RandomState>,
     /// Keyed by hashes already: the table uses them as they are.
@@ -23,8 +25,24 @@ pub(crate) struct KeyIndex {
 }
 
 impl KeyIndex {
+    /// An index of header names: `Content-Type` and `content-type` are one key.
+    pub fn ignoring_ascii_case() -> Self {
+        KeyIndex {
+            caseless: true,
+            ..KeyIndex::default()
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    fn same(&self, a: &str, b: &str) -> bool {
+        if self.caseless {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
     }
 
     /// The first of members `0..len` whose key is `key`; or, when there is none, `None`
@@ -39,7 +57,7 @@ impl KeyIndex {
         key_of: impl Fn(usize) -> &'k str,
     ) -> Option<usize> {
         if len < SCAN_BELOW {
-            return (0..len).find(|&i| key_of(i) == key);
+            return (0..len).find(|&i| self.same(key_of(i), key));
         }
         if self.is_empty() {
             for i in 0..len {
@@ -63,10 +81,16 @@ impl KeyIndex {
             self.first.reserve(64);
             self.entries.reserve(64);
         }
-        let hash = self
-            .hasher
-            .get_or_insert_with(RandomState::new)
-            .hash_one(key);
+        let hasher = self.hasher.get_or_insert_with(RandomState::new);
+        let hash = if self.caseless {
+            let mut state = hasher.build_hasher();
+            for byte in key.bytes() {
+                state.write_u8(byte.to_ascii_lowercase());
+            }
+            state.finish()
+        } else {
+            hasher.hash_one(key)
+        };
         let entry = self.entries.len();
         match self.first.get(&hash) {
             None => {
@@ -76,7 +100,7 @@ impl KeyIndex {
                 let mut at = head;
                 loop {
                     let (found, next) = self.entries[at];
-                    if key_of(found) == key {
+                    if self.same(key_of(found), key) {
                         return Some(found);
                     }
                     match next {
