@@ -14,6 +14,7 @@
 
 pub mod api;
 mod ascii;
+pub mod assist;
 pub mod before_send;
 pub mod body;
 pub mod check;

@@ -44,14 +44,27 @@ fn every_advanced_form_example_validates_in_both() {
     for example in EXAMPLES {
         // The bare URL and run options are not the advanced form; the broken example is
         // not JSON.
-        if !example.text.starts_with('{') || serde_json::from_str::<serde_json::Value>(example.text).is_err() {
+        if !example.text.starts_with('{')
+            || serde_json::from_str::<serde_json::Value>(example.text).is_err()
+        {
             continue;
         }
-        assert!(schema_accepts(&validator, example.text), "schema rejects {}", example.name);
-        assert!(check(example.text, None).is_valid(), "core rejects {}", example.name);
+        assert!(
+            schema_accepts(&validator, example.text),
+            "schema rejects {}",
+            example.name
+        );
+        assert!(
+            check(example.text, None).is_valid(),
+            "core rejects {}",
+            example.name
+        );
         checked += 1;
     }
-    assert!(checked >= 5, "only {checked} examples are in the advanced form");
+    assert!(
+        checked >= 5,
+        "only {checked} examples are in the advanced form"
+    );
 }
 
 #[test]
