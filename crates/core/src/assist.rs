@@ -5,7 +5,9 @@
 pub mod completion;
 pub mod context;
 pub mod docs;
+pub mod format;
 
 pub use completion::{complete, Completion, Completions};
 pub use context::{context_at, Context, Place};
 pub use docs::{hover, Doc, DocSource};
+pub use format::formatted;

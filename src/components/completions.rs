@@ -1,0 +1,245 @@
+//! Completions in the editor, as an ARIA combobox/listbox: the textarea keeps the focus and
+//! points at the active option with `aria-activedescendant`; arrows move, Enter and Tab
+//! accept, Esc closes, Ctrl+Space opens. Core decides what to offer
+//! ([`hookcheck_core::assist`]); this file only shows it and inserts the choice.
+//!
+//! Every edit made for the person (an accepted completion, a one-click fix, Format) goes
+//! through [`insert_undoable`], so Ctrl+Z undoes it like typing.
+
+use std::rc::Rc;
+
+use hookcheck_core::assist::{complete, Completions};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The listbox's id, for the textarea's `aria-controls`.
+pub const LIST_ID: &str = "hookcheck-completions";
+
+/// Replaces `from..to` (byte offsets into the textarea's value) with `text` as if typed:
+/// `execCommand("insertText")` keeps the browser's undo stack, where setting `value` would
+/// clear it. It fires `input`, so the app sees the new text as it sees a keystroke. Falls
+/// back to `setRangeText` and a synthetic `input` event (not undoable) where `insertText` is
+/// refused.
+pub fn insert_undoable(area: &HtmlTextAreaElement, from: usize, to: usize, text: &str) {
+    let value = area.value();
+    let utf16 = |at: usize| {
+        let at = hookcheck_core::span::floor_char_boundary(&value, at.min(value.len()));
+        value[..at].encode_utf16().count() as u32
+    };
+    let (start, end) = (utf16(from), utf16(to));
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    let inserted = gloo_document()
+        .and_then(|document| {
+            document
+                .exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if !inserted {
+        let _ = area.set_range_text_with_start_and_end_and_mode(
+            text,
+            start,
+            end,
+            "end",
+        );
+        if let Ok(event) = web_sys::InputEvent::new("input") {
+            let _ = area.dispatch_event(&event);
+        }
+    }
+}
+
+fn gloo_document() -> Option<HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into::<HtmlDocument>().ok()
+}
+
+/// The caret of the textarea as a byte offset into its value.
+fn caret(area: &HtmlTextAreaElement) -> (String, usize) {
+    let value = area.value();
+    let units = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let mut seen = 0;
+    let at = value
+        .char_indices()
+        .find(|(_, c)| {
+            let before = seen;
+            seen += c.len_utf16();
+            before >= units
+        })
+        .map_or(value.len(), |(i, _)| i);
+    (value, at)
+}
+
+/// An open list: what core offered, where the caret was, and the active option.
+#[derive(Clone, PartialEq)]
+struct Open {
+    completions: Rc<Completions>,
+    active: usize,
+    /// Line and column (in characters) of the replaced range's start, to place the list.
+    line: usize,
+    column: usize,
+}
+
+/// What the editor wires into its textarea.
+pub struct Assist {
+    /// On `keydown`: Ctrl+Space, and the list's keys while it is open.
+    pub onkeydown: Callback<KeyboardEvent>,
+    /// After every input and caret move: reopens, filters or closes the list.
+    pub onupdate: Callback<()>,
+    /// Closes the list (on blur).
+    pub onclose: Callback<()>,
+    pub expanded: bool,
+    /// The active option's id, for `aria-activedescendant`.
+    pub active_id: Option<String>,
+    /// The list itself, to render inside the editor's stack.
+    pub view: Html,
+}
+
+/// The completion list of the textarea behind `node_ref`.
+#[hook]
+pub fn use_assist(node_ref: NodeRef) -> Assist {
+    let open = use_state_eq(|| None::<Open>);
+
+    // Reads the caret and asks core. Opens by itself only while a string is being typed
+    // (a key, a value, `<% this.`), so Enter still makes a new line elsewhere.
+    let refresh = {
+        let open = open.clone();
+        let node_ref = node_ref.clone();
+        Rc::new(move |explicit: bool| {
+            let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let (text, at) = caret(&area);
+            let completions = complete(&text, at);
+            if completions.items.is_empty() || !(explicit || completions.from < at) {
+                open.set(None);
+                return;
+            }
+            let before = &text[..completions.from];
+            let line = before.matches('\n').count();
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+            open.set(Some(Open {
+                completions: Rc::new(completions),
+                active: 0,
+                line,
+                column,
+            }));
+        })
+    };
+    let accept = {
+        let open = open.clone();
+        let node_ref = node_ref.clone();
+        Rc::new(move |index: usize| {
+            let Some(current) = (*open).clone() else {
+                return;
+            };
+            let Some(item) = current.completions.items.get(index) else {
+                return;
+            };
+            open.set(None);
+            if let Some(area) = node_ref.cast::<HtmlTextAreaElement>() {
+                let c = &current.completions;
+                insert_undoable(&area, c.from, c.to, &item.insert);
+            }
+        })
+    };
+
+    let onkeydown = {
+        let open = open.clone();
+        let refresh = refresh.clone();
+        let accept = accept.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.ctrl_key() && (event.key() == " " || event.code() == "Space") {
+                event.prevent_default();
+                refresh(true);
+                return;
+            }
+            let Some(current) = (*open).clone() else {
+                return;
+            };
+            let count = current.completions.items.len();
+            let moved = |active: usize| {
+                open.set(Some(Open {
+                    active,
+                    ..current.clone()
+                }))
+            };
+            match event.key().as_str() {
+                "ArrowDown" => moved((current.active + 1) % count),
+                "ArrowUp" => moved((current.active + count - 1) % count),
+                "Enter" | "Tab" => accept(current.active),
+                "Escape" => open.set(None),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let onupdate = {
+        let refresh = refresh.clone();
+        Callback::from(move |()| refresh(false))
+    };
+    let onclose = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(None))
+    };
+
+    let active_id = open.as_ref().map(|o| option_id(o.active));
+    let view = match &*open {
+        None => html! {},
+        Some(current) => {
+            let options = current.completions.items.iter().enumerate().map(|(i, item)| {
+                // mousedown, not click: the textarea must not lose the focus first.
+                let onmousedown = {
+                    let accept = accept.clone();
+                    Callback::from(move |event: MouseEvent| {
+                        event.prevent_default();
+                        accept(i);
+                    })
+                };
+                let selected = i == current.active;
+                html! {
+                    <li id={option_id(i)} role="option" aria-selected={selected.to_string()}
+                        class={classes!("completion", selected.then_some("active"))} {onmousedown}>
+                        <span class="completion-label">{ &item.label }</span>
+                        <span class={classes!("label-badge", item.source.as_str())}>{ item.source.as_str() }</span>
+                    </li>
+                }
+            });
+            let active = current.completions.items.get(current.active);
+            let style = format!(
+                "--completion-line: {}; --completion-column: {};",
+                current.line + 1,
+                current.column
+            );
+            html! {
+                <div class="completions" {style}>
+                    <ul id={LIST_ID} data-testid="completions" role="listbox" aria-label="Completions">
+                        { for options }
+                    </ul>
+                    if let Some(item) = active {
+                        <p class="completion-doc" data-testid="completion-doc">
+                            { &item.detail }{ " " }
+                            <a href={format!("{RULES_URL}#{}", item.rule)} target="_blank" rel="noopener"
+                                tabindex="-1">{ format!("Rule {}", item.rule) }</a>
+                        </p>
+                    }
+                </div>
+            }
+        }
+    };
+    Assist {
+        onkeydown,
+        onupdate,
+        onclose,
+        expanded: open.is_some(),
+        active_id,
+        view,
+    }
+}
+
+/// The rule catalog (`docs/rules.md`), as served next to the app.
+pub const RULES_URL: &str = "docs/rules.md";
+
+fn option_id(index: usize) -> String {
+    format!("{LIST_ID}-{index}")
+}
