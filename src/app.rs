@@ -91,7 +91,9 @@ impl Handlers {
                 let dispatcher = dispatcher.clone();
                 Callback::from(move |fix: hookcheck_core::Fix| {
                     match input_ref.cast::<HtmlTextAreaElement>() {
-                        Some(area) => insert_undoable(&area, fix.span.start, fix.span.end, &fix.replacement),
+                        Some(area) => {
+                            insert_undoable(&area, fix.span.start, fix.span.end, &fix.replacement)
+                        }
                         None => dispatcher.dispatch(Action::ApplyFix(fix)),
                     }
                 })

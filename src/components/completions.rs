@@ -1,14 +1,15 @@
 //! Completions in the editor, as an ARIA combobox/listbox: the textarea keeps the focus and
 //! points at the active option with `aria-activedescendant`; arrows move, Enter and Tab
-//! accept, Esc closes, Ctrl+Space opens. Core decides what to offer
-//! ([`hookcheck_core::assist`]); this file only shows it and inserts the choice.
+//! accept, Esc closes, Ctrl+Space opens. Without a list, a tooltip explains the key, value or
+//! `<% this.NAME %>` at the caret (focus documentation). Core decides what to offer and what
+//! it means ([`hookcheck_core::assist`]); this file only shows it and inserts the choice.
 //!
 //! Every edit made for the person (an accepted completion, a one-click fix, Format) goes
 //! through [`insert_undoable`], so Ctrl+Z undoes it like typing.
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{complete, Completions};
+use hookcheck_core::assist::{complete, hover, Completions, Doc};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -38,12 +39,7 @@ pub fn insert_undoable(area: &HtmlTextAreaElement, from: usize, to: usize, text:
         })
         .unwrap_or(false);
     if !inserted {
-        let _ = area.set_range_text_with_start_and_end_and_mode(
-            text,
-            start,
-            end,
-            "end",
-        );
+        let _ = area.set_range_text_with_start_and_end_and_mode(text, start, end, "end");
         if let Ok(event) = web_sys::InputEvent::new("input") {
             let _ = area.dispatch_event(&event);
         }
@@ -51,7 +47,10 @@ pub fn insert_undoable(area: &HtmlTextAreaElement, from: usize, to: usize, text:
 }
 
 fn gloo_document() -> Option<HtmlDocument> {
-    web_sys::window()?.document()?.dyn_into::<HtmlDocument>().ok()
+    web_sys::window()?
+        .document()?
+        .dyn_into::<HtmlDocument>()
+        .ok()
 }
 
 /// The caret of the textarea as a byte offset into its value.
@@ -84,6 +83,8 @@ struct Open {
 pub struct Assist {
     /// On `keydown`: Ctrl+Space, and the list's keys while it is open.
     pub onkeydown: Callback<KeyboardEvent>,
+    /// On `keyup`: a caret moved by the keyboard updates the doc shown for it.
+    pub onkeyup: Callback<KeyboardEvent>,
     /// After every input and caret move: reopens, filters or closes the list.
     pub onupdate: Callback<()>,
     /// Closes the list (on blur).
@@ -99,17 +100,24 @@ pub struct Assist {
 #[hook]
 pub fn use_assist(node_ref: NodeRef) -> Assist {
     let open = use_state_eq(|| None::<Open>);
+    // What the key, value or variable at the caret means, with where the caret is.
+    let doc = use_state_eq(|| None::<(Doc, usize, usize)>);
 
     // Reads the caret and asks core. Opens by itself only while a string is being typed
     // (a key, a value, `<% this.`), so Enter still makes a new line elsewhere.
     let refresh = {
         let open = open.clone();
+        let doc = doc.clone();
         let node_ref = node_ref.clone();
         Rc::new(move |explicit: bool| {
             let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
             let (text, at) = caret(&area);
+            let before = &text[..at];
+            let line = before.matches('\n').count();
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+            doc.set(hover(&text, at).map(|d| (d, line, column)));
             let completions = complete(&text, at);
             if completions.items.is_empty() || !(explicit || completions.from < at) {
                 open.set(None);
@@ -155,6 +163,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
                 return;
             }
             let Some(current) = (*open).clone() else {
+                // The caret may have moved: its doc follows on key up.
                 return;
             };
             let count = current.completions.items.len();
@@ -178,14 +187,51 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         let refresh = refresh.clone();
         Callback::from(move |()| refresh(false))
     };
+    // A caret moved by the keyboard (not while the list is open: its arrows are its own).
+    let onkeyup = {
+        let refresh = refresh.clone();
+        let open = open.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let moves = matches!(
+                event.key().as_str(),
+                "ArrowLeft"
+                    | "ArrowRight"
+                    | "ArrowUp"
+                    | "ArrowDown"
+                    | "Home"
+                    | "End"
+                    | "PageUp"
+                    | "PageDown"
+            );
+            if moves && open.is_none() {
+                refresh(false);
+            }
+        })
+    };
     let onclose = {
         let open = open.clone();
-        Callback::from(move |()| open.set(None))
+        let doc = doc.clone();
+        Callback::from(move |()| {
+            open.set(None);
+            doc.set(None);
+        })
     };
 
     let active_id = open.as_ref().map(|o| option_id(o.active));
     let view = match &*open {
-        None => html! {},
+        None => match &*doc {
+            None => html! {},
+            Some((doc, line, column)) => html! {
+                <p class="caret-doc" role="tooltip" data-testid="caret-doc"
+                    style={format!("--completion-line: {}; --completion-column: {};", line + 1, column)}>
+                    <code>{ &doc.name }</code>{ " " }
+                    <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
+                    { " " }{ &doc.sentence }{ " " }
+                    <a href={format!("{RULES_URL}#{}", doc.rule)} target="_blank" rel="noopener"
+                        tabindex="-1">{ format!("Rule {}", doc.rule) }</a>
+                </p>
+            },
+        },
         Some(current) => {
             let options = current.completions.items.iter().enumerate().map(|(i, item)| {
                 // mousedown, not click: the textarea must not lose the focus first.
@@ -229,6 +275,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
     };
     Assist {
         onkeydown,
+        onkeyup,
         onupdate,
         onclose,
         expanded: open.is_some(),

@@ -73,7 +73,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         aria-autocomplete="list" aria-controls={super::completions::LIST_ID}
                         aria-expanded={assist.expanded.to_string()}
                         aria-activedescendant={assist.active_id.clone()}
-                        onkeydown={assist.onkeydown.clone()} {onclick} {onblur}
+                        onkeydown={assist.onkeydown.clone()} onkeyup={assist.onkeyup.clone()} {onclick} {onblur}
                         value={props.text.clone()} {oninput} />
                     { assist.view }
                 </div>

@@ -17,18 +17,21 @@ pub struct FormatButtonProps {
 
 #[component]
 pub fn FormatButton(props: &FormatButtonProps) -> Html {
-    let formatted = hookcheck_core::assist::formatted(&props.text);
-    let disabled = formatted.as_deref().is_none_or(|f| f == props.text.as_str());
+    // Formatting parses the whole text: done on click, not on every keystroke's render.
+    let disabled = !props.text.trim_start().starts_with('{');
     let onclick = {
         let node_ref = props.node_ref.clone();
         Callback::from(move |_: MouseEvent| {
-            let (Some(area), Some(formatted)) =
-                (node_ref.cast::<HtmlTextAreaElement>(), formatted.as_ref())
-            else {
+            let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let end = area.value().len();
-            insert_undoable(&area, 0, end, formatted);
+            let text = area.value();
+            match hookcheck_core::assist::formatted(&text) {
+                Some(formatted) if formatted != text => {
+                    insert_undoable(&area, 0, text.len(), &formatted)
+                }
+                _ => {}
+            }
         })
     };
     html! {

@@ -38,7 +38,10 @@ mod tests {
     #[test]
     fn the_json_fixes_apply_first() {
         let text = "{\n // where\n 'url': \"https://e.com/h\",\n}";
-        assert_eq!(formatted(text).unwrap(), "{\n  \"url\": \"https://e.com/h\"\n}");
+        assert_eq!(
+            formatted(text).unwrap(),
+            "{\n  \"url\": \"https://e.com/h\"\n}"
+        );
     }
 
     #[test]
