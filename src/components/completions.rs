@@ -69,6 +69,17 @@ fn caret(area: &HtmlTextAreaElement) -> (String, usize) {
     (value, at)
 }
 
+/// What asks for the list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// A keystroke: the list opens by itself only while a string is being typed.
+    Typed,
+    /// Ctrl+Space: the list opens wherever there is something to offer.
+    Asked,
+    /// The caret moved: only its doc follows.
+    Moved,
+}
+
 /// An open list: what core offered, where the caret was, and the active option.
 #[derive(Clone, PartialEq)]
 struct Open {
@@ -85,8 +96,10 @@ pub struct Assist {
     pub onkeydown: Callback<KeyboardEvent>,
     /// On `keyup`: a caret moved by the keyboard updates the doc shown for it.
     pub onkeyup: Callback<KeyboardEvent>,
-    /// After every input and caret move: reopens, filters or closes the list.
+    /// After every input: opens, filters or closes the list.
     pub onupdate: Callback<()>,
+    /// After a click moved the caret: closes the list, shows the caret's doc.
+    pub onmove: Callback<()>,
     /// Closes the list (on blur).
     pub onclose: Callback<()>,
     pub expanded: bool,
@@ -109,7 +122,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         let open = open.clone();
         let doc = doc.clone();
         let node_ref = node_ref.clone();
-        Rc::new(move |explicit: bool| {
+        Rc::new(move |trigger: Trigger| {
             let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
@@ -118,8 +131,13 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
             let line = before.matches('\n').count();
             let column = before.rsplit('\n').next().unwrap_or("").chars().count();
             doc.set(hover(&text, at).map(|d| (d, line, column)));
+            if trigger == Trigger::Moved {
+                open.set(None);
+                return;
+            }
             let completions = complete(&text, at);
-            if completions.items.is_empty() || !(explicit || completions.from < at) {
+            let typing_a_string = completions.from < at;
+            if completions.items.is_empty() || (trigger == Trigger::Typed && !typing_a_string) {
                 open.set(None);
                 return;
             }
@@ -159,7 +177,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         Callback::from(move |event: KeyboardEvent| {
             if event.ctrl_key() && (event.key() == " " || event.code() == "Space") {
                 event.prevent_default();
-                refresh(true);
+                refresh(Trigger::Asked);
                 return;
             }
             let Some(current) = (*open).clone() else {
@@ -185,7 +203,11 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
     };
     let onupdate = {
         let refresh = refresh.clone();
-        Callback::from(move |()| refresh(false))
+        Callback::from(move |()| refresh(Trigger::Typed))
+    };
+    let onmove = {
+        let refresh = refresh.clone();
+        Callback::from(move |()| refresh(Trigger::Moved))
     };
     // A caret moved by the keyboard (not while the list is open: its arrows are its own).
     let onkeyup = {
@@ -204,7 +226,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
                     | "PageDown"
             );
             if moves && open.is_none() {
-                refresh(false);
+                refresh(Trigger::Moved);
             }
         })
     };
@@ -277,6 +299,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         onkeydown,
         onkeyup,
         onupdate,
+        onmove,
         onclose,
         expanded: open.is_some(),
         active_id,

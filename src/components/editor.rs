@@ -36,7 +36,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             onupdate.emit(());
         })
     };
-    let onclick = assist.onupdate.reform(|_: MouseEvent| ());
+    let onclick = assist.onmove.reform(|_: MouseEvent| ());
     let onblur = assist.onclose.reform(|_: FocusEvent| ());
     // end issue-20 hook point
     let text = props.text.as_str();

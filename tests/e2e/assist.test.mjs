@@ -106,3 +106,23 @@ test("a one-click fix and Format are undone by Ctrl+Z", async () => {
   assert.equal(await input.inputValue(), '{"url":"https://example.com/hook","format":"json/text",}');
   await page.close();
 });
+
+test("the caret on a key, value or variable shows what it means, its source and its rule", async () => {
+  const page = await freshPage();
+  const input = page.getByTestId("input");
+  await input.fill('{"format": "json/text", "body": {"t": "<% this.concurrentUsers %>"}}');
+  await input.focus();
+  await input.evaluate((area) => area.setSelectionRange(2, 2));
+  await page.keyboard.press("ArrowRight");
+  const doc = page.getByTestId("caret-doc");
+  assert.match(await doc.textContent(), /^format documented The payload format/);
+  assert.equal(await doc.locator("a").getAttribute("href"), "docs/rules.md#format-unknown");
+  await input.evaluate((area) => area.setSelectionRange(13, 13));
+  await page.keyboard.press("ArrowRight");
+  await doc.filter({ hasText: /json\/text documented/ }).waitFor();
+  const variable = '{"format": "json/text", "body": {"t": "<% this.concurrent'.length;
+  await input.evaluate((area, at) => area.setSelectionRange(at, at), variable);
+  await page.keyboard.press("ArrowRight");
+  await doc.filter({ hasText: /this\.concurrentUsers assumed/ }).waitFor();
+  await page.close();
+});
