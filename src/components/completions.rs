@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use hookcheck_core::assist::{complete, hover, Completions, Doc};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlDocument, HtmlTextAreaElement};
+use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The listbox's id, for the textarea's `aria-controls`.
@@ -240,12 +240,30 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
     };
 
     let active_id = open.as_ref().map(|o| option_id(o.active));
+    // Where the popup goes: under the word (the list) or the caret (the doc). Set through
+    // the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style attribute
+    // is refused.
+    let popup_ref = use_node_ref();
+    let place = match (&*open, &*doc) {
+        (Some(current), _) => Some((current.line, current.column)),
+        (None, Some((_, line, column))) => Some((*line, *column)),
+        (None, None) => None,
+    };
+    {
+        let popup_ref = popup_ref.clone();
+        use_effect_with((open.is_some(), place), move |(_, place)| {
+            if let (Some((line, column)), Some(popup)) = (place, popup_ref.cast::<HtmlElement>()) {
+                let style = popup.style();
+                let _ = style.set_property("--completion-line", &(line + 1).to_string());
+                let _ = style.set_property("--completion-column", &column.to_string());
+            }
+        });
+    }
     let view = match &*open {
         None => match &*doc {
             None => html! {},
-            Some((doc, line, column)) => html! {
-                <p class="caret-doc" role="tooltip" data-testid="caret-doc"
-                    style={format!("--completion-line: {}; --completion-column: {};", line + 1, column)}>
+            Some((doc, _, _)) => html! {
+                <p class="caret-doc" role="tooltip" data-testid="caret-doc" ref={popup_ref.clone()}>
                     <code>{ &doc.name }</code>{ " " }
                     <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
                     { " " }{ &doc.sentence }{ " " }
@@ -274,13 +292,8 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
                 }
             });
             let active = current.completions.items.get(current.active);
-            let style = format!(
-                "--completion-line: {}; --completion-column: {};",
-                current.line + 1,
-                current.column
-            );
             html! {
-                <div class="completions" {style}>
+                <div class="completions" ref={popup_ref.clone()}>
                     <ul id={LIST_ID} data-testid="completions" role="listbox" aria-label="Completions">
                         { for options }
                     </ul>

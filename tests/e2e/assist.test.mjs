@@ -75,6 +75,12 @@ test("<% this. in the body offers the variables with their source; Tab accepts o
   assert.equal(labels.length, 13);
   assert.deepEqual(labels.slice(0, 3), ["this.testRunId", "this.testName", "this.projectName"]);
   assert.match(await options(page).last().textContent(), /this\.concurrentUsers.*assumed/);
+  // The list stands under the word, on the fifth line's level, not at the top of the field.
+  const list = await page.getByTestId("completions").boundingBox();
+  const field = await input.boundingBox();
+  const lineHeight = await input.evaluate((area) => parseFloat(getComputedStyle(area).lineHeight));
+  assert.ok(list.y - field.y >= 4 * lineHeight, `list at ${list.y - field.y}px from the top`);
+  assert.ok(list.x - field.x >= 10 * (lineHeight / 2), `list at ${list.x - field.x}px from the left`);
   await page.keyboard.type("res");
   await page.locator('[data-testid="completions"] .completion-label', { hasText: "this.resultUrl" }).waitFor();
   mkdirSync(join(root, "docs/screenshots"), { recursive: true });
