@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { appInBrowser, root } from "./harness.mjs";
+import { appInBrowser, assertReadable, root } from "./harness.mjs";
 
 const app = appInBrowser();
 
@@ -85,6 +85,7 @@ test("<% this. in the body offers the variables with their source; Tab accepts o
   await page.locator('[data-testid="completions"] .completion-label', { hasText: "this.resultUrl" }).waitFor();
   mkdirSync(join(root, "docs/screenshots"), { recursive: true });
   await page.locator(".editor").screenshot({ path: join(root, "docs/screenshots/completions.png"), animations: "disabled" });
+  await assertReadable(page, "the completion list");
   await page.keyboard.press("Tab");
   assert.equal(await input.inputValue(), '{\n  "url": "https://example.com/hook",\n  "body": {\n    "text": "<% this.resultUrl %>');
   await page.close();
@@ -130,5 +131,6 @@ test("the caret on a key, value or variable shows what it means, its source and 
   await input.evaluate((area, at) => area.setSelectionRange(at, at), variable);
   await page.keyboard.press("ArrowRight");
   await doc.filter({ hasText: /this\.concurrentUsers assumed/ }).waitFor();
+  await assertReadable(page, "the caret's doc");
   await page.close();
 });
