@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{complete, hover, Completions, Doc};
+use hookcheck_core::assist::{complete, hover, matching_bracket, Completions, Doc};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -115,22 +115,27 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
     let open = use_state_eq(|| None::<Open>);
     // What the key, value or variable at the caret means, with where the caret is.
     let doc = use_state_eq(|| None::<(Doc, usize, usize)>);
+    // The bracket at the caret and its partner, as (line, column) each.
+    let brackets = use_state_eq(|| None::<[(usize, usize); 2]>);
 
     // Reads the caret and asks core. Opens by itself only while a string is being typed
     // (a key, a value, `<% this.`), so Enter still makes a new line elsewhere.
     let refresh = {
         let open = open.clone();
         let doc = doc.clone();
+        let brackets = brackets.clone();
         let node_ref = node_ref.clone();
         Rc::new(move |trigger: Trigger| {
             let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
             let (text, at) = caret(&area);
-            let before = &text[..at];
-            let line = before.matches('\n').count();
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+            let (line, column) = line_column(&text, at);
             doc.set(hover(&text, at).map(|d| (d, line, column)));
+            brackets.set(
+                matching_bracket(&text, at)
+                    .map(|(a, b)| [line_column(&text, a), line_column(&text, b)]),
+            );
             if trigger == Trigger::Moved {
                 open.set(None);
                 return;
@@ -141,9 +146,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
                 open.set(None);
                 return;
             }
-            let before = &text[..completions.from];
-            let line = before.matches('\n').count();
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+            let (line, column) = line_column(&text, completions.from);
             open.set(Some(Open {
                 completions: Rc::new(completions),
                 active: 0,
@@ -244,6 +247,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
     // the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style attribute
     // is refused.
     let popup_ref = use_node_ref();
+    let bracket_refs = [use_node_ref(), use_node_ref()];
     let place = match (&*open, &*doc) {
         (Some(current), _) => Some((current.line, current.column)),
         (None, Some((_, line, column))) => Some((*line, *column)),
@@ -259,17 +263,39 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
             }
         });
     }
-    let view = match &*open {
+    {
+        let refs = bracket_refs.clone();
+        use_effect_with(*brackets, move |brackets| {
+            for (node, (line, column)) in refs.iter().zip(brackets.iter().flatten()) {
+                if let Some(mark) = node.cast::<HtmlElement>() {
+                    let style = mark.style();
+                    let _ = style.set_property("--bracket-line", &line.to_string());
+                    let _ = style.set_property("--bracket-column", &column.to_string());
+                }
+            }
+        });
+    }
+    let bracket_marks = brackets.map(|_| {
+        html! {
+            <>
+                <span class="bracket-match" aria-hidden="true" data-testid="bracket-match" ref={bracket_refs[0].clone()}></span>
+                <span class="bracket-match" aria-hidden="true" data-testid="bracket-match" ref={bracket_refs[1].clone()}></span>
+            </>
+        }
+    });
+    let popup = match &*open {
         None => match &*doc {
             None => html! {},
             Some((doc, _, _)) => html! {
-                <p class="caret-doc" role="tooltip" data-testid="caret-doc" ref={popup_ref.clone()}>
-                    <code>{ &doc.name }</code>{ " " }
-                    <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
-                    { " " }{ &doc.sentence }{ " " }
-                    <a href={format!("{RULES_URL}#{}", doc.rule)} target="_blank" rel="noopener"
-                        tabindex="-1">{ format!("Rule {}", doc.rule) }</a>
-                </p>
+                <div class="caret-doc" ref={popup_ref.clone()}>
+                    <p role="tooltip" data-testid="caret-doc">
+                        <code>{ &doc.name }</code>{ " " }
+                        <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
+                        { " " }{ &doc.sentence }{ " " }
+                        <a href={format!("{RULES_URL}#{}", doc.rule)} target="_blank" rel="noopener"
+                            tabindex="-1">{ format!("Rule {}", doc.rule) }</a>
+                    </p>
+                </div>
             },
         },
         Some(current) => {
@@ -308,6 +334,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
             }
         }
     };
+    let view = html! { <>{ for bracket_marks }{ popup }</> };
     Assist {
         onkeydown,
         onkeyup,
@@ -322,6 +349,14 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
 
 /// The rule catalog (`docs/rules.md`), as served next to the app.
 pub const RULES_URL: &str = "docs/rules.md";
+
+/// The 0-based line and column (in characters) of byte offset `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count();
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+    (line, column)
+}
 
 fn option_id(index: usize) -> String {
     format!("{LIST_ID}-{index}")

@@ -134,3 +134,24 @@ test("the caret on a key, value or variable shows what it means, its source and 
   await assertReadable(page, "the caret's doc");
   await page.close();
 });
+
+test("the bracket at the caret and its partner are framed, at their columns", async () => {
+  const page = await freshPage();
+  const input = page.getByTestId("input");
+  await input.fill('{"a": [1], "b": "]"}');
+  await input.focus();
+  await input.evaluate((area) => area.setSelectionRange(8, 8));
+  await page.keyboard.press("ArrowRight"); // the caret after `]`, at 9
+  const marks = page.getByTestId("bracket-match");
+  await marks.nth(1).waitFor();
+  const [closing, opening] = [await marks.nth(0).boundingBox(), await marks.nth(1).boundingBox()];
+  assert.equal(closing.y, opening.y);
+  // `]` is column 8, `[` column 6: two characters apart, each mark one character wide.
+  assert.ok(Math.abs(closing.x - opening.x - 2 * closing.width) < 1, `${closing.x} ${opening.x} ${closing.width}`);
+  await page.keyboard.press("End"); // after the last `}`: the whole object
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="bracket-match"]').length === 2);
+  await page.keyboard.press("ArrowLeft"); // between `"` and `}`: the `}` after the caret
+  await page.keyboard.press("ArrowLeft"); // inside the string "]": nothing
+  await marks.first().waitFor({ state: "detached" });
+  await page.close();
+});

@@ -43,7 +43,11 @@ pub fn matching_bracket(text: &str, at: usize) -> Option<(usize, usize)> {
     let pick = |pair: Option<(usize, usize)>, candidate: Option<usize>| {
         let (open, close) = pair?;
         let candidate = candidate.filter(|&c| is_bracket(c))?;
-        Some(if candidate == open { (open, close) } else { (close, open) })
+        Some(if candidate == open {
+            (open, close)
+        } else {
+            (close, open)
+        })
     };
     pick(before, candidates[0]).or_else(|| pick(after, candidates[1]))
 }
