@@ -40,7 +40,10 @@ pub fn insert_undoable(area: &HtmlTextAreaElement, from: usize, to: usize, text:
         .unwrap_or(false);
     if !inserted {
         let _ = area.set_range_text_with_start_and_end_and_mode(text, start, end, "end");
-        if let Ok(event) = web_sys::InputEvent::new("input") {
+        // Bubbling, as a typed one: Yew listens at the root.
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::InputEvent::new_with_event_init_dict("input", &init) {
             let _ = area.dispatch_event(&event);
         }
     }
