@@ -110,27 +110,17 @@ fn filtered(
     insert: impl Fn(&str) -> String,
 ) -> Completions {
     let lower = typed.to_ascii_lowercase();
-    let rank = |name: &str| {
-        let name = name.to_ascii_lowercase();
-        if name.starts_with(&lower) {
-            Some(0)
-        } else if name.contains(&lower) {
-            Some(1)
-        } else {
-            None
-        }
-    };
-    let mut ranked: Vec<(u8, Entry)> = (entries.into_iter())
-        .filter_map(|e| rank(e.0).map(|r| (r, e)))
-        .collect();
-    // Stable: the catalog's order within a rank.
-    ranked.sort_by_key(|(r, _)| *r);
+    let starts = |e: &Entry| e.0.to_ascii_lowercase().starts_with(&lower);
+    let contains = |e: &Entry| !starts(e) && e.0.to_ascii_lowercase().contains(&lower);
+    // Two passes keep the catalog's order within each kind of match (and need no sort).
+    let ranked = (entries.iter().filter(|e| starts(e)))
+        .chain(entries.iter().filter(|e| contains(e)));
     Completions {
         from,
         to,
         typed: typed.to_string(),
-        items: (ranked.into_iter())
-            .map(|(_, e)| Completion {
+        items: ranked
+            .map(|e| Completion {
                 label: e.0.to_string(),
                 detail: e.1.to_string(),
                 source: e.2,
