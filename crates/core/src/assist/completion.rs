@@ -113,8 +113,8 @@ fn filtered(
     let starts = |e: &Entry| e.0.to_ascii_lowercase().starts_with(&lower);
     let contains = |e: &Entry| !starts(e) && e.0.to_ascii_lowercase().contains(&lower);
     // Two passes keep the catalog's order within each kind of match (and need no sort).
-    let ranked = (entries.iter().filter(|e| starts(e)))
-        .chain(entries.iter().filter(|e| contains(e)));
+    let ranked =
+        (entries.iter().filter(|e| starts(e))).chain(entries.iter().filter(|e| contains(e)));
     Completions {
         from,
         to,
