@@ -13,8 +13,10 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
+    completions::insert_undoable,
     diagnostics::DiagnosticList,
     editor::{select_span, Editor},
+    format_button::FormatButton,
     memory_panel::MemoryPanel,
     preview::Preview,
     sample_editor::SampleEditor,
@@ -70,7 +72,7 @@ impl Handlers {
             let dispatcher = dispatcher.clone();
             Callback::from(move |value| dispatcher.dispatch(action(value)))
         }
-        let input_ref = input_ref.clone();
+        let choose_ref = input_ref.clone();
         Handlers {
             ontheme: send(dispatcher, |_| Action::CycleTheme),
             ondismiss: send(dispatcher, |_| Action::DismissNotice),
@@ -79,11 +81,23 @@ impl Handlers {
             oninput: send(dispatcher, Action::SetText),
             // The caret is the textarea's own state, not the app's: set it directly.
             onchoose: Callback::from(move |(start, end): (usize, usize)| {
-                if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                if let Some(area) = choose_ref.cast::<HtmlTextAreaElement>() {
                     select_span(&area, &area.value(), start, end);
                 }
             }),
-            onfix: send(dispatcher, Action::ApplyFix),
+            // issue-20: a fix is an edit of the textarea, so Ctrl+Z undoes it like typing.
+            onfix: {
+                let input_ref = input_ref.clone();
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |fix: hookcheck_core::Fix| {
+                    match input_ref.cast::<HtmlTextAreaElement>() {
+                        Some(area) => {
+                            insert_undoable(&area, fix.span.start, fix.span.end, &fix.replacement)
+                        }
+                        None => dispatcher.dispatch(Action::ApplyFix(fix)),
+                    }
+                })
+            },
             onselect: send(dispatcher, Action::SelectOutcome),
             onreveal: send(dispatcher, Action::SetRevealSecrets),
             onset: send(dispatcher, |(name, value)| Action::SetVariable(name, value)),
@@ -205,6 +219,7 @@ pub fn App() -> Html {
             <Editor text={AttrValue::from(state.text.clone())}
                 diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
                 oninput={handlers.oninput.clone()} />
+            <FormatButton text={AttrValue::from(state.text.clone())} node_ref={input_ref.clone()} />
             <Validity ..ValidityProps::of(&checked.report) />
             <DiagnosticList diagnostics={checked.located.clone()} more={checked.more.clone()}
                 onchoose={handlers.onchoose.clone()}

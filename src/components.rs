@@ -1,10 +1,12 @@
 //! One file per component; each takes plain props and renders what core computed.
 
+pub mod completions;
 pub mod copy_button;
 pub mod destination_preview;
 pub mod destination_reply;
 pub mod diagnostics;
 pub mod editor;
+pub mod format_button;
 pub mod label_badge;
 pub mod memory_panel;
 pub mod preview;

@@ -25,13 +25,20 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    // issue-20 hook point: completions (components/completions.rs).
+    let assist = super::completions::use_assist(props.node_ref.clone());
     let oninput = {
         let oninput = props.oninput.clone();
+        let onupdate = assist.onupdate.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             oninput.emit(area.value());
+            onupdate.emit(());
         })
     };
+    let onclick = assist.onmove.reform(|_: MouseEvent| ());
+    let onblur = assist.onclose.reform(|_: FocusEvent| ());
+    // end issue-20 hook point
     let text = props.text.as_str();
     // Only the first `MARKED` diagnostics are marked in place: enough for any text a person
     // reads, and a paste with thousands of findings stays as quick to draw as its text.
@@ -57,7 +64,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         rows={rows.to_string()} cols={cols.to_string()}
                         aria-describedby="hookcheck-validity"
+                        aria-autocomplete="list" aria-controls={super::completions::LIST_ID}
+                        aria-expanded={assist.expanded.to_string()}
+                        aria-activedescendant={assist.active_id.clone()}
+                        onkeydown={assist.onkeydown.clone()} onkeyup={assist.onkeyup.clone()} {onclick} {onblur}
                         value={props.text.clone()} {oninput} />
+                    { assist.view }
                 </div>
             </div>
         </div>

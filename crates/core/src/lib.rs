@@ -40,6 +40,7 @@
 //! | 5. browser | [`browser::send`] | the test call: preflight, guards, failures, wording | |
 //! | | [`browser::embed`], [`browser::share`], [`browser::examples`] | the widget protocol, share links, the Examples menu | |
 //! | 6. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API | |
+//! | beside | [`assist`] | help while typing: completions, docs at the caret, bracket pairs, Format | |
 //!
 //! Shared: [`diagnostic`] (the [`Diagnostic`] type and the catalog of every [`Rule`]: code,
 //! severity, one line each; docs/rules.md has an example per rule), [`span`] (byte spans,
@@ -53,6 +54,7 @@
 
 pub mod api;
 mod ascii;
+pub mod assist;
 pub mod browser;
 pub mod destination;
 pub mod diagnostic;

@@ -1,0 +1,304 @@
+//! One sentence on each thing the advanced form holds: its keys, its `format` and `provider`
+//! values, common headers and the template variables; where the sentence comes from
+//! (testRTC's docs, or hookcheck's assumption), and the rule in the catalog
+//! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
+
+use super::context::{context_at, Place};
+use crate::syntax::variables;
+
+/// Where what a [`Doc`] says comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocSource {
+    /// testRTC's documentation says so.
+    Documented,
+    /// hookcheck's reading: testRTC documents nothing here (see the README's decisions).
+    Assumed,
+}
+
+impl DocSource {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DocSource::Documented => "documented",
+            DocSource::Assumed => "assumed",
+        }
+    }
+}
+
+/// What one key, value or variable means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    /// The thing as written: `format`, `json/text`, `this.testName`.
+    pub name: String,
+    /// One sentence.
+    pub sentence: String,
+    pub source: DocSource,
+    /// The catalog rule that checks it: `docs/rules.md#<rule>`.
+    pub rule: &'static str,
+}
+
+pub(crate) type Entry = (&'static str, &'static str, DocSource, &'static str);
+
+use DocSource::{Assumed, Documented};
+
+/// The advanced form's keys, in the order a config is usually written.
+pub(crate) const KEYS: &[Entry] = &[
+    (
+        "url",
+        "Where testRTC posts the run's result: an http or https address.",
+        Documented,
+        "url-required",
+    ),
+    (
+        "format",
+        "The payload format: json/object (default), json/text for Slack and Zapier, or cloudevent.",
+        Documented,
+        "format-unknown",
+    ),
+    (
+        "headers",
+        "Extra request headers, each a header name to a string value.",
+        Documented,
+        "header-value-not-string",
+    ),
+    (
+        "fieldname",
+        "The name of a parent field that wraps the data.",
+        Documented,
+        "fieldname-empty",
+    ),
+    (
+        "body",
+        "A body template: a JSON object whose strings may hold <% this.NAME %> placeholders.",
+        Documented,
+        "template-unknown-variable",
+    ),
+    (
+        "provider",
+        "Publish to Amazon SNS instead of an HTTP URL: \"aws-sns\".",
+        Documented,
+        "provider-unknown",
+    ),
+    (
+        "topicArn",
+        "The ARN of the SNS topic to publish to.",
+        Documented,
+        "sns-topic-arn-missing",
+    ),
+    (
+        "region",
+        "The AWS region of the topic, such as us-east-1.",
+        Documented,
+        "sns-region-missing",
+    ),
+    (
+        "accessKeyId",
+        "The access key ID of the AWS credentials; goes with secretAccessKey.",
+        Documented,
+        "sns-credentials-incomplete",
+    ),
+    (
+        "secretAccessKey",
+        "The secret of the AWS credentials; it is a secret, keep it out of shared text.",
+        Documented,
+        "sns-secret-present",
+    ),
+    (
+        "roleArn",
+        "An IAM role for testRTC to assume when publishing to SNS.",
+        Assumed,
+        "sns-role-arn-invalid",
+    ),
+];
+
+/// The SNS keys among [`KEYS`]: offered only once `provider` is written.
+pub(crate) const SNS_ONLY: [&str; 5] = crate::rules::sns::SNS_KEYS;
+
+/// `format` values.
+pub(crate) const FORMATS: &[Entry] = &[
+    (
+        "json/object",
+        "The run's data as a JSON object (the default).",
+        Documented,
+        "format-unknown",
+    ),
+    (
+        "json/text",
+        "The data stringified into a {\"username\", \"text\"} message, as Slack and Zapier accept.",
+        Documented,
+        "format-unknown",
+    ),
+    (
+        "cloudevent",
+        "The data as the body, with CloudEvents ce-* headers (HTTP binary mode).",
+        Documented,
+        "format-unknown",
+    ),
+];
+
+/// `provider` values.
+pub(crate) const PROVIDERS: &[Entry] = &[(
+    "aws-sns",
+    "Amazon SNS: testRTC publishes the body to topicArn instead of posting to a URL.",
+    Documented,
+    "provider-unknown",
+)];
+
+/// Headers people commonly add; testRTC documents none of them by name.
+pub(crate) const HEADERS: &[Entry] = &[
+    ("Authorization", "Credentials for the receiver, such as Bearer <token>; hookcheck hides its value when sharing.", Assumed, "header-credential"),
+    ("Content-Type", "The body's media type; testRTC sends JSON, so keep it application/json.", Assumed, "header-content-type-not-json"),
+    ("X-Api-Key", "An API key the receiver checks; a credential.", Assumed, "header-credential"),
+    ("User-Agent", "Names the sender to the receiver.", Assumed, "header-value-invalid-character"),
+    ("Accept", "The media types the sender accepts in the reply.", Assumed, "header-value-invalid-character"),
+    ("custom-webhook-header", "A header of your own, as in testRTC's example.", Documented, "header-name-invalid"),
+];
+
+/// What testRTC's Variables table says of each variable, in its order.
+const VARIABLES: [(&str, DocSource); 13] = [
+    ("ID of this particular test execution.", Documented),
+    ("Name of the test script.", Documented),
+    ("Name of the testRTC project that ran the test.", Documented),
+    (
+        "Random name given to this particular execution.",
+        Documented,
+    ),
+    ("Kind of execution: test or monitor.", Documented),
+    (
+        "Execution status: whether it succeeded or failed.",
+        Documented,
+    ),
+    (
+        "Error message when the test failed (failures only).",
+        Documented,
+    ),
+    (
+        "Whatever the script supplied through rtcSetAdditionalInfo().",
+        Documented,
+    ),
+    ("Failure reason as text (failures only).", Documented),
+    (
+        "URL of the screenshot taken on failure, if one exists (failures only).",
+        Documented,
+    ),
+    ("Media score of the execution.", Documented),
+    ("URL of the test result, for quick access.", Documented),
+    (
+        "Probably the total number of probes (the docs' sentence is cut off).",
+        Assumed,
+    ),
+];
+
+/// The documented variables with their sentence and source.
+pub(crate) fn variables() -> impl Iterator<Item = Entry> {
+    variables::DOCUMENTED
+        .iter()
+        .zip(VARIABLES)
+        .map(|(&name, (sentence, source))| (name, sentence, source, "template-unknown-variable"))
+}
+
+pub(crate) fn doc((name, sentence, source, rule): Entry) -> Doc {
+    Doc {
+        name: name.to_string(),
+        sentence: sentence.to_string(),
+        source,
+        rule,
+    }
+}
+
+fn find(entries: &[Entry], name: &str) -> Option<Doc> {
+    entries.iter().find(|e| e.0 == name).copied().map(doc)
+}
+
+/// What the key, value or `<% this.NAME %>` variable at byte offset `at` means, if hookcheck
+/// knows it.
+pub fn hover(text: &str, at: usize) -> Option<Doc> {
+    let at = crate::span::floor_char_boundary(text, at.min(text.len()));
+    let context = context_at(text, at);
+    let open = context.string_start?;
+    // The whole string around the caret, up to its closing quote on the same line.
+    let tail = &text[at..];
+    let close = tail.find(['"', '\n']).map_or(text.len(), |i| at + i);
+    let string = text.get(open + 1..close)?;
+    let offset = at - (open + 1);
+    if context.place == Place::Body {
+        return variable_at(string, offset);
+    }
+    match (&context.place, context.at_key, context.key.as_deref()) {
+        (Place::TopLevel, true, _) => find(KEYS, string),
+        (Place::TopLevel, false, Some("format")) => find(FORMATS, string),
+        (Place::TopLevel, false, Some("provider")) => find(PROVIDERS, string),
+        (Place::Headers, true, _) => HEADERS
+            .iter()
+            .find(|e| e.0.eq_ignore_ascii_case(string))
+            .copied()
+            .map(doc),
+        _ => None,
+    }
+}
+
+/// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
+fn variable_at(string: &str, offset: usize) -> Option<Doc> {
+    let open = string[..offset.min(string.len())].rfind("<%")?;
+    let close = string[open..].find("%>").map(|i| open + i)?;
+    if close + 2 < offset {
+        return None;
+    }
+    let expression = string[open + 2..close].trim();
+    let name = expression.strip_prefix("this.")?.trim();
+    let entry = variables().find(|e| e.0 == name)?;
+    Some(Doc {
+        name: format!("this.{name}"),
+        ..doc(entry)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hover_at(marked: &str) -> Option<Doc> {
+        let at = marked.find('|').unwrap();
+        hover(&marked.replacen('|', "", 1), at)
+    }
+
+    #[test]
+    fn every_variable_has_a_sentence() {
+        assert_eq!(variables().count(), variables::DOCUMENTED.len());
+    }
+
+    #[test]
+    fn hovering_a_key_explains_it_with_its_rule() {
+        let doc = hover_at(r#"{"for|mat": "json/text"}"#).unwrap();
+        assert_eq!(
+            (doc.name.as_str(), doc.source, doc.rule),
+            ("format", Documented, "format-unknown")
+        );
+    }
+
+    #[test]
+    fn hovering_a_format_value_explains_it() {
+        let doc = hover_at(r#"{"format": "json/t|ext"}"#).unwrap();
+        assert!(doc.sentence.contains("Slack"), "{doc:?}");
+    }
+
+    #[test]
+    fn hovering_a_variable_explains_it_and_says_where_that_comes_from() {
+        let doc = hover_at(r#"{"body": {"t": "<% this.sco|re %> and more"}}"#).unwrap();
+        assert_eq!((doc.name.as_str(), doc.source), ("this.score", Documented));
+        let doc = hover_at(r#"{"body": {"t": "<%this.concurrentUsers|%>"}}"#).unwrap();
+        assert_eq!(doc.source, Assumed);
+    }
+
+    #[test]
+    fn hovering_a_header_name_ignores_case() {
+        let doc = hover_at(r#"{"headers": {"authori|zation": "x"}}"#).unwrap();
+        assert_eq!(doc.name, "Authorization");
+    }
+
+    #[test]
+    fn unknown_things_have_no_doc() {
+        assert_eq!(hover_at(r#"{"nope|": 1}"#), None);
+        assert_eq!(hover_at(r#"{"body": {"t": "<% this.nope| %>"}}"#), None);
+        assert_eq!(hover_at(r#"{"url": "https://e|.com"}"#), None);
+    }
+}
