@@ -14,15 +14,15 @@ use yew::prelude::*;
 
 use crate::components::{
     completions::insert_undoable,
-    diagnostics::DiagnosticList,
+    diagnostics::{diagnostic_list, DiagnosticList},
     editor::{select_span, Editor},
     format_button::FormatButton,
-    memory_panel::MemoryPanel,
+    memory_panel::{memory_panel, MemoryPanel},
     preview::Preview,
-    sample_editor::SampleEditor,
+    sample_editor::{sample_editor, SampleEditor},
     send_panel::SendPanel,
     share_panel::SharePanel,
-    toolbar::Toolbar,
+    toolbar::{toolbar, Toolbar},
     validity::{Validity, ValidityProps},
 };
 use crate::embed::EmbedFrame;
@@ -221,9 +221,12 @@ pub fn App() -> Html {
                 oninput={handlers.oninput.clone()} />
             <FormatButton text={AttrValue::from(state.text.clone())} node_ref={input_ref.clone()} />
             <Validity ..ValidityProps::of(&checked.report) />
-            <DiagnosticList diagnostics={checked.located.clone()} more={checked.more.clone()}
-                onchoose={handlers.onchoose.clone()}
-                onfix={handlers.onfix.clone()} />
+            { diagnostic_list(DiagnosticList {
+                diagnostics: checked.located.clone(),
+                more: checked.more.clone(),
+                onchoose: handlers.onchoose.clone(),
+                onfix: handlers.onfix.clone(),
+            }) }
         </>
     };
     let preview_view = html! {
@@ -248,20 +251,25 @@ pub fn App() -> Html {
     let output_panels = html! {
         <>
             <SendPanel request={(*request).clone()} outcome={Some(state.outcome)} />
-            <SampleEditor sample={state.sample().clone()}
-                onset={handlers.onset.clone()}
-                onruntype={handlers.onruntype.clone()}
-                oninclude={handlers.oninclude.clone()}
-                onreset={handlers.onreset.clone()} />
+            { sample_editor(SampleEditor {
+                sample: state.sample().clone(),
+                onset: handlers.onset.clone(),
+                onruntype: handlers.onruntype.clone(),
+                oninclude: handlers.oninclude.clone(),
+                onreset: handlers.onreset.clone(),
+            }) }
         </>
     };
     let footer_panels = html! {
         <>
             <SharePanel {make_link} include_secrets={state.share_secrets}
                 oninclude={handlers.onsharesecrets.clone()} />
-            <MemoryPanel remember={state.remember} store_secrets={state.store_secrets}
-                onremember={handlers.onremember.clone()}
-                onstoresecrets={handlers.onstoresecrets.clone()} />
+            { memory_panel(MemoryPanel {
+                remember: state.remember,
+                store_secrets: state.store_secrets,
+                onremember: handlers.onremember.clone(),
+                onstoresecrets: handlers.onstoresecrets.clone(),
+            }) }
         </>
     };
 
@@ -287,9 +295,12 @@ pub fn App() -> Html {
             }
             <main class="workbench">
                 <section class="pane input-pane" aria-label="Your webhook">
-                    <Toolbar mode={state.mode} detected={checked.report.mode}
-                        onexample={handlers.onexample.clone()}
-                        onmode={handlers.onmode.clone()} />
+                    { toolbar(Toolbar {
+                        mode: state.mode,
+                        detected: checked.report.mode,
+                        onexample: handlers.onexample.clone(),
+                        onmode: handlers.onmode.clone(),
+                    }) }
                     { input_views }
                 </section>
                 <section class="pane output-pane" aria-label="The request">

@@ -1,13 +1,13 @@
 //! The list of diagnostics: severity, code, message, help, line:column; choosing one moves
-//! the caret to it, and a fix applies with one click.
+//! the caret to it, and a fix applies with one click. A view function, not a component: it
+//! has no state, and a component brings its own copy of Yew's lifecycle code into the wasm.
 
 use std::rc::Rc;
 
 use hookcheck_core::{Fix, LocatedDiagnostic};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DiagnosticListProps {
+pub struct DiagnosticList {
     /// What the check found, in source order: the first few of each code.
     pub diagnostics: Rc<Vec<LocatedDiagnostic>>,
     /// The codes with more findings than `diagnostics` holds, and how many more.
@@ -18,8 +18,7 @@ pub struct DiagnosticListProps {
     pub onfix: Callback<Fix>,
 }
 
-#[component]
-pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
+pub fn diagnostic_list(props: DiagnosticList) -> Html {
     let items = props.diagnostics.iter().map(|d| {
         let onclick = {
             let onchoose = props.onchoose.clone();

@@ -4,19 +4,14 @@
 use hookcheck_core::render::request::Label;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LabelBadgeProps {
-    /// The provenance of the part and why.
-    pub label: Label,
-}
-
-#[component]
-pub fn LabelBadge(props: &LabelBadgeProps) -> Html {
-    let provenance = props.label.provenance.as_str();
+/// The badge of `label`: its provenance, and why. A view function, not a component: it has no
+/// state, and a component brings its own copy of Yew's lifecycle code into the wasm.
+pub fn label_badge(label: &Label) -> Html {
+    let provenance = label.provenance.as_str();
     html! {
-        <span class={classes!("badge", provenance)} tabindex="0" title={props.label.why.clone()}>
+        <span class={classes!("badge", provenance)} tabindex="0" title={label.why.to_string()}>
             { provenance }
-            <span class="tip" role="tooltip">{ props.label.why.as_ref() }</span>
+            <span class="tip" role="tooltip">{ label.why.to_string() }</span>
         </span>
     }
 }

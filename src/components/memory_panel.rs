@@ -1,10 +1,11 @@
-//! Whether the last input is kept in this browser, and whether with its secrets.
+//! Whether the last input is kept in this browser, and whether with its secrets. A view
+//! function, not a component: it has no state, and a component brings its own copy of Yew's
+//! lifecycle code into the wasm.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MemoryPanelProps {
+pub struct MemoryPanel {
     /// Keep the last input in `localStorage`.
     pub remember: bool,
     /// Keep its secrets too.
@@ -23,8 +24,7 @@ fn on_checked(callback: &Callback<bool>) -> Callback<Event> {
     })
 }
 
-#[component]
-pub fn MemoryPanel(props: &MemoryPanelProps) -> Html {
+pub fn memory_panel(props: MemoryPanel) -> Html {
     html! {
         <section class="memory" aria-labelledby="memory-title">
             <h2 id="memory-title">{ "Memory" }</h2>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::destination_preview::destination_preview;
-use crate::components::label_badge::LabelBadge;
+use crate::components::label_badge::label_badge;
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
@@ -140,7 +140,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
             <li>
                 <span class="header-name">{ &*header.name }</span>{ ": " }
                 <span class={classes!("header-value", header.secret.then_some("secret"))}>{ value }</span>
-                { " " }<LabelBadge label={header.label.clone()} />
+                { " " }{ label_badge(&header.label) }
             </li>
         }
     });
@@ -168,9 +168,9 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">
                     <span class="method">{ &*request.method }</span>{ " " }
-                    <LabelBadge label={request.method_label.clone()} />{ " " }
+                    { label_badge(&request.method_label) }{ " " }
                     <span class="url" data-testid="preview-url">{ url }</span>{ " " }
-                    <LabelBadge label={request.url_label.clone()} />
+                    { label_badge(&request.url_label) }
                 </p>
             </div>
             <div class="part">
@@ -195,7 +195,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                         { if sns.is_some() { "Body (form-encoded Publish)" } else { "Body" } }
                         <span class="byte-count">{ format!(" · {} bytes, exact", request.body.len()) }</span>
                     </h3>
-                    <LabelBadge label={request.body_label.clone()} />
+                    { label_badge(&request.body_label) }
                     <CopyButton label="Copy body" content={body_copy} />
                 </div>
                 <pre class="body exact" data-testid="preview-body" tabindex="0"

@@ -1,13 +1,14 @@
 //! The run's data for the selected outcome: every documented variable editable, `runType`
-//! test/monitor, and "include every variable". The preview follows at once.
+//! test/monitor, and "include every variable". The preview follows at once. A view
+//! function, not a component: it has no state, and a component brings its own copy of Yew's
+//! lifecycle code into the wasm.
 
 use hookcheck_core::syntax::json::Json;
 use hookcheck_core::{Outcome, SampleData};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SampleEditorProps {
+pub struct SampleEditor {
     /// The selected outcome's sample data.
     pub sample: SampleData,
     /// Called with a variable's name and new value.
@@ -20,8 +21,7 @@ pub struct SampleEditorProps {
     pub onreset: Callback<()>,
 }
 
-#[component]
-pub fn SampleEditor(props: &SampleEditorProps) -> Html {
+pub fn sample_editor(props: SampleEditor) -> Html {
     let outcome = props.sample.outcome;
     let run_type = props.sample.as_template_text("runType").unwrap_or_default();
     let run_types = ["test", "monitor"].map(|value| {

@@ -1,11 +1,13 @@
 //! Send test call: fires the previewed request with `fetch` and shows the reply, or says in
 //! plain words why there is none. Every decision and sentence about webhooks (preflight,
 //! dropped headers, guard rails, what a failure means) comes from core
-//! (`hookcheck_core::browser::send`); these components present it.
+//! (`hookcheck_core::browser::send`); this component presents it.
 //!
-//! The panel holds the state ([`state`]) and lays out its parts: what will happen
-//! ([`prediction`]), the controls, the question before secrets leave ([`confirm`]), the
-//! latest reply ([`result`]) and the calls so far ([`history`]).
+//! The panel holds the state ([`state`]) and lays out its parts, one file each: what will
+//! happen ([`prediction`]), the controls, the question before secrets leave ([`confirm`]),
+//! the latest reply ([`result`]) and the calls so far ([`history`]). The parts are view
+//! functions, not components: they hold no state of their own, and each Yew component
+//! brings its own copy of Yew's lifecycle code into the wasm (a few KB each).
 
 mod confirm;
 mod controls;
@@ -21,11 +23,11 @@ use hookcheck_core::browser::send::{needs_confirmation, parse_timeout_seconds, s
 use hookcheck_core::{Outcome, Request};
 use yew::prelude::*;
 
-use self::confirm::SendConfirm;
-use self::controls::SendControls;
-use self::history::SendHistory;
-use self::prediction::SendPrediction;
-use self::result::SendResult;
+use self::confirm::confirm_view;
+use self::controls::{controls_view, SendControls};
+use self::history::history_view;
+use self::prediction::prediction_view;
+use self::result::result_view;
 use self::state::{start, PanelAction, PanelState, Phase};
 
 #[derive(Properties, PartialEq)]
@@ -123,28 +125,30 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
     let copied = latest
         .as_ref()
         .is_some_and(|call| state.copied == Some(call.id));
+    let origin = page_origin();
     html! {
         <section class="send-panel" aria-labelledby="send-panel-title">
             <h2 id="send-panel-title">{ "Send test call" }</h2>
             <p class="send-note">{ INTRO }</p>
-            <SendPrediction refusal={guard.clone().err()} request={props.request.clone()}
-                origin={AttrValue::from(page_origin())} />
+            { prediction_view(guard.as_ref().err(), props.request.as_ref(), &origin) }
             if !*online {
                 <p class="send-warning" data-testid="send-offline">{ OFFLINE }</p>
             }
-            <SendControls
-                disabled={guard.is_err() || timeout.is_err() || in_flight.is_some()
-                    || matches!(state.phase, Phase::Confirming(_))}
-                in_flight={in_flight.is_some()}
-                timeout_text={AttrValue::from(state.timeout_text.clone())}
-                timeout_error={timeout.err().map(AttrValue::from)}
-                {onsend} {oncancel} {ontimeout} />
+            { controls_view(SendControls {
+                disabled: guard.is_err() || timeout.is_err() || in_flight.is_some()
+                    || matches!(state.phase, Phase::Confirming(_)),
+                in_flight: in_flight.is_some(),
+                timeout_text: state.timeout_text.clone(),
+                timeout_error: timeout.err(),
+                onsend,
+                oncancel,
+                ontimeout,
+            }) }
             if let Phase::Confirming(question) = &state.phase {
-                <SendConfirm question={AttrValue::from(question.clone())} {onconfirm} {ondismiss} />
+                { confirm_view(question, onconfirm, ondismiss) }
             }
-            <SendResult sending={in_flight} timeout_text={AttrValue::from(state.timeout_text.clone())}
-                {latest} {copied} {oncopy} />
-            <SendHistory calls={state.history.clone()} />
+            { result_view(in_flight, &state.timeout_text, latest.as_ref(), copied, &oncopy) }
+            { history_view(&state.history) }
         </section>
     }
 }

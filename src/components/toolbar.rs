@@ -1,12 +1,13 @@
-//! Above the editor: the examples menu and the input mode switch.
+//! Above the editor: the examples menu and the input mode switch. A view function, not a
+//! component: it has no state, and a component brings its own copy of Yew's lifecycle code
+//! into the wasm.
 
 use hookcheck_core::browser::examples::EXAMPLES;
 use hookcheck_core::rules::check::Mode;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
+pub struct Toolbar {
     /// The forced mode; `None` auto-detects.
     pub mode: Option<Mode>,
     /// The mode the check used (what auto-detection found).
@@ -17,8 +18,7 @@ pub struct ToolbarProps {
     pub onmode: Callback<Option<Mode>>,
 }
 
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+pub fn toolbar(props: Toolbar) -> Html {
     let onchange = {
         let onexample = props.onexample.clone();
         Callback::from(move |event: Event| {

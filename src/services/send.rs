@@ -101,9 +101,14 @@ impl FetchError {
     }
 
     fn failed(error: gloo_net::Error) -> FetchError {
+        // Not `to_string()` of the others: that would link serde_json's error wording into
+        // the wasm for a variant this call never produces (it reads text, not JSON).
         let (name, message) = match error {
             gloo_net::Error::JsError(error) => (error.name, error.message),
-            other => (String::new(), other.to_string()),
+            gloo_net::Error::GlooError(message) => (String::new(), message),
+            gloo_net::Error::SerdeError(_) => {
+                (String::new(), "the reply could not be read".to_owned())
+            }
         };
         FetchError {
             rejected: false,

@@ -2,22 +2,21 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SendControlsProps {
+/// What the controls show and do.
+pub struct SendControls {
     pub disabled: bool,
     pub in_flight: bool,
     /// The timeout field's text, in seconds.
-    pub timeout_text: AttrValue,
+    pub timeout_text: String,
     /// Why the timeout text is not a timeout, when it is not.
-    pub timeout_error: Option<AttrValue>,
+    pub timeout_error: Option<String>,
     pub onsend: Callback<MouseEvent>,
     pub oncancel: Callback<MouseEvent>,
     /// The timeout field's new text.
     pub ontimeout: Callback<String>,
 }
 
-#[component]
-pub fn SendControls(props: &SendControlsProps) -> Html {
+pub fn controls_view(props: SendControls) -> Html {
     let ontimeout = props.ontimeout.reform(|event: InputEvent| {
         event
             .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -25,16 +24,16 @@ pub fn SendControls(props: &SendControlsProps) -> Html {
     });
     html! {
         <div class="send-controls">
-            <button class="send-button" data-testid="send" disabled={props.disabled} onclick={props.onsend.clone()}>
+            <button class="send-button" data-testid="send" disabled={props.disabled} onclick={props.onsend}>
                 { "Send test call" }
             </button>
             <label class="send-timeout">
                 { "Timeout (s) " }
                 <input data-testid="send-timeout" type="number" min="0.1" max="300" step="0.1"
-                    value={props.timeout_text.clone()} oninput={ontimeout} />
+                    value={props.timeout_text} oninput={ontimeout} />
             </label>
             if props.in_flight {
-                <button class="send-cancel" data-testid="send-cancel" onclick={props.oncancel.clone()}>{ "Cancel" }</button>
+                <button class="send-cancel" data-testid="send-cancel" onclick={props.oncancel}>{ "Cancel" }</button>
             }
             if let Some(message) = &props.timeout_error {
                 <p class="send-warning" data-testid="send-timeout-error">{ message }</p>

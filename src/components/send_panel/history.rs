@@ -5,15 +5,9 @@ use yew::prelude::*;
 
 use super::state::Call;
 
-#[derive(Properties, PartialEq)]
-pub struct SendHistoryProps {
-    /// Newest first.
-    pub calls: Vec<Call>,
-}
-
-#[component]
-pub fn SendHistory(props: &SendHistoryProps) -> Html {
-    if props.calls.is_empty() {
+/// The calls, newest first.
+pub fn history_view(calls: &[Call]) -> Html {
+    if calls.is_empty() {
         return Html::default();
     }
     html! {
@@ -21,7 +15,7 @@ pub fn SendHistory(props: &SendHistoryProps) -> Html {
             <caption>{ "Calls from this page" }</caption>
             <thead><tr><th>{ "#" }</th><th>{ "Outcome" }</th><th>{ "URL" }</th><th>{ "Result" }</th><th>{ "Time" }</th><th>{ "Sent at" }</th></tr></thead>
             <tbody>
-                { for props.calls.iter().map(|call| html! {
+                { for calls.iter().map(|call| html! {
                     <tr data-kind={call.failure().map_or("ok", |f| f.kind())}>
                         <td>{ call.id }</td>
                         <td>{ call.outcome.map_or("—", Outcome::as_str) }</td>

@@ -10,18 +10,14 @@ use yew::prelude::*;
 
 use crate::components::destination_reply::destination_send_warning;
 
-#[derive(Properties, PartialEq)]
-pub struct SendPredictionProps {
-    /// Why the request cannot be sent, when it cannot.
-    pub refusal: Option<Refusal>,
-    pub request: Option<Rc<Request>>,
-    /// The page's origin, `https://…` or `null`.
-    pub origin: AttrValue,
-}
-
-#[component]
-pub fn SendPrediction(props: &SendPredictionProps) -> Html {
-    if let Some(refusal) = &props.refusal {
+/// Why `request` cannot be sent (`refusal`), or what will happen when it is, from a page of
+/// origin `origin` (`https://…` or `null`).
+pub fn prediction_view(
+    refusal: Option<&Refusal>,
+    request: Option<&Rc<Request>>,
+    origin: &str,
+) -> Html {
+    if let Some(refusal) = refusal {
         let e = refusal.explain();
         return html! {
             <div class="send-refusal" data-testid="send-refusal">
@@ -30,15 +26,15 @@ pub fn SendPrediction(props: &SendPredictionProps) -> Html {
             </div>
         };
     }
-    let Some(request) = &props.request else {
+    let Some(request) = request else {
         return Html::default();
     };
-    let preflight = predict_preflight(request, &props.origin);
+    let preflight = predict_preflight(request, origin);
     html! {
         <div class="send-before">
             <p class="send-prediction" data-testid="send-prediction"
                 data-preflight={preflight.needed.to_string()}>{ preflight.summary() }</p>
-            { for notes_before_sending(request, &props.origin).into_iter().map(|note| html! {
+            { for notes_before_sending(request, origin).into_iter().map(|note| html! {
                 <p class="send-warning" data-testid={format!("send-{}", note.id)}>{ note.text }</p>
             }) }
             // Destination (Slack, …): what the browser cannot do there, curl instead.

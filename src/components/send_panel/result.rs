@@ -8,29 +8,24 @@ use yew::prelude::*;
 use super::state::Call;
 use crate::components::destination_reply::destination_reply;
 
-#[derive(Properties, PartialEq)]
-pub struct SendResultProps {
-    /// The call in flight, when one is.
-    pub sending: Option<u32>,
-    /// The timeout field's text, for the "sending" line.
-    pub timeout_text: AttrValue,
-    pub latest: Option<Call>,
-    /// Whether the latest call's curl command was copied.
-    pub copied: bool,
-    /// Copies the latest call's curl command (secrets included).
-    pub oncopy: Callback<String>,
-}
-
-#[component]
-pub fn SendResult(props: &SendResultProps) -> Html {
-    if let Some(id) = props.sending {
+/// The latest call: `sending` is the call in flight, when one is; `timeout_text` the timeout
+/// field's text; `copied` whether the latest call's curl command was copied; `oncopy` copies
+/// it (secrets included).
+pub fn result_view(
+    sending: Option<u32>,
+    timeout_text: &str,
+    latest: Option<&Call>,
+    copied: bool,
+    oncopy: &Callback<String>,
+) -> Html {
+    if let Some(id) = sending {
         return html! {
             <div data-testid="send-result" class="send-result" data-state="sending" data-call={id.to_string()} aria-live="polite" aria-busy="true">
-                <p class="send-status">{ format!("Sending… (gives up after {} s)", props.timeout_text.trim()) }</p>
+                <p class="send-status">{ format!("Sending… (gives up after {} s)", timeout_text.trim()) }</p>
             </div>
         };
     }
-    let Some(call) = &props.latest else {
+    let Some(call) = latest else {
         return html! {
             <div data-testid="send-result" class="send-result" data-state="idle" aria-live="polite"></div>
         };
@@ -40,7 +35,7 @@ pub fn SendResult(props: &SendResultProps) -> Html {
     let kind = failure.as_ref().map_or("", SendFailure::kind);
     let oncopy = {
         let text = to_curl(&call.request, true);
-        props.oncopy.reform(move |_: MouseEvent| text.clone())
+        oncopy.reform(move |_: MouseEvent| text.clone())
     };
     html! {
         <div data-testid="send-result" class="send-result" data-state={state_name}
@@ -73,7 +68,7 @@ pub fn SendResult(props: &SendResultProps) -> Html {
                 <h3 class="send-subhead">{ "The same request with curl (no browser rules)" }</h3>
                 <pre class="send-curl" data-testid="send-curl">{ to_curl(&call.request, false) }</pre>
                 <button data-testid="send-copy-curl" onclick={oncopy}>
-                    { if props.copied { "Copied (secrets included)" } else { "Copy curl command" } }
+                    { if copied { "Copied (secrets included)" } else { "Copy curl command" } }
                 </button>
             }
         </div>
