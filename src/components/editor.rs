@@ -79,9 +79,18 @@ pub fn Editor(props: &EditorProps) -> Html {
 /// How many diagnostics the editor marks in place (the list shows the rest).
 const MARKED: usize = 500;
 
+/// How many lines the gutter numbers; longer texts get the count of the rest.
+const NUMBERED: usize = 2_000;
+
 /// The line numbers, each marked with the worst severity on its line. Each run of lines
 /// with the same mark is one element, so a text of many lines is a handful of elements.
 fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
+    // Numbers for the first `NUMBERED` lines, then how many more: a paste of tens of
+    // thousands of lines would otherwise lay out a second text as long as the textarea's.
+    let (line_count, unnumbered) = (
+        line_count.min(NUMBERED),
+        line_count.saturating_sub(NUMBERED),
+    );
     // Per severity, how many diagnostics start minus how many end before each line: the
     // running sum says which cover it, in one pass however long the spans.
     let mut starts = vec![[0i32; 3]; line_count + 1];
@@ -108,10 +117,14 @@ fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
             _ => runs.push((worst, (i + 1).to_string())),
         }
     }
+    let more = (unnumbered > 0).then(|| {
+        html! { <span class="line-numbers">{ format!("\n+{unnumbered}") }</span> }
+    });
     runs.into_iter()
         .map(|(mark, numbers)| {
             html! { <span class={classes!("line-numbers", mark.map(Severity::as_str))}>{ numbers }</span> }
         })
+        .chain(more)
         .collect()
 }
 
