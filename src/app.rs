@@ -6,9 +6,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{
-    check, render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Report, Request,
-};
+use hookcheck_core::{check, render_request, LineIndex, LocatedDiagnostic, Report, Request};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -30,7 +28,7 @@ use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
 /// How many diagnostics of one code the page lists: a screenful or two of each. (The CLI
-/// prints [`repeats::SHOWN_PER_CODE`]; a page of thousands of list items is slow to draw.)
+/// prints the [`hookcheck_core::repeats::KEPT_PER_CODE`] a check keeps; a page of thousands of list items is slow to draw.)
 const SHOWN_PER_CODE: usize = 20;
 
 /// The check of the text, with the diagnostics a person is shown located for display.
@@ -131,8 +129,7 @@ pub fn App() -> Html {
         let report = check(text, *mode);
         // Only what is shown gets lines, columns and copies of its messages: a paste with
         // thousands of findings costs no more to show than a hundred of each.
-        let shown =
-            repeats::first_of_each_code(&report.diagnostics, Diagnostic::code, SHOWN_PER_CODE);
+        let shown = report.shown(SHOWN_PER_CODE);
         let index = LineIndex::new(text);
         let located = (shown.indices.iter())
             .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))

@@ -46,11 +46,21 @@ export interface Destination {
   name: string;
 }
 
+/** Findings of one code past the first 100, which a check counts but does not list. */
+export interface Omitted {
+  code: string;
+  severity: Severity;
+  count: number;
+}
+
 /** What `validate` returns. */
 export interface CheckResult {
   valid: boolean;
   mode: Mode;
+  /** Every distinct problem, but at most 100 of one code. */
   diagnostics: Diagnostic[];
+  /** For each code with more findings than `diagnostics` lists, how many more. */
+  omitted: Omitted[];
   destination: Destination | null;
 }
 

@@ -9,8 +9,8 @@ use hookcheck_core::destination::{recognise, Recognised};
 use hookcheck_core::render::curl;
 use hookcheck_core::rules::check::{self as core_check, Mode};
 use hookcheck_core::{
-    render_request, repeats, Diagnostic, LineIndex, LocatedDiagnostic, Outcome, Report, Request,
-    SampleData, Severity,
+    render_request, repeats, LineIndex, LocatedDiagnostic, Outcome, Report, Request, SampleData,
+    Severity,
 };
 use serde::Serialize;
 
@@ -273,11 +273,7 @@ fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     // Only the diagnostics shown get lines and columns (and copies of their messages).
     let index = LineIndex::new(text);
-    let shown = repeats::first_of_each_code(
-        &report.diagnostics,
-        Diagnostic::code,
-        repeats::SHOWN_PER_CODE,
-    );
+    let shown = report.shown(repeats::KEPT_PER_CODE);
     let mut out = String::new();
     for &i in &shown.indices {
         let located = LocatedDiagnostic::new(&report.diagnostics[i], &index);
@@ -285,9 +281,7 @@ fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
         out.push_str("\n\n");
     }
     for (code, count) in shown.more {
-        out.push_str(&format!(
-            "note: {count} more [{code}] not shown (`hookcheck check --json` lists every one)\n\n"
-        ));
+        out.push_str(&format!("note: {count} more [{code}] not shown\n\n"));
     }
     out
 }

@@ -6,8 +6,9 @@
 use serde::Serialize;
 
 use crate::destination::{recognise, Recognised};
-use crate::diagnostic::LocatedDiagnostic;
+use crate::diagnostic::{LocatedDiagnostic, Severity};
 use crate::render::request::Request;
+use crate::repeats::Omitted;
 use crate::rules::check::Report;
 
 /// What `check --json` prints and `validate()` returns.
@@ -17,8 +18,11 @@ pub struct CheckDocument {
     pub valid: bool,
     /// `"webhook"` or `"run-options"`: the mode the text was checked in.
     pub mode: &'static str,
-    /// Sorted by position, then severity.
+    /// Sorted by position, then severity: every distinct problem, but at most
+    /// [`KEPT_PER_CODE`](crate::repeats::KEPT_PER_CODE) of one code.
     pub diagnostics: Vec<LocatedDiagnostic>,
+    /// For each code with more findings than `diagnostics` lists, how many more.
+    pub omitted: Vec<OmittedDocument>,
     /// The service the URL names, when hookcheck recognises it.
     pub destination: Option<DestinationDocument>,
 }
@@ -30,7 +34,28 @@ impl CheckDocument {
             valid: report.is_valid(),
             mode: report.mode.as_str(),
             diagnostics: report.located(text),
+            omitted: report.omitted.iter().map(OmittedDocument::new).collect(),
             destination: report.destination.as_ref().map(DestinationDocument::new),
+        }
+    }
+}
+
+/// `{"code": "json-trailing-comma", "severity": "error", "count": 4}`: findings of one code
+/// past the first [`KEPT_PER_CODE`](crate::repeats::KEPT_PER_CODE), which a check counts but
+/// does not list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OmittedDocument {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+impl OmittedDocument {
+    pub fn new(omitted: &Omitted) -> Self {
+        OmittedDocument {
+            code: omitted.rule.code(),
+            severity: omitted.rule.severity(),
+            count: omitted.count,
         }
     }
 }

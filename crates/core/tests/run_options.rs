@@ -65,7 +65,7 @@ fn spec_example_gives_three_options_and_the_webhook_value() {
         ]
     );
     assert_eq!(parsed.webhook, Some(at(text, "https://example.com/hook")));
-    assert_eq!(parsed.diagnostics, vec![]);
+    assert_eq!(parsed.diagnostics, []);
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn options_may_be_separated_by_spaces_commas_or_any_white_space() {
         let parsed = parse(text);
         let names: Vec<&str> = parsed.options.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["vnc", "session", "webhook"], "{text:?}");
-        assert_eq!(parsed.diagnostics, vec![], "{text:?}");
+        assert_eq!(parsed.diagnostics, [], "{text:?}");
     }
 }
 
@@ -97,7 +97,7 @@ fn json_webhook_value_may_hold_commas_and_hashes() {
         at(&text, &format!("#webhook:{json}"))
     );
     assert_eq!(parsed.options.len(), 3);
-    assert_eq!(parsed.diagnostics, vec![]);
+    assert_eq!(parsed.diagnostics, []);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn braces_inside_json_strings_and_escaped_quotes_do_not_count() {
     let text = format!("#webhook:{json} #vnc");
     let parsed = parse(&text);
     assert_eq!(parsed.webhook, Some(at(&text, json)));
-    assert_eq!(parsed.diagnostics, vec![]);
+    assert_eq!(parsed.diagnostics, []);
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn spaces_after_the_webhook_colon_are_accepted_and_not_part_of_the_value() {
         let parsed = parse(text);
         assert_eq!(parsed.webhook, Some(at(text, value)), "{text}");
         assert_eq!(parsed.options[0].span, Span::new(0, at(text, value).end));
-        assert_eq!(parsed.diagnostics, vec![], "{text}");
+        assert_eq!(parsed.diagnostics, [], "{text}");
     }
 }
 
@@ -132,7 +132,7 @@ fn a_hash_inside_a_value_is_part_of_the_value() {
     let parsed = parse(text);
     assert_eq!(parsed.webhook, Some(at(text, "https://x.io/a#frag")));
     assert_eq!(parsed.options.len(), 2);
-    assert_eq!(parsed.diagnostics, vec![]);
+    assert_eq!(parsed.diagnostics, []);
 }
 
 #[test]

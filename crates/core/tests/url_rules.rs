@@ -28,7 +28,7 @@ fn only(url: &str, rule: Rule) -> hookcheck_core::Diagnostic {
         "{url:?}: expected one diagnostic, got {:#?}",
         check.diagnostics
     );
-    let diagnostic = check.diagnostics.into_iter().next().unwrap();
+    let diagnostic = check.diagnostics[0].clone();
     assert_eq!(diagnostic.rule, rule, "{url:?}");
     diagnostic
 }
@@ -635,7 +635,7 @@ fn applying_each_fix_removes_its_diagnostic() {
     ];
     let mut applied = 0;
     for url in urls {
-        for diagnostic in check_url(url).diagnostics {
+        for diagnostic in check_url(url).diagnostics.iter() {
             let Some(fix) = &diagnostic.fix else { continue };
             let fixed = fix.apply(url).expect("fix span fits the url");
             let count = |text: &str| {

@@ -163,8 +163,8 @@ proptest! {
 
     #[test]
     fn url_fixes_keep_spans_fitting_after_they_are_applied(text in url_like()) {
-        for d in check_url(&text).diagnostics {
-            if let Some(fix) = d.fix {
+        for d in check_url(&text).diagnostics.iter() {
+            if let Some(fix) = &d.fix {
                 check_url_properties(&fix.apply(&text).unwrap());
             }
         }
@@ -183,7 +183,10 @@ fn a_megabyte_of_run_options_with_100k_options_is_fast() {
     let text = "#webhook:{\"a\":1} ".repeat(60_000);
     let parsed = parse(&text);
     assert_eq!(parsed.options.len(), 60_000);
-    assert_eq!(parsed.diagnostics.len(), 59_999);
+    assert_eq!(
+        parsed.diagnostics.count(hookcheck_core::Severity::Error),
+        59_999
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ use super::reply::Rejection;
 use super::secrets::url_secret_spans;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::render::sample::{Outcome, SampleData};
+use crate::repeats::Diagnostics;
 use crate::syntax::json::Json;
 use crate::webhook::{Format, Target, WebhookConfig};
 
@@ -839,7 +840,7 @@ fn described(config: &WebhookConfig) -> &'static str {
 /// The destination diagnostics of a checked config, for the webhook field's `text` (the
 /// text the config was read from): the URL's findings, then the request's findings over
 /// every outcome, each once, with a fix where one cures it.
-pub fn diagnose(text: &str, config: &WebhookConfig, diagnostics: &mut Vec<Diagnostic>) {
+pub fn diagnose(text: &str, config: &WebhookConfig, diagnostics: &mut Diagnostics) {
     let Target::Http { url, .. } = &config.target else {
         return;
     };

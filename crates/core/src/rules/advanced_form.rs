@@ -1,6 +1,7 @@
 //! The advanced form: a JSON object of `url`, `format`, `headers`, `fieldname`, `body` and
 //! the SNS keys (SPEC §2.3). Checks every key and extracts a [`WebhookConfig`].
 
+use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
 use super::{body, headers, sns};
@@ -47,9 +48,9 @@ pub fn check_object(
     members: &[Member],
     root: &Node,
     source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<WebhookConfig> {
-    let errors_before = count_errors(diagnostics);
+    let errors_before = diagnostics.count(crate::Severity::Error);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
     let provider = get("provider");
@@ -85,7 +86,7 @@ pub fn check_object(
         }
     };
     let target = target?;
-    (count_errors(diagnostics) == errors_before).then(|| WebhookConfig {
+    (diagnostics.count(crate::Severity::Error) == errors_before).then(|| WebhookConfig {
         target,
         format: format.unwrap_or_default(),
         headers,
@@ -94,14 +95,7 @@ pub fn check_object(
     })
 }
 
-fn count_errors(diagnostics: &[Diagnostic]) -> usize {
-    diagnostics
-        .iter()
-        .filter(|d| d.severity() == crate::Severity::Error)
-        .count()
-}
-
-fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Diagnostic>) {
+fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Diagnostics) {
     let key = &*member.key;
     if ALL_KEYS.contains(&key) {
         if !has_provider && sns::SNS_KEYS.contains(&key) {
@@ -168,7 +162,7 @@ fn check_key_name(member: &Member, has_provider: bool, diagnostics: &mut Vec<Dia
     diagnostics.push(diagnostic);
 }
 
-fn wrong_type(member: &Member, expected: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn wrong_type(member: &Member, expected: &str, diagnostics: &mut Diagnostics) {
     diagnostics.push(Diagnostic::new(
         Rule::KeyWrongType,
         member.value.span,
@@ -184,7 +178,7 @@ fn wrong_type(member: &Member, expected: &str, diagnostics: &mut Vec<Diagnostic>
 fn string_value<'m, 't>(
     member: &'m Member<'t>,
     expected: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<&'m Cow<'t, str>> {
     match &member.value.value {
         NodeValue::String(text) => Some(text),
@@ -198,7 +192,7 @@ fn string_value<'m, 't>(
 fn check_url_member(
     member: &Member,
     source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Target> {
     let text = string_value(
         member,
@@ -215,7 +209,7 @@ fn check_url_member(
     })
 }
 
-fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
+fn check_format(member: &Member, diagnostics: &mut Diagnostics) -> Option<Format> {
     let text = string_value(
         member,
         "one of \"json/object\", \"json/text\", \"cloudevent\"",
@@ -252,7 +246,7 @@ fn check_format(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<Fo
     None
 }
 
-fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn check_fieldname(member: &Member, diagnostics: &mut Diagnostics) -> Option<String> {
     let name = string_value(
         member,
         "a string naming the field that wraps the data",
@@ -276,7 +270,7 @@ fn check_fieldname(member: &Member, diagnostics: &mut Vec<Diagnostic>) -> Option
 fn check_body(
     member: &Member,
     source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<BodyTemplate> {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);

@@ -1,7 +1,7 @@
 //! The body template's rules: the placeholders of every string in `body` (SPEC §2.4), and
 //! the template read as `JSON.parse` reads it.
 
-use crate::diagnostic::Diagnostic;
+use crate::repeats::Diagnostics;
 use crate::syntax::json::{Node, NodeValue};
 use crate::syntax::template::Template;
 use crate::webhook::BodyTemplate;
@@ -9,11 +9,7 @@ use crate::webhook::BodyTemplate;
 /// The body of a checked webhook, from its parse tree (`JSON.parse`'s reading of repeated
 /// and integer-like keys), with its placeholders checked into `diagnostics`. `source` is
 /// the text `node`'s spans index.
-pub(crate) fn read_body(
-    node: &Node,
-    source: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> BodyTemplate {
+pub(crate) fn read_body(node: &Node, source: &str, diagnostics: &mut Diagnostics) -> BodyTemplate {
     check_templates(node, source, diagnostics);
     BodyTemplate::new(node.to_json())
 }
@@ -21,7 +17,7 @@ pub(crate) fn read_body(
 /// Checks the placeholders in every string value inside `node`, iteratively (the parser
 /// bounds depth, but a stack keeps this safe whatever the tree). Strings are checked where
 /// they are met and only containers wait on the stack.
-fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut Diagnostics) {
     let mut stack: Vec<&'a Node<'t>> = Vec::new();
     let mut next = Some(node);
     while let Some(node) = next.take().or_else(|| stack.pop()) {

@@ -3,6 +3,7 @@
 
 use super::advanced_form;
 use crate::diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};
+use crate::repeats::{self, Diagnostics, Omitted, Shown};
 use crate::span::{LineIndex, Span};
 use crate::syntax::json::{self, NodeValue};
 use crate::syntax::{run_options, url};
@@ -52,6 +53,9 @@ pub struct Report {
     pub mode: Mode,
     /// Sorted by position, then severity.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each code with more than [`repeats::KEPT_PER_CODE`] findings, how many more: a check keeps
+    /// the first of each code only.
+    pub omitted: Vec<Omitted>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
     pub config: Option<WebhookConfig>,
     /// The service behind the URL, when hookcheck recognises it (valid or not).
@@ -64,11 +68,28 @@ impl Report {
         self.count(Severity::Error) == 0
     }
 
+    /// How many findings of `severity` the check made, kept or not.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
+        let kept = self.diagnostics.iter().filter(|d| d.severity() == severity);
+        let omitted = self
+            .omitted
             .iter()
-            .filter(|d| d.severity() == severity)
-            .count()
+            .filter(|o| o.rule.severity() == severity);
+        kept.count() + omitted.map(|o| o.count).sum::<usize>()
+    }
+
+    /// The diagnostics a person is shown: the first `limit` of each code, and for each code
+    /// with more (kept or not), how many more.
+    pub fn shown(&self, limit: usize) -> Shown {
+        let mut shown = repeats::first_of_each_code(&self.diagnostics, Diagnostic::code, limit);
+        for omitted in &self.omitted {
+            let code = omitted.rule.code();
+            match shown.more.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, more)) => *more += omitted.count,
+                None => shown.more.push((code, omitted.count)),
+            }
+        }
+        shown
     }
 
     /// The diagnostics with lines and columns, for output.
@@ -84,7 +105,7 @@ impl Report {
 /// Checks `text`; `mode: None` auto-detects.
 pub fn check(text: &str, mode: Option<Mode>) -> Report {
     let mode = mode.unwrap_or_else(|| Mode::detect(text));
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = Diagnostics::new();
     let config = if text.len() > MAX_INPUT_BYTES {
         diagnostics.push(
             Diagnostic::new(
@@ -104,36 +125,36 @@ pub fn check(text: &str, mode: Option<Mode>) -> Report {
             Mode::RunOptions => check_run_options(text, &mut diagnostics),
         }
     };
-    crate::sort::sort_by_key(&mut diagnostics, |d| {
-        [d.span.start as u64, d.severity() as u64, d.span.end as u64]
-    });
-    let valid = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    diagnostics.sort();
+    let valid = diagnostics.count(Severity::Error) == 0;
     let destination = config.as_ref().and_then(crate::destination::of_config);
+    let (diagnostics, omitted) = diagnostics.into_parts();
     Report {
         mode,
         diagnostics,
+        omitted,
         config: config.filter(|_| valid),
         destination,
     }
 }
 
-fn check_run_options(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+fn check_run_options(text: &str, diagnostics: &mut Diagnostics) -> Option<WebhookConfig> {
     if text.trim().is_empty() {
         diagnostics.push(empty_input(text));
         return None;
     }
     let options = run_options::parse(text);
-    diagnostics.extend(options.diagnostics);
+    diagnostics.append(options.diagnostics, |d| d);
     let span = options.webhook?;
     let value = span.slice(text);
-    let mut inner = Vec::new();
+    let mut inner = Diagnostics::new();
     let config = check_webhook_field(value, &mut inner);
-    diagnostics.extend(inner.into_iter().map(|d| d.shifted(span.start)));
+    diagnostics.append(inner, |d| d.shifted(span.start));
     config
 }
 
 /// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
-pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+pub fn check_webhook_field(text: &str, diagnostics: &mut Diagnostics) -> Option<WebhookConfig> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         diagnostics.push(empty_input(text));
@@ -147,7 +168,7 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
         return check_json(text, diagnostics);
     }
     let check = url::check_url(trimmed);
-    diagnostics.extend(check.diagnostics.into_iter().map(|d| d.shifted(offset)));
+    diagnostics.append(check.diagnostics, |d| d.shifted(offset));
     let config = check
         .parts
         .map(|parts| WebhookConfig::from_url(trimmed, parts));
@@ -158,9 +179,9 @@ pub fn check_webhook_field(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     config
 }
 
-fn check_json(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<WebhookConfig> {
+fn check_json(text: &str, diagnostics: &mut Diagnostics) -> Option<WebhookConfig> {
     let parsed = json::parse(text);
-    diagnostics.extend(parsed.diagnostics);
+    diagnostics.append(parsed.diagnostics, |d| d);
     let root = parsed.root?;
     match &root.value {
         NodeValue::Object(members) => {

@@ -2,6 +2,7 @@
 
 use crate::ascii::starts_with_ignoring_case;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::repeats::Diagnostics;
 use crate::secrets;
 use crate::syntax::json::keys::KeyIndex;
 use crate::syntax::json::{Member, Node, NodeValue};
@@ -73,7 +74,7 @@ pub fn check_headers(
     node: &Node,
     source: &str,
     format: Option<Format>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<(String, String)> {
     let Some(members) = node.as_object() else {
         diagnostics.push(
@@ -163,7 +164,7 @@ pub fn check_headers(
     headers
 }
 
-fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_value(member: &Member, name: &str, value: &str, diagnostics: &mut Diagnostics) {
     // Printable ASCII and tabs (nearly every value) break none of the rules below but the
     // last: one byte scan instead of three searches.
     let printable = value.bytes().all(|b| (b' '..=b'~').contains(&b))
@@ -218,7 +219,7 @@ fn check_meaning(
     name: &str,
     value: &str,
     format: Option<Format>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     if is_forbidden_in_browser(name) {
         diagnostics.push(
@@ -314,7 +315,7 @@ mod tests {
             let parsed = crate::syntax::json::parse(&text);
             let root = parsed.root.expect("an object");
             let member = &root.as_object().expect("an object")[0];
-            let mut found = Vec::new();
+            let mut found = Diagnostics::new();
             check_value(member, "X-A", &value, &mut found);
             prop_assert_eq!(found.first().map(|d| d.rule), expected);
         }

@@ -1,6 +1,7 @@
 //! Amazon SNS as a webhook target: `"provider": "aws-sns"` and its keys (SPEC §2.5).
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::repeats::Diagnostics;
 use crate::syntax::json::Member;
 use crate::webhook::SnsConfig;
 
@@ -21,10 +22,10 @@ pub const SNS_KEYS: [&str; 5] = [
 pub fn check_sns(
     provider: &Member,
     members: &[Member],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<SnsConfig> {
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
-    let string_of = |key: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<(String, &Member)> {
+    let string_of = |key: &str, diagnostics: &mut Diagnostics| -> Option<(String, &Member)> {
         let member = get(key)?;
         match member.value.as_str() {
             Some(s) => Some((s.to_string(), member)),

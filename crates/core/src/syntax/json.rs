@@ -9,9 +9,9 @@ pub mod parser;
 pub mod stringify;
 pub mod value;
 
+use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
-use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 pub use parser::{parse, ParsedJson, MAX_DEPTH};
@@ -156,11 +156,10 @@ impl<'t> Node<'t> {
     pub(crate) fn report_within(
         &self,
         source: &str,
-        found: impl IntoIterator<Item = Diagnostic>,
-        diagnostics: &mut Vec<Diagnostic>,
+        found: Diagnostics,
+        diagnostics: &mut Diagnostics,
     ) {
-        let mut found = found.into_iter().peekable();
-        if found.peek().is_none() {
+        if found.is_empty() {
             return;
         }
         // What `source_span_within` does, with the string compared to its source once
@@ -174,14 +173,14 @@ impl<'t> Node<'t> {
                 self.span
             }
         };
-        for mut diagnostic in found {
+        diagnostics.append(found, |mut diagnostic| {
             diagnostic.span = map(diagnostic.span);
             diagnostic.fix = diagnostic.fix.filter(|_| verbatim).map(|mut fix| {
                 fix.span = map(fix.span);
                 fix
             });
-            diagnostics.push(diagnostic);
-        }
+            diagnostic
+        });
     }
 
     fn raw_string_body<'s>(&self, source: &'s str) -> Option<&'s str> {

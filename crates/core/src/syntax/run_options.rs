@@ -19,6 +19,7 @@
 //! - Every pass over the text is single and forward: linear time on any input.
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::repeats::Diagnostics;
 use crate::span::Span;
 
 /// One `#name[:value]` option.
@@ -40,7 +41,7 @@ pub struct RunOptions {
     /// Span of the first `#webhook` value, when it has one.
     pub webhook: Option<Span>,
     /// Findings about the options, in text order; none about the webhook value itself.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
 }
 
 /// The options hookcheck knows, as named in testRTC's docs and data.

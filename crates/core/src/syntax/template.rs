@@ -4,6 +4,7 @@
 //! the value is inserted as a string, and anything absent renders as `""`.
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::repeats::Diagnostics;
 use crate::span::Span;
 use crate::syntax::variables::{self, DOCUMENTED, FAILURE_ONLY};
 
@@ -32,7 +33,7 @@ pub(crate) enum Part<'t> {
 pub struct Template {
     pub pieces: Vec<Piece>,
     /// Spans relative to the decoded string.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
 }
 
 impl Template {
@@ -47,7 +48,7 @@ impl Template {
     }
 
     /// Only the diagnostics of [`Template::parse`], without building the pieces.
-    pub(crate) fn check(text: &str) -> Vec<Diagnostic> {
+    pub(crate) fn check(text: &str) -> Diagnostics {
         Template::parse_with(text, false).diagnostics
     }
 
@@ -160,7 +161,7 @@ fn check_expression<'t>(
     text: &'t str,
     inner: Span,
     whole: Span,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<&'t str> {
     let raw = inner.slice(text);
     let expression = trim(raw);

@@ -11,6 +11,7 @@
 //! not checked: browsers and Node percent-encode them before sending, so they never stop
 //! the webhook.
 
+use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
@@ -89,7 +90,7 @@ pub struct UrlCheck {
     /// `Some` exactly when no diagnostic is an error (warnings keep a URL usable).
     pub parts: Option<UrlParts>,
     /// Spans relative to the URL text given to [`check_url`], in text order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
 }
 
 /// Checks one webhook URL (SPEC §2.1). `url` is expected trimmed by the caller; any
@@ -97,14 +98,12 @@ pub struct UrlCheck {
 pub fn check_url(url: &str) -> UrlCheck {
     let mut checker = Checker {
         text: url,
-        diagnostics: Vec::new(),
+        diagnostics: Diagnostics::new(),
     };
     let parts = checker.check();
     let mut diagnostics = checker.diagnostics;
-    crate::sort::sort_by_key(&mut diagnostics, |d| {
-        [d.span.start as u64, d.span.end as u64, 0]
-    });
-    let usable = !diagnostics.iter().any(|d| d.severity() == Severity::Error);
+    diagnostics.sort();
+    let usable = diagnostics.count(Severity::Error) == 0;
     UrlCheck {
         parts: parts.filter(|_| usable),
         diagnostics,
@@ -145,7 +144,7 @@ const OTHER_SCHEMES: &[&str] = &[
 
 struct Checker<'a> {
     text: &'a str,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: Diagnostics,
 }
 
 impl<'a> Checker<'a> {

@@ -5,6 +5,7 @@
 //! The lexer reports what is wrong with a token by itself (a bad escape, a raw line break
 //! in a string, `01`, a comment); the parser reports what is wrong with where it stands.
 
+use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
 use super::stringify::{plain_run, quoted};
@@ -75,7 +76,7 @@ pub(super) struct Lexer<'t> {
     /// Where the next token (or the trivia before it) starts. Right after a token is lexed
     /// this is its end: trivia is skipped lazily, so the parser may extend a word.
     pos: usize,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// The current token, written by [`Lexer::advance`].
     pub tok: Token,
     /// The value of the last string token: borrowed from the input when the source spells
@@ -97,7 +98,7 @@ impl<'t> Lexer<'t> {
             text,
             bytes: text.as_bytes(),
             pos: 0,
-            diagnostics: Vec::new(),
+            diagnostics: Diagnostics::new(),
             tok: Token {
                 kind: TokenKind::Eof,
                 span: Span::point(0),

@@ -10,6 +10,7 @@
 //! Nesting is kept on an explicit stack, never the call stack, so no input can overflow
 //! it; the whole parse is linear in the input.
 
+use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
 use super::keys::KeyIndex;
@@ -28,7 +29,7 @@ pub struct ParsedJson<'t> {
     /// The value, as far as it could be recovered; `None` when nothing usable was found.
     pub root: Option<Node<'t>>,
     /// Every problem found, in source order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
 }
 
 /// Parses `text` as JSON, reporting every error it can recover from.
@@ -41,9 +42,7 @@ pub fn parse(text: &str) -> ParsedJson<'_> {
     let mut parser = Parser::new(text);
     let root = parser.run();
     let mut diagnostics = parser.lexer.diagnostics;
-    crate::sort::sort_by_key(&mut diagnostics, |d| {
-        [d.span.start as u64, d.span.end as u64, 0]
-    });
+    diagnostics.sort();
     ParsedJson { root, diagnostics }
 }
 
@@ -1109,7 +1108,7 @@ mod tests {
             ),
         ) {
             let text = parts.concat();
-            for diagnostic in parse(&text).diagnostics {
+            for diagnostic in parse(&text).diagnostics.iter() {
                 let Some((_, rest)) = diagnostic.message.split_once(" opened at line ") else {
                     continue;
                 };
