@@ -19,6 +19,7 @@ use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 use proptest::prelude::*;
 
+mod fragments;
 mod shapes;
 
 /// The most that 4n items may cost, in multiples of n items.
@@ -108,59 +109,6 @@ fn four_times_the_items_cost_at_most_ten_times_as_much_in_every_shape() {
     );
 }
 
-/// Pieces a fuzzer looking for slowness would put together: syntax errors of every kind,
-/// template holes, run options, nesting, lines, multi-byte characters.
-const FRAGMENTS: &[&str] = &[
-    r#""a":1"#,
-    ",",
-    ",,",
-    ":",
-    "[",
-    "]",
-    "{",
-    "}",
-    "'x'",
-    "`y`",
-    "/* c */",
-    "// c\n",
-    "\n",
-    "...",
-    "k:",
-    r#""X-H":"v""#,
-    "<%",
-    "%>",
-    "this.",
-    "testName",
-    "v1",
-    " ",
-    "\\u",
-    "\\ud800",
-    "\"",
-    "#x ",
-    "#webhook:",
-    "https://e.com/h",
-    "é",
-    "\t",
-    "\u{0}",
-    "true",
-    "-1e999",
-    "0x1",
-];
-
-fn unit() -> impl Strategy<Value = (&'static str, String)> {
-    let prefix = prop::sample::select(vec![
-        "",
-        r#"{"url":"https://e.com/h","#,
-        r#"{"url":"https://e.com/h","headers":{"#,
-        r#"{"url":"https://e.com/h","body":""#,
-        "#webhook:https://e.com/h ",
-        "https://e.com/h?",
-    ]);
-    let body = prop::collection::vec(prop::sample::select(FRAGMENTS), 1..8)
-        .prop_map(|pieces| pieces.concat());
-    (prefix, body)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -168,7 +116,7 @@ proptest! {
     /// ten times as much at four times the size.
     #[test]
     fn any_repeated_unit_costs_at_most_ten_times_as_much_at_four_times_the_size(
-        (prefix, unit) in unit()
+        (prefix, unit) in fragments::unit()
     ) {
         let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
         let make = |n: usize| format!("{prefix}{}", unit.repeat(n));
