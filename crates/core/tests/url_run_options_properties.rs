@@ -59,10 +59,11 @@ fn check_run_options_properties(text: &str) {
     for option in &parsed.options {
         assert_span_fits(text, option.span, "option");
         assert!(option.span.slice(text).starts_with('#'));
-        if let Some((value, span)) = &option.value {
-            assert_span_fits(text, *span, "value");
-            assert_eq!(span.slice(text), value);
-            assert!(option.span.start < span.start && span.end <= option.span.end);
+        assert_span_fits(text, option.name, "name");
+        assert!(option.span.start < option.name.start && option.name.end <= option.span.end);
+        if let Some(span) = option.value {
+            assert_span_fits(text, span, "value");
+            assert!(option.name.end < span.start && span.end <= option.span.end);
         }
     }
     if let Some(webhook) = parsed.webhook {
@@ -70,7 +71,7 @@ fn check_run_options_properties(text: &str) {
         assert!(parsed
             .options
             .iter()
-            .any(|o| o.name == "webhook" && o.value.as_ref().map(|v| v.1) == Some(webhook)));
+            .any(|o| o.name.slice(text) == "webhook" && o.value == Some(webhook)));
     }
     for pair in parsed.options.windows(2) {
         assert!(pair[0].span.end <= pair[1].span.start, "options overlap");

@@ -22,15 +22,16 @@ use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::repeats::Diagnostics;
 use crate::span::Span;
 
-/// One `#name[:value]` option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One `#name[:value]` option, as places in the text (a paste can hold 100,000 options: a
+/// copy of each name and value would cost more than the text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RunOption {
-    /// The name without `#`.
-    pub name: String,
+    /// The name, without `#`.
+    pub name: Span,
     /// From `#` to the end of the value.
     pub span: Span,
-    /// The value after `:`, with its span (leading spaces before a JSON value excluded).
-    pub value: Option<(String, Span)>,
+    /// The value after `:` (leading spaces before a JSON value excluded).
+    pub value: Option<Span>,
 }
 
 /// What [`parse`] found.
@@ -223,14 +224,13 @@ impl Parser<'_> {
         };
         let scan = self.value(name_end, name == "webhook" || suggestion == Some("webhook"));
         let span = Span::new(start, scan.end);
-        let value = scan.value.map(|v| (v.slice(self.text).to_owned(), v));
+        let name_span = Span::new(name_start, name_end);
         self.out.options.push(RunOption {
-            name: name.to_owned(),
+            name: name_span,
             span,
-            value,
+            value: scan.value,
         });
 
-        let name_span = Span::new(name_start, name_end);
         match name {
             "webhook" => self.webhook(span, &scan),
             "timeout" => self.whole_number(
