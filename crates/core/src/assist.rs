@@ -1,5 +1,6 @@
-//! Help while writing the webhook: what to complete at the caret ([`completion`]) and what a
-//! key, value or variable means ([`docs`]), read from the text as typed, however unfinished.
+//! Help while writing the webhook: what to complete at the caret ([`completion`]), what a
+//! key, value or variable means ([`docs`]) and what colour each token gets ([`highlight`]),
+//! read from the text as typed, however unfinished.
 //! DOM-free; the app only shows the list and inserts what is chosen.
 
 pub mod brackets;
@@ -7,9 +8,11 @@ pub mod completion;
 pub mod context;
 pub mod docs;
 pub mod format;
+pub mod highlight;
 
 pub use brackets::matching_bracket;
 pub use completion::{complete, Completion, Completions};
 pub use context::{context_at, Context, Place};
 pub use docs::{hover, Doc, DocSource};
 pub use format::formatted;
+pub use highlight::{highlight, TokenClass};
