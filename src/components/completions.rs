@@ -255,9 +255,10 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
     // The textarea lies on top, so the pointer's character comes from its place: the text
     // is monospace and never wraps (`wrap="off"`), tabs stop every 4 columns (`tab-size`).
     let last_pointed = use_mut_ref(|| None::<(usize, usize)>);
+    let popup_ref = use_node_ref();
     let onhover = {
         let (pointed, node_ref) = (pointed.clone(), node_ref.clone());
-        let last_pointed = last_pointed.clone();
+        let (last_pointed, popup_ref) = (last_pointed.clone(), popup_ref.clone());
         Callback::from(move |event: MouseEvent| {
             // Over the doc itself (to follow its link), the doc stays.
             let on_text = event
@@ -285,7 +286,16 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
                 let doc = hover(&text, offset_at(&text, line, column)?)?;
                 Some((doc, line, column))
             });
-            pointed.set(found);
+            // On its way to the doc's link the pointer crosses the doc: it stays.
+            let (x, y) = (event.offset_x(), event.offset_y());
+            let on_doc = pointed.is_some()
+                && popup_ref.cast::<HtmlElement>().is_some_and(|doc| {
+                    (doc.offset_left()..doc.offset_left() + doc.offset_width()).contains(&x)
+                        && (doc.offset_top()..doc.offset_top() + doc.offset_height()).contains(&y)
+                });
+            if found.is_some() || !on_doc {
+                pointed.set(found);
+            }
         })
     };
     let onleave = {
@@ -301,7 +311,6 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
     // Where the popup goes: under the word (the list) or the caret (the doc). Set through
     // the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style attribute
     // is refused.
-    let popup_ref = use_node_ref();
     let bracket_refs = [use_node_ref(), use_node_ref()];
     // The doc shown without a list: the pointer's, else the caret's.
     let shown_doc = pointed
@@ -353,8 +362,7 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
                         <code>{ &doc.name }</code>{ " " }
                         <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
                         { " " }{ &doc.sentence }{ " " }
-                        <a href={format!("{RULES_URL}#{}", doc.rule)} target="_blank" rel="noopener"
-                            tabindex="-1">{ format!("Rule {}", doc.rule) }</a>
+                        { rule_link(doc.rule) }
                     </p>
                 </div>
             },
@@ -387,8 +395,7 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
                     if let Some(item) = active {
                         <p class="completion-doc" data-testid="completion-doc">
                             { &item.detail }{ " " }
-                            <a href={format!("{RULES_URL}#{}", item.rule)} target="_blank" rel="noopener"
-                                tabindex="-1">{ format!("Rule {}", item.rule) }</a>
+                            { rule_link(item.rule) }
                         </p>
                     }
                 </div>
@@ -412,6 +419,13 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
 
 /// The rule catalog (`docs/rules.md`), which the build copies next to the app.
 pub const RULES_URL: &str = "rules.md";
+
+/// The link to `rule` in the catalog, from a doc or a completion.
+fn rule_link(rule: &str) -> Html {
+    html! {
+        <a href={format!("{RULES_URL}#{rule}")} target="_blank" rel="noopener" tabindex="-1">{ format!("Rule {rule}") }</a>
+    }
+}
 
 /// The byte offset of the character at 0-based `line` and `column` (tabs stop every 4
 /// columns); `None` past the end of the line or of the text.

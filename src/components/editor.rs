@@ -99,7 +99,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
-    let tokens: &[(Span, TokenClass)] = if coloured { &tokens } else { &[] };
+    let tokens = coloured.then_some(tokens.as_slice());
     html! {
         <div class="editor">
             <label class="editor-label" for="hookcheck-input">{ "Webhook field or run options" }</label>
@@ -187,12 +187,13 @@ fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
 
 /// The text of `window` (whole lines), cut at every diagnostic boundary; each piece covered
 /// by a diagnostic is a `<mark>` with the worst severity covering it, and within it every
-/// token is a `<span>` of its class. Empty spans get an empty marker.
+/// token is a `<span>` of its class (`tokens`, when coloured). Empty spans get an empty
+/// marker.
 fn overlay(
     text: &str,
     window: std::ops::Range<usize>,
     diagnostics: &[LocatedDiagnostic],
-    tokens: &[(Span, TokenClass)],
+    tokens: Option<&[(Span, TokenClass)]>,
 ) -> Html {
     let (from, to) = (window.start, window.end);
     let clamp = |at: usize| hookcheck_core::span::floor_char_boundary(text, at);
@@ -219,6 +220,8 @@ fn overlay(
             .find(|&s| covering[s as usize] > 0)
     };
     // Tokens are sorted and apart, so their ends are sorted too.
+    let coloured = tokens.is_some();
+    let tokens = tokens.unwrap_or_default();
     let mut token = tokens.partition_point(|(span, _)| span.end <= from);
     let mut pieces = Vec::with_capacity(events.len() * 2 + 2);
     let mut at = from;
@@ -236,12 +239,14 @@ fn overlay(
         if let Some(severity) = point {
             pieces.push(html! { <mark class={classes!("point", severity.as_str())}></mark> });
         }
-        if at >= to {
+        // Without colours the overlay's text is transparent: past the last mark there is
+        // nothing to draw, and a long line is laid out once, not twice.
+        if at >= to || (!coloured && next.peek().is_none()) {
             break;
         }
         let end = next.peek().map_or(to, |e| e.0.min(to));
         if end > at {
-            let piece = coloured(text, at..end, tokens, &mut token);
+            let piece = tokens_in(text, at..end, tokens, &mut token);
             pieces.push(match worst(&covering) {
                 Some(severity) => html! { <mark class={severity.as_str()}>{ piece }</mark> },
                 None => piece,
@@ -256,7 +261,7 @@ fn overlay(
 
 /// `range` of `text` with each token in it (from `tokens[*next..]` on) a `<span>` of its
 /// class; `next` moves past the tokens that end inside `range`.
-fn coloured(
+fn tokens_in(
     text: &str,
     range: std::ops::Range<usize>,
     tokens: &[(Span, TokenClass)],

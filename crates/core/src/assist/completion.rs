@@ -49,20 +49,20 @@ pub fn complete(text: &str, at: usize) -> Completions {
                 let has_colon = text[to..].trim_start().starts_with(':');
                 let entries = key_entries(&context, text);
                 let quote = |name: &str| key_insert(name, !has_colon);
-                filtered(entries, typed, open, to, quote)
+                filtered(entries, typed, open, to, &quote)
             } else {
                 let entries = value_entries(&context.place, context.key.as_deref());
-                filtered(entries, typed, open, to, |name| format!("\"{name}\""))
+                filtered(entries, typed, open, to, &|name| format!("\"{name}\""))
             }
         }
         None => {
             let word = line_rest.len() - line_rest.trim_start_matches(is_word).len();
             if context.at_key {
                 let entries = key_entries(&context, text);
-                filtered(entries, "", at, at + word, |name| key_insert(name, true))
+                filtered(entries, "", at, at + word, &|name| key_insert(name, true))
             } else {
                 let entries = value_entries(&context.place, context.key.as_deref());
-                filtered(entries, "", at, at + word, |name| format!("\"{name}\""))
+                filtered(entries, "", at, at + word, &|name| format!("\"{name}\""))
             }
         }
     }
@@ -91,7 +91,7 @@ fn key_entries(context: &Context, text: &str) -> Vec<Entry> {
                 .collect()
         }
         Place::Headers => docs::HEADERS.to_vec(),
-        Place::Body => docs::body_field_entries(context, text).collect(),
+        Place::Body => docs::body_field_entries(context, text),
         Place::Other => Vec::new(),
     }
 }
@@ -110,7 +110,7 @@ fn filtered(
     typed: &str,
     from: usize,
     to: usize,
-    insert: impl Fn(&str) -> String,
+    insert: &dyn Fn(&str) -> String,
 ) -> Completions {
     let lower = typed.to_ascii_lowercase();
     let starts = |e: &Entry| e.0.to_ascii_lowercase().starts_with(&lower);
@@ -167,7 +167,7 @@ fn variable_completions(text: &str, open: usize, at: usize) -> Completions {
         typed,
         from,
         at + name_rest + close,
-        |name| format!("<% this.{name} %>"),
+        &|name| format!("<% this.{name} %>"),
     );
     for item in &mut completions.items {
         item.label = format!("this.{}", item.label);

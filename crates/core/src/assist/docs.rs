@@ -225,10 +225,7 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
     let offset = at - (open + 1);
     if context.place == Place::Body {
         if context.at_key {
-            let name = string;
-            return body_field_entries(&context, text)
-                .find(|e| e.0 == name)
-                .map(doc);
+            return find(&body_field_entries(&context, text), string);
         }
         return variable_at(string, offset);
     }
@@ -247,17 +244,14 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
 
 /// The body fields of the destination the text's URL names, for the body object the
 /// caret is in (none outside `body`'s own objects, or for an unrecognised URL).
-pub(crate) fn body_field_entries(
-    context: &Context,
-    text: &str,
-) -> impl Iterator<Item = Entry> + 'static {
-    let fields = context
-        .body_object
-        .as_deref()
-        .zip(destination_in(text))
-        .map(|(parent, destination)| body_fields(destination, parent).collect::<Vec<_>>());
-    (fields.into_iter().flatten())
+pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
+    let (Some(parent), Some(destination)) = (context.body_object.as_deref(), destination_in(text))
+    else {
+        return Vec::new();
+    };
+    body_fields(destination, parent)
         .map(|&(_, _, name, sentence, rule)| (name, sentence, Documented, rule))
+        .collect()
 }
 
 /// The destination the config's URL names: the top-level `"url"` of the JSON (of the
