@@ -417,7 +417,8 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
     }
 }
 
-/// The rule catalog (`docs/rules.md`), which the build copies next to the app.
+/// The rule catalog (`docs/rules.md`), which the build copies next to the app
+/// (`copy-file` in index.html).
 pub const RULES_URL: &str = "rules.md";
 
 /// The link to `rule` in the catalog, from a doc or a completion.

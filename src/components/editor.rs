@@ -65,7 +65,6 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let text = props.text.as_str();
-    let tokens = use_memo(props.text.clone(), |text| highlight(text));
     // Only the first `MARKED` diagnostics are marked in place: enough for any text a person
     // reads, and a paste with thousands of findings stays as quick to draw as its text.
     let marked = &props.diagnostics[..props.diagnostics.len().min(MARKED)];
@@ -90,6 +89,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             .sum::<usize>())
     .min(text.len());
     let coloured = end - start <= COLOURED;
+    // Colours are read once per text, and only while they are shown.
+    let tokens = use_memo((props.text.clone(), coloured), |(text, coloured)| {
+        if *coloured {
+            highlight(text)
+        } else {
+            Vec::new()
+        }
+    });
     {
         let overlay_ref = overlay_ref.clone();
         use_effect_with(first, move |first| {

@@ -267,7 +267,8 @@ test("the editor colours keys, strings, numbers, literals, punctuation, placehol
 
   // Both themes, with a hover doc: the screenshot for the README.
   await input.fill(CONFIG);
-  const { x, y } = await charPoint(page, 4, 37);
+  await input.evaluate((area) => area.blur());
+  const { x, y } = await charPoint(page, 2, 5);
   await page.mouse.move(x, y);
   await page.getByTestId("hover-doc").waitFor();
   const dir = join(root, "tests", "e2e", "artifacts");
@@ -277,6 +278,7 @@ test("the editor colours keys, strings, numbers, literals, punctuation, placehol
   const clip = { x: box.x, y: box.y, width: box.width, height: box.height + 60 };
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: join(dir, `editor-${scheme}.png`), clip });
   }
   await page.close();
