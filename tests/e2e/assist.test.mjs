@@ -268,7 +268,7 @@ test("the editor colours keys, strings, numbers, literals, punctuation, placehol
   // Both themes, with a hover doc: the screenshot for the README.
   await input.fill(CONFIG);
   await input.evaluate((area) => area.blur());
-  const { x, y } = await charPoint(page, 2, 5);
+  const { x, y } = await charPoint(page, 4, 4); // "body": its doc covers no code
   await page.mouse.move(x, y);
   await page.getByTestId("hover-doc").waitFor();
   const dir = join(root, "tests", "e2e", "artifacts");
