@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{complete, hover, matching_bracket, Completions, Doc};
+use hookcheck_core::assist::{complete, hover, matching_bracket, offset_at, Completions, Doc};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -426,31 +426,6 @@ fn rule_link(rule: &str) -> Html {
     html! {
         <a href={format!("{RULES_URL}#{rule}")} target="_blank" rel="noopener" tabindex="-1">{ format!("Rule {rule}") }</a>
     }
-}
-
-/// The byte offset of the character at 0-based `line` and `column` (tabs stop every 4
-/// columns); `None` past the end of the line or of the text.
-fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
-    let start = if line == 0 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 1)?.0 + 1
-    };
-    let mut seen = 0;
-    for (i, c) in text[start..].char_indices() {
-        if c == '\n' {
-            break;
-        }
-        seen = if c == '\t' {
-            seen / 4 * 4 + 4
-        } else {
-            seen + 1
-        };
-        if seen > column {
-            return Some(start + i);
-        }
-    }
-    None
 }
 
 /// The 0-based line and column (in characters) of byte offset `at`.

@@ -1,6 +1,7 @@
 //! Help while writing the webhook: what to complete at the caret ([`completion`]), what a
-//! key, value or variable means ([`docs`]) and what colour each token gets ([`highlight`]),
-//! read from the text as typed, however unfinished.
+//! key, value or variable means ([`docs`]), what colour each token gets ([`highlight`]) and
+//! which character the pointer is on ([`position`]), read from the text as typed, however
+//! unfinished.
 //! DOM-free; the app only shows the list and inserts what is chosen.
 
 pub mod brackets;
@@ -9,6 +10,7 @@ pub mod context;
 pub mod docs;
 pub mod format;
 pub mod highlight;
+pub mod position;
 
 pub use brackets::matching_bracket;
 pub use completion::{complete, Completion, Completions};
@@ -16,3 +18,4 @@ pub use context::{context_at, Context, Place};
 pub use docs::{hover, Doc, DocSource};
 pub use format::formatted;
 pub use highlight::{highlight, TokenClass};
+pub use position::offset_at;
