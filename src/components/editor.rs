@@ -59,7 +59,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                 return;
             };
             let line = f64::from(probe.offset_height()).max(1.0) / 100.0;
-            let first = (f64::from(frame.scroll_top()) / line) as usize;
+            // In steps of half the margin: a scroll redraws the overlay every few lines,
+            // not on every line, and the margin still covers what comes into view.
+            let first =
+                (f64::from(frame.scroll_top()) / line) as usize / (MARGIN / 2) * (MARGIN / 2);
             let shown = (f64::from(frame.client_height()) / line) as usize + 1;
             view.set((first, shown));
         })
