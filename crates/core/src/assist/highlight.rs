@@ -21,7 +21,7 @@ pub enum TokenClass {
     /// A `<% … %>` placeholder inside a string.
     Template,
     /// A run option's `#name`.
-    Option,
+    RunOption,
 }
 
 impl TokenClass {
@@ -34,7 +34,7 @@ impl TokenClass {
             TokenClass::Literal => "t-lit",
             TokenClass::Punctuation => "t-punct",
             TokenClass::Template => "t-tpl",
-            TokenClass::Option => "t-opt",
+            TokenClass::RunOption => "t-opt",
         }
     }
 }
@@ -51,7 +51,7 @@ pub fn highlight(text: &str) -> Vec<(Span, TokenClass)> {
     for option in run_options::parse(text).options {
         let name = Span::new(option.span.start, option.span.start + 1 + option.name.len());
         if text.get(name.start..name.end).is_some() {
-            out.push((name, TokenClass::Option));
+            out.push((name, TokenClass::RunOption));
         }
         let Some((_, span)) = option.value else {
             continue;
@@ -217,9 +217,9 @@ mod tests {
         assert_eq!(
             tokens(r#"#timeout:80 #webhook:{"url": "u"}"#),
             [
-                ("#timeout", Option),
+                ("#timeout", RunOption),
                 ("80", String),
-                ("#webhook", Option),
+                ("#webhook", RunOption),
                 ("{", Punctuation),
                 ("\"url\"", Key),
                 (":", Punctuation),
