@@ -110,6 +110,32 @@ async fn a_new_user_sees_a_valid_example_and_its_body() {
         .contains("Amazon SNS"));
 }
 
+/// The overlay's texts with `selector`, in order.
+fn texts(host: &Element, selector: &str) -> Vec<String> {
+    let found = host.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .map(|i| found.item(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_overlay_colours_each_token_and_keeps_a_mark_around_its_tokens() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        "{\"url\": \"https://example.com/hook\", \"headers\": {\"X\": 1},\n  \"body\": {\"t\": \"a <% this.status %>\"}}",
+    )
+    .await;
+    assert_eq!(
+        texts(&host, ".overlay .t-key"),
+        ["\"url\"", "\"headers\"", "\"X\"", "\"body\"", "\"t\""]
+    );
+    assert_eq!(texts(&host, ".overlay .t-num"), ["1"]);
+    assert_eq!(texts(&host, ".overlay .t-tpl"), ["<% this.status %>"]);
+    // The header value that is not a string is marked, and coloured inside its mark.
+    assert_eq!(texts(&host, ".overlay mark.error .t-num"), ["1"]);
+}
+
 #[wasm_bindgen_test]
 async fn bad_input_shows_its_diagnostics_in_the_list_and_in_place() {
     let host = mount_app().await;

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{complete, hover, matching_bracket, Completions, Doc};
+use hookcheck_core::assist::{complete, hover, matching_bracket, offset_at, Completions, Doc};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -105,6 +105,10 @@ pub struct Assist {
     pub onmove: Callback<()>,
     /// Closes the list (on blur).
     pub onclose: Callback<()>,
+    /// On `mousemove` over the editor: the doc of what the pointer is over.
+    pub onhover: Callback<MouseEvent>,
+    /// On `mouseleave` of the editor: hides the pointer's doc.
+    pub onleave: Callback<MouseEvent>,
     pub expanded: bool,
     /// The active option's id, for `aria-activedescendant`.
     pub active_id: Option<String>,
@@ -112,12 +116,15 @@ pub struct Assist {
     pub view: Html,
 }
 
-/// The completion list of the textarea behind `node_ref`.
+/// The completion list of the textarea behind `node_ref`. `probe` is a box 100 characters
+/// wide and 100 lines high at the text's origin, to find the character under the pointer.
 #[hook]
-pub fn use_assist(node_ref: NodeRef) -> Assist {
+pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
     let open = use_state_eq(|| None::<Open>);
     // What the key, value or variable at the caret means, with where the caret is.
     let doc = use_state_eq(|| None::<(Doc, usize, usize)>);
+    // The same for the pointer: the doc, and the line and column under the pointer.
+    let pointed = use_state_eq(|| None::<(Doc, usize, usize)>);
     // The bracket at the caret and its partner, as (line, column) each.
     let brackets = use_state_eq(|| None::<[(usize, usize); 2]>);
 
@@ -245,20 +252,80 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         })
     };
 
+    // The textarea lies on top, so the pointer's character comes from its place: the text
+    // is monospace and never wraps (`wrap="off"`), tabs stop every 4 columns (`tab-size`).
+    let last_pointed = use_mut_ref(|| None::<(usize, usize)>);
+    let popup_ref = use_node_ref();
+    let onhover = {
+        let (pointed, node_ref) = (pointed.clone(), node_ref.clone());
+        let (last_pointed, popup_ref) = (last_pointed.clone(), popup_ref.clone());
+        Callback::from(move |event: MouseEvent| {
+            // Over the doc itself (to follow its link), the doc stays.
+            let on_text = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                .is_some();
+            let (true, Some(area), Some(probe)) = (
+                on_text,
+                node_ref.cast::<HtmlTextAreaElement>(),
+                probe.cast::<HtmlElement>(),
+            ) else {
+                return;
+            };
+            // The probe is 100 characters wide and 100 lines high, for sub-pixel sizes.
+            let column_width = f64::from(probe.offset_width()).max(1.0) / 100.0;
+            let line_height = f64::from(probe.offset_height()).max(1.0) / 100.0;
+            let x = f64::from(event.offset_x() - probe.offset_left()) / column_width;
+            let y = f64::from(event.offset_y() - probe.offset_top()) / line_height;
+            let place = (x >= 0.0 && y >= 0.0).then_some((y as usize, x as usize));
+            if last_pointed.replace(place) == place {
+                return;
+            }
+            let text = area.value();
+            let found = place.and_then(|(line, column)| {
+                let doc = hover(&text, offset_at(&text, line, column)?)?;
+                Some((doc, line, column))
+            });
+            // On its way to the doc's link the pointer crosses the doc: it stays.
+            let (x, y) = (event.offset_x(), event.offset_y());
+            let on_doc = pointed.is_some()
+                && popup_ref.cast::<HtmlElement>().is_some_and(|doc| {
+                    (doc.offset_left()..doc.offset_left() + doc.offset_width()).contains(&x)
+                        && (doc.offset_top()..doc.offset_top() + doc.offset_height()).contains(&y)
+                });
+            if found.is_some() || !on_doc {
+                pointed.set(found);
+            }
+        })
+    };
+    let onleave = {
+        let pointed = pointed.clone();
+        let last_pointed = last_pointed.clone();
+        Callback::from(move |_: MouseEvent| {
+            last_pointed.replace(None);
+            pointed.set(None);
+        })
+    };
+
     let active_id = open.as_ref().map(|o| option_id(o.active));
     // Where the popup goes: under the word (the list) or the caret (the doc). Set through
     // the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style attribute
     // is refused.
-    let popup_ref = use_node_ref();
     let bracket_refs = [use_node_ref(), use_node_ref()];
-    let place = match (&*open, &*doc) {
+    // The doc shown without a list: the pointer's, else the caret's.
+    let shown_doc = pointed
+        .as_ref()
+        .map(|d| (d, "hover-doc"))
+        .or(doc.as_ref().map(|d| (d, "caret-doc")));
+    let place = match (&*open, shown_doc) {
         (Some(current), _) => Some((current.line, current.column)),
-        (None, Some((_, line, column))) => Some((*line, *column)),
+        (None, Some(((_, line, column), _))) => Some((*line, *column)),
         (None, None) => None,
     };
     {
         let popup_ref = popup_ref.clone();
-        use_effect_with((open.is_some(), place), move |(_, place)| {
+        let kind = shown_doc.map(|(_, kind)| kind);
+        use_effect_with((open.is_some(), kind, place), move |(_, _, place)| {
             if let (Some((line, column)), Some(popup)) = (place, popup_ref.cast::<HtmlElement>()) {
                 let style = popup.style();
                 let _ = style.set_property("--completion-line", &(line + 1).to_string());
@@ -287,16 +354,15 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         }
     });
     let popup = match &*open {
-        None => match &*doc {
+        None => match shown_doc {
             None => html! {},
-            Some((doc, _, _)) => html! {
-                <div class="caret-doc" ref={popup_ref.clone()}>
-                    <p role="tooltip" data-testid="caret-doc">
+            Some(((doc, _, _), kind)) => html! {
+                <div class={classes!("caret-doc", kind)} ref={popup_ref.clone()}>
+                    <p role="tooltip" data-testid={kind}>
                         <code>{ &doc.name }</code>{ " " }
                         <span class={classes!("label-badge", doc.source.as_str())}>{ doc.source.as_str() }</span>
                         { " " }{ &doc.sentence }{ " " }
-                        <a href={format!("{RULES_URL}#{}", doc.rule)} target="_blank" rel="noopener"
-                            tabindex="-1">{ format!("Rule {}", doc.rule) }</a>
+                        { rule_link(doc.rule) }
                     </p>
                 </div>
             },
@@ -329,8 +395,7 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
                     if let Some(item) = active {
                         <p class="completion-doc" data-testid="completion-doc">
                             { &item.detail }{ " " }
-                            <a href={format!("{RULES_URL}#{}", item.rule)} target="_blank" rel="noopener"
-                                tabindex="-1">{ format!("Rule {}", item.rule) }</a>
+                            { rule_link(item.rule) }
                         </p>
                     }
                 </div>
@@ -344,14 +409,24 @@ pub fn use_assist(node_ref: NodeRef) -> Assist {
         onupdate,
         onmove,
         onclose,
+        onhover,
+        onleave,
         expanded: open.is_some(),
         active_id,
         view,
     }
 }
 
-/// The rule catalog (`docs/rules.md`), as served next to the app.
-pub const RULES_URL: &str = "docs/rules.md";
+/// The rule catalog (`docs/rules.md`), which the build copies next to the app
+/// (`copy-file` in index.html).
+pub const RULES_URL: &str = "rules.md";
+
+/// The link to `rule` in the catalog, from a doc or a completion.
+fn rule_link(rule: &str) -> Html {
+    html! {
+        <a href={format!("{RULES_URL}#{rule}")} target="_blank" rel="noopener" tabindex="-1">{ format!("Rule {rule}") }</a>
+    }
+}
 
 /// The 0-based line and column (in characters) of byte offset `at`.
 fn line_column(text: &str, at: usize) -> (usize, usize) {

@@ -1,14 +1,20 @@
-//! The input field, with line numbers and each diagnostic marked in place.
+//! The input field, with line numbers, syntax colouring and each diagnostic marked in place.
 //!
-//! A transparent-background textarea lies over a `<pre>` that repeats the text with the
-//! diagnostics' spans wrapped in `<mark>`s (built as Yew nodes, never as HTML). The
-//! textarea is sized to its content with `rows`/`cols`, so it never scrolls by itself:
-//! the frame around both scrolls, and the overlay and the gutter move with it.
+//! A textarea with transparent text lies over a `<pre>` that repeats the text coloured by
+//! token ([`hookcheck_core::assist::highlight`]) with the diagnostics' spans wrapped in
+//! `<mark>`s (built as Yew nodes, never as HTML). The textarea is sized to its content with
+//! `rows`/`cols`, so it never scrolls by itself: the frame around both scrolls, and the
+//! overlay and the gutter move with it. The overlay draws only the lines in view (and a
+//! margin), so a long paste costs the DOM of a screenful; when those lines hold more than
+//! [`COLOURED`] bytes (a minified paste on one line), the textarea shows its own text and
+//! the overlay only the marks.
 
 use std::rc::Rc;
 
+use hookcheck_core::assist::{highlight, TokenClass};
+use hookcheck_core::span::Span;
 use hookcheck_core::{LocatedDiagnostic, Severity};
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,8 +31,12 @@ pub struct EditorProps {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    // issue-20 hook point: completions (components/completions.rs).
-    let assist = super::completions::use_assist(props.node_ref.clone());
+    // A hidden box 100 characters wide and 100 lines high at the text's origin: the scale
+    // for the lines in view and for the pointer's place in the text.
+    let probe = use_node_ref();
+    let frame = use_node_ref();
+    let overlay_ref = use_node_ref();
+    let assist = super::completions::use_assist(props.node_ref.clone(), probe.clone());
     let oninput = {
         let oninput = props.oninput.clone();
         let onupdate = assist.onupdate.clone();
@@ -38,7 +48,25 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let onclick = assist.onmove.reform(|_: MouseEvent| ());
     let onblur = assist.onclose.reform(|_: FocusEvent| ());
-    // end issue-20 hook point
+    // The first line in view and how many lines the frame shows.
+    let view = use_state_eq(|| (0usize, 60usize));
+    let onscroll = {
+        let (view, frame, probe) = (view.clone(), frame.clone(), probe.clone());
+        Callback::from(move |_: Event| {
+            let (Some(frame), Some(probe)) =
+                (frame.cast::<HtmlElement>(), probe.cast::<HtmlElement>())
+            else {
+                return;
+            };
+            let line = f64::from(probe.offset_height()).max(1.0) / 100.0;
+            // In steps of half the margin: a scroll redraws the overlay every few lines,
+            // not on every line, and the margin still covers what comes into view.
+            let first =
+                (f64::from(frame.scroll_top()) / line) as usize / (MARGIN / 2) * (MARGIN / 2);
+            let shown = (f64::from(frame.client_height()) / line) as usize + 1;
+            view.set((first, shown));
+        })
+    };
     let text = props.text.as_str();
     // Only the first `MARKED` diagnostics are marked in place: enough for any text a person
     // reads, and a paste with thousands of findings stays as quick to draw as its text.
@@ -52,13 +80,45 @@ pub fn Editor(props: &EditorProps) -> Html {
         .unwrap_or(0)
         + 2;
     let gutter = gutter(lines.len(), marked);
+    // The lines drawn: those in view and `MARGIN` more on each side.
+    let (first, shown) = *view;
+    let first = first.saturating_sub(MARGIN).min(lines.len() - 1);
+    let last = (first + shown + 2 * MARGIN).min(lines.len());
+    let start: usize = lines[..first].iter().map(|l| l.len() + 1).sum();
+    let end = (start
+        + lines[first..last]
+            .iter()
+            .map(|l| l.len() + 1)
+            .sum::<usize>())
+    .min(text.len());
+    let coloured = end - start <= COLOURED;
+    // Colours are read once per text, and only while they are shown.
+    let tokens = use_memo((props.text.clone(), coloured), |(text, coloured)| {
+        if *coloured {
+            highlight(text)
+        } else {
+            Vec::new()
+        }
+    });
+    {
+        let overlay_ref = overlay_ref.clone();
+        use_effect_with(first, move |first| {
+            if let Some(overlay) = overlay_ref.cast::<HtmlElement>() {
+                // Through the CSSOM: the page's CSP refuses style attributes.
+                let _ = overlay.style().set_property("--first", &first.to_string());
+            }
+        });
+    }
+    let tokens = coloured.then_some(tokens.as_slice());
     html! {
         <div class="editor">
             <label class="editor-label" for="hookcheck-input">{ "Webhook field or run options" }</label>
-            <div class="editor-frame">
+            <div class="editor-frame" ref={frame} {onscroll}>
                 <div class="gutter" aria-hidden="true">{ gutter }</div>
-                <div class="editor-stack">
-                    <pre class="overlay" aria-hidden="true">{ overlay(text, marked) }</pre>
+                <div class={classes!("editor-stack", (!coloured).then_some("plain"))}
+                    onmousemove={assist.onhover.clone()} onmouseleave={assist.onleave.clone()}>
+                    <span class="ch-probe" ref={probe} aria-hidden="true"></span>
+                    <pre class="overlay" aria-hidden="true" ref={overlay_ref}>{ overlay(text, start..end, marked, tokens) }</pre>
                     <textarea id="hookcheck-input" data-testid="input" class="input"
                         ref={props.node_ref.clone()}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
@@ -75,6 +135,13 @@ pub fn Editor(props: &EditorProps) -> Html {
         </div>
     }
 }
+
+/// Lines drawn above and below those in view, so that a scroll shows drawn text at once.
+const MARGIN: usize = 40;
+
+/// The most bytes of text the overlay colours: lines in view longer than a few screens
+/// (a minified paste) are shown by the textarea itself, with only the marks behind.
+const COLOURED: usize = 16 * 1024;
 
 /// How many diagnostics the editor marks in place (the list shows the rest).
 const MARKED: usize = 500;
@@ -128,21 +195,30 @@ fn gutter(line_count: usize, diagnostics: &[LocatedDiagnostic]) -> Html {
         .collect()
 }
 
-/// The text up to its last marked byte, cut at every diagnostic boundary; each piece covered
-/// by a diagnostic is a `<mark>` with the worst severity covering it. Empty spans get an
-/// empty marker.
-fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
+/// The text of `window` (whole lines), cut at every diagnostic boundary; each piece covered
+/// by a diagnostic is a `<mark>` with the worst severity covering it, and within it every
+/// token is a `<span>` of its class (`tokens`, when coloured). Empty spans get an empty
+/// marker.
+fn overlay(
+    text: &str,
+    window: std::ops::Range<usize>,
+    diagnostics: &[LocatedDiagnostic],
+    tokens: Option<&[(Span, TokenClass)]>,
+) -> Html {
+    let (from, to) = (window.start, window.end);
     let clamp = |at: usize| hookcheck_core::span::floor_char_boundary(text, at);
-    // Every boundary, sorted: where each diagnostic starts covering (`+1`), stops (`-1`),
-    // or marks an empty span (`0`); one sweep then knows what covers each piece.
+    // Every boundary in the window, sorted: where each diagnostic starts covering (`+1`),
+    // stops (`-1`), or marks an empty span (`0`); one sweep then knows what covers each piece.
     let mut events: Vec<(usize, Severity, i32)> = Vec::with_capacity(diagnostics.len() * 2);
     for d in diagnostics {
         let (start, end) = (clamp(d.start), clamp(d.end));
         if start == end {
-            events.push((start, d.severity, 0));
-        } else {
-            events.push((start, d.severity, 1));
-            events.push((end, d.severity, -1));
+            if (from..=to).contains(&start) {
+                events.push((start, d.severity, 0));
+            }
+        } else if start < to && end > from {
+            events.push((start.max(from), d.severity, 1));
+            events.push((end.min(to), d.severity, -1));
         }
     }
     // Core's one sort, so the wasm carries no second sort for `usize`.
@@ -153,8 +229,12 @@ fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
             .into_iter()
             .find(|&s| covering[s as usize] > 0)
     };
+    // Tokens are sorted and apart, so their ends are sorted too.
+    let coloured = tokens.is_some();
+    let tokens = tokens.unwrap_or_default();
+    let mut token = tokens.partition_point(|(span, _)| span.end <= from);
     let mut pieces = Vec::with_capacity(events.len() * 2 + 2);
-    let mut at = 0;
+    let mut at = from;
     let mut next = events.iter().peekable();
     loop {
         // Apply every event at `at`, noting the worst empty span there.
@@ -169,16 +249,17 @@ fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
         if let Some(severity) = point {
             pieces.push(html! { <mark class={classes!("point", severity.as_str())}></mark> });
         }
-        // Past the last mark there is nothing to draw (the overlay's text is transparent),
-        // so the overlay stops there: the browser lays out a long text once, not twice.
-        let Some(end) = next.peek().map(|e| e.0) else {
+        // Without colours the overlay's text is transparent: past the last mark there is
+        // nothing to draw, and a long line is laid out once, not twice.
+        if at >= to || (!coloured && next.peek().is_none()) {
             break;
-        };
+        }
+        let end = next.peek().map_or(to, |e| e.0.min(to));
         if end > at {
-            let piece = &text[at..end];
+            let piece = tokens_in(text, at..end, tokens, &mut token);
             pieces.push(match worst(&covering) {
                 Some(severity) => html! { <mark class={severity.as_str()}>{ piece }</mark> },
-                None => html! { { piece } },
+                None => piece,
             });
         }
         at = end;
@@ -186,6 +267,35 @@ fn overlay(text: &str, diagnostics: &[LocatedDiagnostic]) -> Html {
     // A final newline needs a character after it to take up its line.
     pieces.push(html! { { " " } });
     pieces.into_iter().collect()
+}
+
+/// `range` of `text` with each token in it (from `tokens[*next..]` on) a `<span>` of its
+/// class; `next` moves past the tokens that end inside `range`.
+fn tokens_in(
+    text: &str,
+    range: std::ops::Range<usize>,
+    tokens: &[(Span, TokenClass)],
+    next: &mut usize,
+) -> Html {
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
+    let mut parts = Vec::new();
+    let mut at = range.start;
+    while let Some(&(span, class)) = tokens.get(*next).filter(|(span, _)| span.start < range.end) {
+        let (start, end) = (span.start.max(at), span.end.min(range.end));
+        if start > at {
+            parts.push(html! { { slice(at, start) } });
+        }
+        parts.push(html! { <span class={class.as_str()}>{ slice(start, end) }</span> });
+        at = end;
+        if span.end > range.end {
+            break;
+        }
+        *next += 1;
+    }
+    if at < range.end {
+        parts.push(html! { { slice(at, range.end) } });
+    }
+    parts.into_iter().collect()
 }
 
 /// Puts the caret on `start..end` (byte offsets into `text`) and focuses the field.

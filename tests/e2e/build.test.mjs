@@ -1,6 +1,8 @@
-// The release build in dist/: one wasm module named by its content hash, Subresource
-// Integrity hashes that match the minified files, and a page that starts under its Content
-// Security Policy without a console error (a refused inline script or eval would log one).
+// The release build in dist/: one wasm module named by its content hash, imports with short
+// names that the glue provides (tools/minify-imports.mjs), Subresource Integrity hashes that
+// match the minified files, the rule catalog the editor links to, and a page that starts
+// under its Content Security Policy without a console error (a refused inline script or eval
+// would log one).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,6 +16,23 @@ test("the build has one wasm module, named by one hash", () => {
   const wasm = readdirSync(dist).filter((f) => f.endsWith(".wasm"));
   assert.equal(wasm.length, 1, wasm.join(" "));
   assert.match(wasm[0], /^hookcheck-web-[0-9a-f]{1,16}_bg\.wasm$/);
+});
+
+test("the wasm's imports have short names, each one a key the glue provides", () => {
+  const name = readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
+  const wasm = readFileSync(join(dist, name));
+  const glue = readFileSync(join(dist, name.replace(/_bg\.wasm$/, ".js")), "utf8");
+  const module = new WebAssembly.Module(wasm);
+  const imports = WebAssembly.Module.imports(module);
+  assert.ok(imports.length > 50, `${imports.length} imports`);
+  for (const { module: from, name: field } of imports) {
+    assert.ok(field.length <= 3 && from.length <= 3, `${from} ${field}`);
+    assert.match(glue, new RegExp(`[{,]${field}:`), field);
+  }
+});
+
+test("the rule catalog that the editor's docs link to is in the build", () => {
+  assert.match(readFileSync(join(dist, "rules.md"), "utf8"), /^# hookcheck rules/);
 });
 
 test("every Subresource Integrity hash in index.html matches its file after minification", () => {

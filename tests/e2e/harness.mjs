@@ -180,7 +180,8 @@ export async function screenshot(page, name, options = {}) {
  * Every piece of visible text whose contrast with what is behind it is under WCAG AA (4.5:1,
  * or 3:1 for large text), as the browser computed the colours: the text colour and every
  * ancestor's background, composited. Text made transparent on purpose (the editor's textarea
- * over its highlighted copy) and disabled controls are left out, as WCAG leaves them out.
+ * over its coloured copy) and disabled controls are left out, as WCAG leaves them out; the
+ * coloured copy itself is checked, token by token.
  * Measured once transitions have finished. Returns how many texts it checked and the
  * failures, each as `tag.classes "text": ratio`.
  */
@@ -211,7 +212,10 @@ export function lowContrastText(page) {
     const failures = [];
     let checked = 0;
     for (const e of document.body.querySelectorAll("*")) {
-      if (!hasOwnText(e) || e.disabled || e.closest("[aria-hidden=true]")) continue;
+      // The editor's overlay is hidden from screen readers (the textarea is what they read),
+      // but it is the text people see: its coloured tokens are checked.
+      const hidden = e.closest("[aria-hidden=true]") && !e.closest(".overlay");
+      if (!hasOwnText(e) || e.disabled || hidden) continue;
       const style = getComputedStyle(e);
       const rect = e.getBoundingClientRect();
       if (style.visibility !== "visible" || rect.width === 0 || rect.height === 0) continue;

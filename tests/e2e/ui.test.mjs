@@ -252,6 +252,8 @@ test("every visible text meets WCAG AA contrast, in both themes, with findings o
 }`,
     // Errors, and the preview's empty state.
     "an invalid webhook": `{"url": "ftp://example.com", "headers": {"X": 1},}`,
+    // Every syntax colour of the editor: options, keys, strings, numbers, literals, holes.
+    "run options": `#timeout:80 #webhook:{"url": "https://example.com/h", "body": {"n": 1, "ok": true, "x": null, "t": "<% this.status %>"}}`,
   };
   const failures = [];
   for (const [name, text] of Object.entries(states)) {

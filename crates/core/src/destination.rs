@@ -7,11 +7,13 @@
 //!
 //! - [`recognise`]: the destination from the URL's host and path shape;
 //! - [`rules`]: the destination diagnostics of a config, over every outcome;
+//! - [`fields`]: the body fields each destination reads, for completions and hover;
 //! - [`fixes`]: one-click edits that give a config the destination accepts;
 //! - [`secrets`]: the credential parts of URLs and bodies, for masking;
 //! - [`preview`]: the message as the destination shows it, as plain data;
 //! - [`reply`]: how the destination answers, and what its answers mean.
 
+pub mod fields;
 pub mod fixes;
 pub mod preview;
 pub mod recognise;

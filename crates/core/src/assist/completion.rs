@@ -1,9 +1,9 @@
 //! What to offer at the caret: the advanced form's keys where a key goes, `format` and
-//! `provider` values, common header names in `headers`, and `<% this.NAME %>` in the body's
-//! strings. Each candidate carries its one sentence, its source and the text to insert over
+//! `provider` values, common header names in `headers`, the recognised destination's fields
+//! among the body's keys, and `<% this.NAME %>` in the body's strings. Each candidate carries its one sentence, its source and the text to insert over
 //! `from..to`.
 
-use super::context::{context_at, Place};
+use super::context::{context_at, Context, Place};
 use super::docs::{self, DocSource, Entry};
 
 /// One candidate.
@@ -38,29 +38,31 @@ pub fn complete(text: &str, at: usize) -> Completions {
     let context = context_at(text, at);
     let line_rest = &text[at..text[at..].find('\n').map_or(text.len(), |i| at + i)];
     match context.string_start {
-        Some(open) if context.place == Place::Body => variable_completions(text, open, at),
+        Some(open) if context.place == Place::Body && !context.at_key => {
+            variable_completions(text, open, at)
+        }
         Some(open) => {
             let typed = &text[open + 1..at];
             // Replace the whole string, its closing quote included when it has one.
             let to = line_rest.find('"').map_or(at, |i| at + i + 1);
             if context.at_key {
                 let has_colon = text[to..].trim_start().starts_with(':');
-                let entries = key_entries(&context.place, text);
+                let entries = key_entries(&context, text);
                 let quote = |name: &str| key_insert(name, !has_colon);
-                filtered(entries, typed, open, to, quote)
+                filtered(entries, typed, open, to, &quote)
             } else {
                 let entries = value_entries(&context.place, context.key.as_deref());
-                filtered(entries, typed, open, to, |name| format!("\"{name}\""))
+                filtered(entries, typed, open, to, &|name| format!("\"{name}\""))
             }
         }
         None => {
             let word = line_rest.len() - line_rest.trim_start_matches(is_word).len();
             if context.at_key {
-                let entries = key_entries(&context.place, text);
-                filtered(entries, "", at, at + word, |name| key_insert(name, true))
+                let entries = key_entries(&context, text);
+                filtered(entries, "", at, at + word, &|name| key_insert(name, true))
             } else {
                 let entries = value_entries(&context.place, context.key.as_deref());
-                filtered(entries, "", at, at + word, |name| format!("\"{name}\""))
+                filtered(entries, "", at, at + word, &|name| format!("\"{name}\""))
             }
         }
     }
@@ -78,8 +80,8 @@ fn key_insert(name: &str, with_colon: bool) -> String {
     }
 }
 
-fn key_entries(place: &Place, text: &str) -> Vec<Entry> {
-    match place {
+fn key_entries(context: &Context, text: &str) -> Vec<Entry> {
+    match context.place {
         Place::TopLevel => {
             // SNS keys only once a provider is written (they are ignored without one).
             let sns = text.contains("\"provider\"");
@@ -89,7 +91,8 @@ fn key_entries(place: &Place, text: &str) -> Vec<Entry> {
                 .collect()
         }
         Place::Headers => docs::HEADERS.to_vec(),
-        Place::Body | Place::Other => Vec::new(),
+        Place::Body => docs::body_field_entries(context, text),
+        Place::Other => Vec::new(),
     }
 }
 
@@ -107,7 +110,7 @@ fn filtered(
     typed: &str,
     from: usize,
     to: usize,
-    insert: impl Fn(&str) -> String,
+    insert: &dyn Fn(&str) -> String,
 ) -> Completions {
     let lower = typed.to_ascii_lowercase();
     let starts = |e: &Entry| e.0.to_ascii_lowercase().starts_with(&lower);
@@ -164,7 +167,7 @@ fn variable_completions(text: &str, open: usize, at: usize) -> Completions {
         typed,
         from,
         at + name_rest + close,
-        |name| format!("<% this.{name} %>"),
+        &|name| format!("<% this.{name} %>"),
     );
     for item in &mut completions.items {
         item.label = format!("this.{}", item.label);
@@ -285,6 +288,38 @@ mod tests {
             .items
             .is_empty());
         assert!(complete_at("https://exa|").0.items.is_empty());
+    }
+
+    #[test]
+    fn a_body_key_offers_the_recognised_destinations_fields() {
+        let (c, accepted) =
+            complete_at(r#"{"url": "https://discord.com/api/webhooks/1/t", "body": {"con|"#);
+        assert_eq!(labels(&c), ["content"]);
+        assert!(accepted.ends_with(r#""body": {"content": "#), "{accepted}");
+        let (c, _) =
+            complete_at(r#"{"url": "https://hooks.slack.com/services/T/B/X", "body": {|}}"#);
+        assert_eq!(labels(&c)[..2], ["text", "blocks"]);
+    }
+
+    #[test]
+    fn pagerduty_payload_offers_summary_source_and_severity() {
+        let (c, _) = complete_at(
+            r#"{"url": "https://events.pagerduty.com/v2/enqueue", "body": {"payload": {"|"#,
+        );
+        let labels = labels(&c);
+        assert!(
+            ["summary", "source", "severity"]
+                .iter()
+                .all(|f| labels.contains(f)),
+            "{labels:?}"
+        );
+        assert!(!labels.contains(&"routing_key"));
+    }
+
+    #[test]
+    fn an_unrecognised_url_offers_no_body_fields() {
+        let (c, _) = complete_at(r#"{"url": "https://example.com/h", "body": {"|"#);
+        assert!(c.items.is_empty());
     }
 
     #[test]

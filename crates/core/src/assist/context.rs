@@ -25,6 +25,10 @@ pub struct Context {
     pub key: Option<String>,
     /// The string the caret is in: the byte offset of its opening quote.
     pub string_start: Option<usize>,
+    /// In `body`, the key of the object the caret is in, as a path below `body`: `""` for
+    /// the body's own object, `"payload"` for `{"body": {"payload": {…}}}`; `None` deeper,
+    /// in arrays, or outside `body`.
+    pub body_object: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -107,6 +111,7 @@ pub fn context_at(text: &str, at: usize) -> Context {
                         at_key: false,
                         key: None,
                         string_start: None,
+                        body_object: None,
                     };
                 }
             }
@@ -134,11 +139,17 @@ pub fn context_at(text: &str, at: usize) -> Context {
     let key = frame
         .filter(|f| f.is_object && f.expect == Expect::Value)
         .and_then(|f| f.last_key.clone());
+    let body_object = match (&place, stack.len(), frame) {
+        (Place::Body, 2, Some(f)) if f.is_object => Some(String::new()),
+        (Place::Body, 3, Some(f)) if f.is_object => f.key.clone(),
+        _ => None,
+    };
     Context {
         place,
         at_key,
         key,
         string_start,
+        body_object,
     }
 }
 
@@ -212,6 +223,18 @@ mod tests {
     fn a_closed_headers_object_returns_to_the_top_level() {
         let c = at("{\"headers\": {\"a\": \"b\"}, |");
         assert_eq!((c.place, c.at_key), (Place::TopLevel, true));
+    }
+
+    #[test]
+    fn the_body_object_is_named_by_its_path_below_body() {
+        let object = |marked| at(marked).body_object;
+        assert_eq!(object("{\"body\": {\"te|").as_deref(), Some(""));
+        assert_eq!(
+            object("{\"body\": {\"payload\": {\"su|").as_deref(),
+            Some("payload")
+        );
+        assert_eq!(object("{\"body\": {\"a\": [{\"|").as_deref(), None);
+        assert_eq!(object("{\"headers\": {\"|").as_deref(), None);
     }
 
     #[test]

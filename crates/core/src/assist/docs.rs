@@ -3,8 +3,11 @@
 //! (testRTC's docs, or hookcheck's assumption), and the rule in the catalog
 //! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
 
-use super::context::{context_at, Place};
-use crate::syntax::variables;
+use super::context::{context_at, Context, Place};
+use crate::destination::fields::body_fields;
+use crate::destination::{recognise, DestinationId};
+use crate::syntax::json::lexer::{Lexer, TokenKind};
+use crate::syntax::{run_options, variables};
 
 /// Where what a [`Doc`] says comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,6 +224,9 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
     let string = text.get(open + 1..close)?;
     let offset = at - (open + 1);
     if context.place == Place::Body {
+        if context.at_key {
+            return find(&body_field_entries(&context, text), string);
+        }
         return variable_at(string, offset);
     }
     match (&context.place, context.at_key, context.key.as_deref()) {
@@ -234,6 +240,59 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
             .map(doc),
         _ => None,
     }
+}
+
+/// The body fields of the destination the text's URL names, for the body object the
+/// caret is in (none outside `body`'s own objects, or for an unrecognised URL).
+pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
+    let (Some(parent), Some(destination)) = (context.body_object.as_deref(), destination_in(text))
+    else {
+        return Vec::new();
+    };
+    body_fields(destination, parent)
+        .map(|&(_, _, name, sentence, rule)| (name, sentence, Documented, rule))
+        .collect()
+}
+
+/// The destination the config's URL names: the top-level `"url"` of the JSON (of the
+/// `#webhook:` value in run options), or a run option's plain URL. One pass of the lexer.
+pub(crate) fn destination_in(text: &str) -> Option<DestinationId> {
+    let (json, mut url) = if text.trim_start().starts_with('#') {
+        let span = run_options::parse(text).webhook?;
+        let value = text.get(span.start..span.end)?;
+        if value.starts_with('{') {
+            (value, None)
+        } else {
+            ("", Some(value.to_string()))
+        }
+    } else {
+        (text, None)
+    };
+    let mut lexer = Lexer::new(json);
+    lexer.quiet = true;
+    let mut depth = 0usize;
+    // How far the `"url"` `:` `"…"` sequence at depth 1 has got.
+    let mut step = 0;
+    while url.is_none() {
+        lexer.advance();
+        let kind = lexer.tok.kind;
+        step = match (kind, step) {
+            (TokenKind::Eof, _) => break,
+            (TokenKind::String, 0) if depth == 1 && lexer.value == "url" => 1,
+            (TokenKind::Colon, 1) => 2,
+            (TokenKind::String, 2) => {
+                url = Some(lexer.value.to_string());
+                0
+            }
+            _ => 0,
+        };
+        match kind {
+            TokenKind::LBrace | TokenKind::LBracket => depth += 1,
+            TokenKind::RBrace | TokenKind::RBracket => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    recognise(&url?).map(|r| r.id)
 }
 
 /// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
@@ -293,6 +352,43 @@ mod tests {
     fn hovering_a_header_name_ignores_case() {
         let doc = hover_at(r#"{"headers": {"authori|zation": "x"}}"#).unwrap();
         assert_eq!(doc.name, "Authorization");
+    }
+
+    #[test]
+    fn hovering_a_body_field_of_the_recognised_destination_explains_it() {
+        let doc = hover_at(
+            r#"{"url": "https://hooks.slack.com/services/T/B/X", "body": {"te|xt": "hi"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (doc.name.as_str(), doc.rule),
+            ("text", "destination-missing-field")
+        );
+        assert_eq!(
+            hover_at(r#"{"url": "https://example.com/h", "body": {"te|xt": "hi"}}"#),
+            None
+        );
+    }
+
+    #[test]
+    fn the_destination_is_read_from_the_top_level_url_only() {
+        let slack = "https://hooks.slack.com/services/T/B/X";
+        assert_eq!(
+            destination_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)),
+            Some(DestinationId::Slack)
+        );
+        assert_eq!(
+            destination_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
+            None
+        );
+        assert_eq!(
+            destination_in(&format!("#timeout:80 #webhook:{slack}")),
+            Some(DestinationId::Slack)
+        );
+        assert_eq!(
+            destination_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)),
+            Some(DestinationId::Slack)
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! ([`value`]), and `JSON.stringify`-exact output ([`stringify`](mod@stringify)).
 
 pub(crate) mod keys;
-mod lexer;
+pub(crate) mod lexer;
 pub mod number;
 pub mod parser;
 pub mod stringify;

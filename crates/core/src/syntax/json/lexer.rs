@@ -41,7 +41,7 @@ impl Quote {
 /// [`Lexer::tok`]. A token that carried its string was returned through memory and
 /// copied, and reading back what had just been stored in pieces stalled on every token.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum TokenKind {
+pub(crate) enum TokenKind {
     LBrace,
     RBrace,
     LBracket,
@@ -62,7 +62,7 @@ pub(super) enum TokenKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Token {
+pub(crate) struct Token {
     pub kind: TokenKind,
     pub span: Span,
     /// An unterminated string or an unreadable number: the parser does not count it as
@@ -70,7 +70,7 @@ pub(super) struct Token {
     pub broken: bool,
 }
 
-pub(super) struct Lexer<'t> {
+pub(crate) struct Lexer<'t> {
     text: &'t str,
     bytes: &'t [u8],
     /// Where the next token (or the trivia before it) starts. Right after a token is lexed

@@ -1,0 +1,158 @@
+// Trunk post-build hook, run after externalize-loader.mjs and before minify-glue.mjs: gives
+// the wasm's imports short names in a release build, in the wasm and in the wasm-bindgen JS
+// glue that provides them, and rewrites the wasm's Subresource Integrity hash in index.html.
+//
+// wasm-bindgen names each import after the function it binds plus a 16-digit hash
+// (`__wbg_querySelector_72201b7c62dc196b`) and files them all under the glue's module name
+// (`./hookcheck-web_bg.js`): some 10 KB of names, written twice (the wasm's import section and
+// the glue's import object), whose hashes gzip cannot shrink. Each name is defined once in
+// the glue, as a key of its import object, so renaming is exact: a name is renamed only
+// when it occurs exactly once in the glue (and the module name when its quoted form does),
+// and the new names are assigned in import order, so the same build gives the same bytes.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+
+function fail(message) {
+  console.error(`minify-imports: ${message}`);
+  process.exit(1);
+}
+
+const wasmName = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+if (wasmName.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasmName.length}`);
+const glueName = wasmName[0].replace(/_bg\.wasm$/, ".js");
+const wasm = readFileSync(join(dir, wasmName[0]));
+let glue = readFileSync(join(dir, glueName), "utf8");
+
+/** Reads unsigned LEB128 at `at`; returns [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+    shift += 7;
+  }
+}
+
+function writeLeb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+
+const name = (text) => {
+  const bytes = Buffer.from(text, "utf8");
+  return [...writeLeb(bytes.length), ...bytes];
+};
+
+/** Where an import's description ends: a function, table, memory, global or tag. */
+function descriptionEnd(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (at) => {
+    const flags = bytes[at++];
+    [, at] = leb(bytes, at);
+    if (flags & 1) [, at] = leb(bytes, at);
+    return at;
+  };
+  if (kind === 0 || kind === 4) return leb(bytes, kind === 4 ? at + 1 : at)[1];
+  if (kind === 1) return limits(at + 1);
+  if (kind === 2) return limits(at);
+  if (kind === 3) return at + 2;
+  fail(`unknown import kind ${kind}`);
+}
+
+/** `a`, `b`, … `Z`, `aa`, `ab`, …: names that are JavaScript identifiers. */
+function shortName(index) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let out = "";
+  do {
+    out = letters[index % letters.length] + out;
+    index = Math.floor(index / letters.length) - 1;
+  } while (index >= 0);
+  return out;
+}
+
+const occurrences = (text, word) => text.split(word).length - 1;
+const asKey = (word) => new RegExp(`(?<![\\w$])${word.replace(/[$.]/g, "\\$&")}(?![\\w$])`, "g");
+
+// Find the import section (id 2) among the sections after the 8-byte header.
+let at = 8;
+let section = null;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, body] = leb(wasm, at + 1);
+  if (id === 2) section = { start: at, body, end: body + size };
+  at = body + size;
+}
+if (!section) process.exit(0);
+
+let [count, cursor] = leb(wasm, section.body);
+const renamed = new Map();
+const modules = new Map();
+const entries = [];
+for (let i = 0; i < count; i++) {
+  let length;
+  [length, cursor] = leb(wasm, cursor);
+  const module = wasm.toString("utf8", cursor, cursor + length);
+  cursor += length;
+  [length, cursor] = leb(wasm, cursor);
+  const field = wasm.toString("utf8", cursor, cursor + length);
+  cursor += length;
+  const end = descriptionEnd(wasm, cursor);
+  const description = wasm.subarray(cursor, end);
+  cursor = end;
+  if (!modules.has(module)) {
+    const quoted = JSON.stringify(module);
+    modules.set(module, occurrences(glue, quoted) === 1 ? quoted : null);
+  }
+  if (!renamed.has(field) && field.length > 3 && (glue.match(asKey(field)) ?? []).length === 1) {
+    renamed.set(field, shortName(renamed.size));
+  }
+  entries.push({ module, field, description });
+}
+
+let moduleName = "m";
+while (glue.includes(`"${moduleName}"`)) moduleName += "m";
+for (const [module, quoted] of modules) {
+  if (quoted) glue = glue.replace(quoted, JSON.stringify(moduleName));
+  else modules.delete(module);
+}
+for (const [field, short] of renamed) glue = glue.replace(asKey(field), short);
+
+const body = [...writeLeb(count)];
+for (const { module, field, description } of entries) {
+  body.push(...name(modules.has(module) ? moduleName : module), ...name(renamed.get(field) ?? field), ...description);
+}
+const rewritten = Buffer.concat([
+  wasm.subarray(0, section.start),
+  Buffer.from([2, ...writeLeb(body.length), ...body]),
+  wasm.subarray(section.end),
+]);
+writeFileSync(join(dir, wasmName[0]), rewritten);
+writeFileSync(join(dir, glueName), glue);
+
+// The wasm's `integrity` in index.html (the glue's is minify-glue's, which runs next).
+const page = join(dir, "index.html");
+const html = readFileSync(page, "utf8");
+const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${wasmName[0].replace(/[.]/g, "\\.")}"?[^>]*>`);
+const tag = html.match(link);
+if (tag && /\bintegrity=/.test(tag[0])) {
+  const sri = `sha384-${createHash("sha384").update(rewritten).digest("base64")}`;
+  const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
+  if (updated === tag[0]) fail(`could not rewrite the integrity of ${wasmName[0]} in index.html`);
+  writeFileSync(page, html.replace(tag[0], updated));
+}
+console.error(
+  `minify-imports: ${renamed.size} of ${count} imports renamed; ${wasmName[0]} ${wasm.length} -> ${rewritten.length} bytes`,
+);
