@@ -417,9 +417,9 @@ pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
     }
 }
 
-/// The rule catalog (`docs/rules.md`), which the build copies next to the app
-/// (`copy-file` in index.html).
-pub const RULES_URL: &str = "rules.md";
+/// The rule catalog (`docs/rules.md`), which the build renders next to the app
+/// (`tools/render-docs.mjs`); each rule's heading has the rule's code as its id.
+pub const RULES_URL: &str = "rules.html";
 
 /// The link to `rule` in the catalog, from a doc or a completion.
 fn rule_link(rule: &str) -> Html {

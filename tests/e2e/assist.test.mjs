@@ -126,7 +126,7 @@ test("the caret on a key, value or variable shows what it means, its source and 
   await page.keyboard.press("ArrowRight");
   const doc = page.getByTestId("caret-doc");
   assert.match(await doc.textContent(), /^format documented The payload format/);
-  assert.equal(await doc.locator("a").getAttribute("href"), "rules.md#format-unknown");
+  assert.equal(await doc.locator("a").getAttribute("href"), "rules.html#format-unknown");
   await input.evaluate((area) => area.setSelectionRange(13, 13));
   await page.keyboard.press("ArrowRight");
   await doc.filter({ hasText: /json\/text documented/ }).waitFor();
@@ -228,13 +228,13 @@ test("hovering a key, a value or a variable shows its doc; its rule link is serv
   // The rule link names a file the build serves, and the rule is in it.
   await at(2, 5);
   const href = await hover.locator("a").getAttribute("href");
-  assert.equal(href, "rules.md#format-unknown");
+  assert.equal(href, "rules.html#format-unknown");
   const { status, text } = await page.evaluate(async (href) => {
     const reply = await fetch(new URL(href, location.href));
     return { status: reply.status, text: await reply.text() };
   }, href);
   assert.equal(status, 200);
-  assert.match(text, /### `format-unknown`/);
+  assert.match(text, /<h3 id="format-unknown"><code>format-unknown<\/code><\/h3>/);
   // The pointer can reach the link: the doc stays while the pointer is on it.
   const link = await hover.locator("a").boundingBox();
   await page.mouse.move(link.x + 2, link.y + link.height / 2);

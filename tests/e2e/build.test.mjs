@@ -31,8 +31,13 @@ test("the wasm's imports have short names, each one a key the glue provides", ()
   }
 });
 
-test("the rule catalog that the editor's docs link to is in the build", () => {
-  assert.match(readFileSync(join(dist, "rules.md"), "utf8"), /^# hookcheck rules/);
+test("the rule catalog that the editor's docs link to is in the build, each rule at its anchor", () => {
+  const rules = readFileSync(join(dist, "rules.html"), "utf8");
+  assert.match(rules, /<h1 id="hookcheck-rules">hookcheck rules<\/h1>/);
+  assert.match(rules, /<h3 id="json-trailing-comma"><code>json-trailing-comma<\/code><\/h3>/);
+  // Its link to the destinations page points at the rendered page, which is there too.
+  assert.match(rules, /href="destinations.html"/);
+  assert.match(readFileSync(join(dist, "destinations.html"), "utf8"), /<h1 id=/);
 });
 
 test("every Subresource Integrity hash in index.html matches its file after minification", () => {
