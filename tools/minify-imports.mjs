@@ -9,6 +9,11 @@
 // the glue, as a key of its import object, so renaming is exact: a name is renamed only
 // when it occurs exactly once in the glue (and the module name when its quoted form does),
 // and the new names are assigned in import order, so the same build gives the same bytes.
+//
+// Why not binaryen's passes: `wasm-opt --minify-imports` renames only the imports of the `env`
+// and WASI modules (on wasm-bindgen's output its mapping is empty), and
+// `--minify-imports-and-exports-and-modules` renames the exports too, which the glue names in
+// many more places than the one definition per import this script relies on.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
