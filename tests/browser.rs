@@ -275,6 +275,26 @@ async fn secret_headers_are_masked_until_revealed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_header_list_is_cut_in_the_list_and_in_the_curl_on_screen() {
+    let host = mount_app().await;
+    let headers: Vec<String> = (0..150).map(|i| format!(r#""X-H{i}": "v""#)).collect();
+    let webhook = format!(
+        r#"{{"url": "https://example.com/hook", "headers": {{{}}}}}"#,
+        headers.join(", ")
+    );
+    type_into(&testid(&host, "input"), &webhook).await;
+    // Content-Type first, then the 150: the first 100 are Content-Type and X-H0 to X-H98.
+    let list = text(&testid(&host, "preview-headers"));
+    assert!(list.contains("X-H98: v"), "{list}");
+    assert!(!list.contains("X-H99:"), "{list}");
+    assert!(list.contains("and 51 more headers"), "{list}");
+    let curl = text(&find(&host, "pre.curl"));
+    assert!(curl.contains("X-H98: v"), "{curl}");
+    assert!(!curl.contains("X-H99:"), "{curl}");
+    assert!(text(&find(&host, ".preview")).contains("Copy as curl gives all 151"));
+}
+
+#[wasm_bindgen_test]
 async fn a_share_link_restores_text_outcome_and_samples() {
     let mut shared = ShareState::new(EXAMPLES[4].text);
     shared.outcome = Outcome::Failure;

@@ -91,15 +91,12 @@ pub fn Editor(props: &EditorProps) -> Html {
             .map(|l| l.len() + 1)
             .sum::<usize>())
     .min(text.len());
-    let coloured = end - start <= COLOURED;
-    // Colours are read once per text, and only while they are shown.
-    let tokens = use_memo((props.text.clone(), coloured), |(text, coloured)| {
-        if *coloured {
-            highlight(text)
-        } else {
-            Vec::new()
-        }
-    });
+    // Colours are read once per text (in one pass, linear in the text).
+    let tokens = use_memo(props.text.clone(), |text| highlight(text));
+    let in_window = tokens
+        .partition_point(|(span, _)| span.start < end)
+        .saturating_sub(tokens.partition_point(|(span, _)| span.end <= start));
+    let coloured = in_window <= COLOURED;
     {
         let overlay_ref = overlay_ref.clone();
         use_effect_with(first, move |first| {
@@ -139,9 +136,10 @@ pub fn Editor(props: &EditorProps) -> Html {
 /// Lines drawn above and below those in view, so that a scroll shows drawn text at once.
 const MARGIN: usize = 40;
 
-/// The most bytes of text the overlay colours: lines in view longer than a few screens
-/// (a minified paste) are shown by the textarea itself, with only the marks behind.
-const COLOURED: usize = 16 * 1024;
+/// The most tokens the overlay colours, each an element to draw: when the lines drawn hold
+/// more (a minified paste, thousands of tokens on one line), the textarea shows its own text,
+/// with only the marks behind.
+const COLOURED: usize = 1_500;
 
 /// How many diagnostics the editor marks in place (the list shows the rest).
 const MARKED: usize = 500;

@@ -152,6 +152,14 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         let request = request.clone();
         Callback::from(move |()| curl::to_curl(&request, true))
     };
+    // The command on screen has the headers the list shows; the copied one has them all.
+    let curl_shown = if hidden_headers > 0 {
+        let mut shown = Request::clone(request);
+        shown.headers.truncate(SHOWN_HEADERS);
+        curl::to_curl(&shown, reveal)
+    } else {
+        curl::to_curl(request, reveal)
+    };
     html! {
         <>
             if let Some(publish) = sns {
@@ -185,7 +193,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                 <ul class="headers" data-testid="preview-headers">
                     { for headers }
                     if hidden_headers > 0 {
-                        <li class="more">{ format!("and {hidden_headers} more headers (in the curl command)") }</li>
+                        <li class="more">{ format!("and {hidden_headers} more headers (Copy as curl gives them all)") }</li>
                     }
                 </ul>
             </div>
@@ -210,8 +218,11 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                         <CopyButton label="Copy as curl" content={curl_copy} testid="copy-curl" />
                     </div>
                     <pre class="curl" tabindex="0" aria-label="The request as a curl command">
-                        { curl::to_curl(request, reveal) }
+                        { curl_shown }
                     </pre>
+                    if hidden_headers > 0 {
+                        <p class="hint">{ format!("The command shows the first {SHOWN_HEADERS} headers; Copy as curl gives all {}.", request.headers.len()) }</p>
+                    }
                     if has_secret && !reveal {
                         <p class="hint">{ "Secrets are masked on screen; the copied command has them." }</p>
                     }

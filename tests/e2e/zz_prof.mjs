@@ -1,0 +1,32 @@
+import { appInBrowser } from "./harness.mjs";
+import { test } from "node:test";
+const URL = "https://e.com/h";
+const app = appInBrowser();
+test("prof", async () => {
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
+  await page.getByTestId("input").waitFor();
+  let text = `{"url":"${URL}","headers":{"X-H":"v"`; let i = 0;
+  while (text.length < 50000) text += `,"X-H${i++}":"v"`;
+  text += "}}";
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  const ms = await page.evaluate(async ({ text }) => {
+    const input = document.querySelector('[data-testid="input"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
+    const nextFrame = () => new Promise((d) => requestAnimationFrame(() => setTimeout(d, 0)));
+    const t = performance.now();
+    setValue.call(input, text); input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    await nextFrame();
+    return performance.now() - t;
+  }, { text });
+  const { profile } = await cdp.send("Profiler.stop");
+  const self = new Map();
+  const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, k) => { const n = byId.get(id); const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`; self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000); });
+  console.log("TOTAL", ms.toFixed(1));
+  [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log("PROF", v.toFixed(1), k));
+  await page.close();
+});
