@@ -318,7 +318,7 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
     },
   ]);
   assert.equal(typeof checked.diagnostics[0].message, "string");
-  assert.deepEqual(runOptions, { valid: true, mode: "run-options", diagnostics: [], destination: null });
+  assert.deepEqual(runOptions, { valid: true, mode: "run-options", diagnostics: [], omitted: [], destination: null });
   assert.deepEqual(preview, {
     method: "POST",
     url: "https://example.com/hook",
