@@ -18,6 +18,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use hookcheck_core::api::CheckDocument;
+use hookcheck_core::assist::highlight;
 use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 use proptest::prelude::*;
@@ -103,10 +104,12 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// What the app, the JS API and `check --json` do with a text: check it, locate every kept
-/// diagnostic in its document, render each outcome's request and its curl command.
+/// diagnostic in its document, colour it (the editor), render each outcome's request and its
+/// curl command.
 fn pipeline(text: &str) {
     let report = check(text, None);
     std::hint::black_box(CheckDocument::new(&report, text));
+    std::hint::black_box(highlight(text));
     if let Some(config) = &report.config {
         for outcome in Outcome::ALL {
             let request = render_request(config, &SampleData::for_outcome(outcome));
