@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { leb, writeLeb } from "./leb128.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
@@ -32,29 +33,6 @@ if (wasmName.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wa
 const glueName = wasmName[0].replace(/_bg\.wasm$/, ".js");
 const wasm = readFileSync(join(dir, wasmName[0]));
 let glue = readFileSync(join(dir, glueName), "utf8");
-
-/** Reads unsigned LEB128 at `at`; returns [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
-    shift += 7;
-  }
-}
-
-function writeLeb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
 
 const name = (text) => {
   const bytes = Buffer.from(text, "utf8");

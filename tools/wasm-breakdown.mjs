@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { leb } from "./leb128.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -26,18 +27,6 @@ function usage(message) {
   if (message) console.error(`wasm-breakdown: ${message}`);
   console.error("usage: node tools/wasm-breakdown.mjs [WASM] [--top N]");
   process.exit(2);
-}
-
-/** Reads unsigned LEB128 at `at`; returns [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
-    shift += 7;
-  }
 }
 
 function name(bytes, at) {
