@@ -28,7 +28,8 @@ use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
 /// How many diagnostics of one code the page lists: a screenful or two of each. (The CLI
-/// prints the [`hookcheck_core::repeats::KEPT_PER_CODE`] a check keeps; a page of thousands of list items is slow to draw.)
+/// prints the [`hookcheck_core::repeats::KEPT_PER_CODE`] a check keeps; a page of thousands
+/// of list items is slow to draw.)
 const SHOWN_PER_CODE: usize = 20;
 
 /// The check of the text, with the diagnostics a person is shown located for display.

@@ -1,7 +1,7 @@
 //! What to offer at the caret: the advanced form's keys where a key goes, `format` and
 //! `provider` values, common header names in `headers`, the recognised destination's fields
-//! among the body's keys, and `<% this.NAME %>` in the body's strings. Each candidate carries its one sentence, its source and the text to insert over
-//! `from..to`.
+//! among the body's keys, and `<% this.NAME %>` in the body's strings. Each candidate carries
+//! its one sentence, its source and the text to insert over `from..to`.
 
 use super::context::{context_at, Context, Place};
 use super::docs::{self, DocSource, Entry};

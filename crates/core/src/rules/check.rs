@@ -53,8 +53,8 @@ pub struct Report {
     pub mode: Mode,
     /// Sorted by position, then severity.
     pub diagnostics: Vec<Diagnostic>,
-    /// For each code with more than [`repeats::KEPT_PER_CODE`] findings, how many more: a check keeps
-    /// the first of each code only.
+    /// For each code with more than [`repeats::KEPT_PER_CODE`] findings, how many more: a
+    /// check keeps only the first of each code.
     pub omitted: Vec<Omitted>,
     /// The webhook, when the input is valid and names a target hookcheck can render.
     pub config: Option<WebhookConfig>,
