@@ -6,7 +6,7 @@
 //! `rows`/`cols`, so it never scrolls by itself: the frame around both scrolls, and the
 //! overlay and the gutter move with it. The overlay draws only the lines in view (and a
 //! margin), so a long paste costs the DOM of a screenful; when those lines hold more than
-//! [`COLOURED`] bytes (a minified paste on one line), the textarea shows its own text and
+//! [`COLOURED`] tokens (a minified paste on one line), the textarea shows its own text and
 //! the overlay only the marks.
 
 use std::rc::Rc;
