@@ -250,7 +250,7 @@ pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
         return Vec::new();
     };
     body_fields(destination, parent)
-        .map(|&(_, _, name, sentence, rule)| (name, sentence, Documented, rule))
+        .map(|f| (f.name, f.doc, Documented, f.rule))
         .collect()
 }
 
