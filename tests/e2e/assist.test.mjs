@@ -12,15 +12,6 @@ import { appInBrowser, assertReadable, root } from "./harness.mjs";
 
 const app = appInBrowser();
 
-async function freshPage() {
-  const page = await app.browser.newPage();
-  await page.goto(app.server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(app.server.url);
-  await page.getByTestId("validity").waitFor();
-  return page;
-}
-
 /** Empties the field, then types `text` key by key (completions open while typing). */
 async function typeFresh(page, text) {
   const input = page.getByTestId("input");
@@ -33,7 +24,7 @@ async function typeFresh(page, text) {
 const options = (page) => page.locator('[data-testid="completions"] [role="option"]');
 
 test("typing a key offers the advanced form's keys; Enter accepts, Ctrl+Z takes it back", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = await typeFresh(page, '{\n  "fo');
   await options(page).first().waitFor();
   assert.deepEqual(await options(page).allTextContents(), ["formatdocumented"]);
@@ -55,7 +46,7 @@ test("typing a key offers the advanced form's keys; Enter accepts, Ctrl+Z takes 
 });
 
 test("Ctrl+Space at a key lists the keys; arrows move, Esc closes", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = await typeFresh(page, '{"url": "https://example.com/h", ');
   assert.equal(await options(page).count(), 0);
   await page.keyboard.press("Control+Space");
@@ -71,7 +62,7 @@ test("Ctrl+Space at a key lists the keys; arrows move, Esc closes", async () => 
 });
 
 test("<% this. in the body offers the variables with their source; Tab accepts one", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = await typeFresh(page, '{\n  "url": "https://example.com/hook",\n  "body": {\n    "text": "<% this.');
   await options(page).first().waitFor();
   const labels = await page.locator('[data-testid="completions"] .completion-label').allTextContents();
@@ -95,7 +86,7 @@ test("<% this. in the body offers the variables with their source; Tab accepts o
 });
 
 test("a one-click fix and Format are undone by Ctrl+Z", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const broken = '{\n  "url": "https://example.com/hook",\n}';
   const input = page.getByTestId("input");
   await input.fill(broken);
@@ -118,7 +109,7 @@ test("a one-click fix and Format are undone by Ctrl+Z", async () => {
 });
 
 test("the caret on a key, value or variable shows what it means, its source and its rule", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = page.getByTestId("input");
   await input.fill('{"format": "json/text", "body": {"t": "<% this.concurrentUsers %>"}}');
   await input.focus();
@@ -139,7 +130,7 @@ test("the caret on a key, value or variable shows what it means, its source and 
 });
 
 test("the bracket at the caret and its partner are framed, at their columns", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = page.getByTestId("input");
   await input.fill('{"a": [1], "b": "]"}');
   await input.focus();
@@ -160,7 +151,7 @@ test("the bracket at the caret and its partner are framed, at their columns", as
 });
 
 test("in the body, the recognised destination's fields are offered with their docs", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await typeFresh(page, '{"url": "https://hooks.slack.com/services/T0/B0/XYZ", "body": {"');
   await options(page).first().waitFor();
   const labels = () => page.locator('[data-testid="completions"] .completion-label').allTextContents();
@@ -203,7 +194,7 @@ const CONFIG = `{
 }`;
 
 test("hovering a key, a value or a variable shows its doc; its rule link is served", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await page.getByTestId("input").fill(CONFIG);
   const hover = page.getByTestId("hover-doc");
   // Each time from outside the editor: a doc stays while the pointer is on it, and it
@@ -245,7 +236,7 @@ test("hovering a key, a value or a variable shows its doc; its rule link is serv
 });
 
 test("the editor colours keys, strings, numbers, literals, punctuation, placeholders and options", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = page.getByTestId("input");
   await input.fill(CONFIG);
   const texts = (kind) => page.locator(`.overlay .${kind}`).allTextContents();
@@ -285,7 +276,7 @@ test("the editor colours keys, strings, numbers, literals, punctuation, placehol
 });
 
 test("a long text draws only the lines in view, and the lines scrolled to", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const lines = ['{"url": "https://example.com/hook", "body": {'];
   for (let i = 0; lines.join("\n").length < 250_000; i++) lines.push(`  "key${i}": "value ${i}",`);
   lines.push('  "last": "the end"', "}}");

@@ -15,19 +15,17 @@ const SLACK_TOKEN = "zQ9xV2sLk4R7mNp8TuW3yB6c";
 const SLACK = `https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/${SLACK_TOKEN}`;
 const DISCORD_TOKEN = "d1sc0rd-t0ken_ABCdef";
 const DISCORD = `https://discord.com/api/webhooks/123456789012345678/${DISCORD_TOKEN}`;
-
-/** A page as a first-time visitor sees it: nothing remembered. */
-async function freshPage() {
-  const page = await app.browser.newPage();
-  await page.goto(app.server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(app.server.url);
-  await page.getByTestId("validity").waitFor();
-  return page;
-}
+/** A Discord webhook whose body template posts the run's name, status and link. */
+const DISCORD_WEBHOOK = `{
+  "url": "${DISCORD}",
+  "body": {
+    "username": "testRTC",
+    "content": "**<% this.testName %>** finished: <% this.status %>\\n<% this.resultUrl %>"
+  }
+}`;
 
 test("a Slack URL alone is invalid, and its one-click fix makes it valid", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await typeInto(page, SLACK);
   await page.getByTestId("validity").filter({ hasText: /^1 error/ }).waitFor();
   const diagnostic = page.locator('[data-testid="diagnostics"] [data-code="destination-missing-field"]');
@@ -48,7 +46,7 @@ test("a Slack URL alone is invalid, and its one-click fix makes it valid", async
 });
 
 test("the Slack token stays out of localStorage and share links", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await typeInto(page, `{"url": "${SLACK}", "format": "json/text"}`);
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
   // The editor shows what was typed.
@@ -69,18 +67,9 @@ test("the Slack token stays out of localStorage and share links", async () => {
 });
 
 test("the Discord preview shows the rendered content for the selected outcome", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await typeInto(
-    page,
-    `{
-  "url": "${DISCORD}",
-  "body": {
-    "username": "testRTC",
-    "content": "**<% this.testName %>** finished: <% this.status %>\\n<% this.resultUrl %>"
-  }
-}`,
-  );
+  await typeInto(page, DISCORD_WEBHOOK);
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
   await page.getByTestId("outcome-failure").click();
   const text = page.getByTestId("destination-preview-text");
@@ -95,16 +84,7 @@ test("the Discord preview shows the rendered content for the selected outcome", 
   assert.equal(await text.locator("strong").textContent(), "<b>bold</b>");
 
   // The README's screenshots: the preview of a failed run, in both themes.
-  await typeInto(
-    page,
-    `{
-  "url": "${DISCORD}",
-  "body": {
-    "username": "testRTC",
-    "content": "**<% this.testName %>** finished: <% this.status %>\\n<% this.resultUrl %>"
-  }
-}`,
-  );
+  await typeInto(page, DISCORD_WEBHOOK);
   await text.filter({ hasText: "finished: failure" }).waitFor();
   await assertReadable(page, "the destination preview");
   const out = join(root, "docs/screenshots");
@@ -122,7 +102,7 @@ test("the Discord preview shows the rendered content for the selected outcome", 
 test("receive --as slack answers the send panel 400 no_text, explained in Slack's terms", async () => {
   const receiver = await startReceiver(["--as", "slack"]);
   try {
-    const page = await freshPage();
+    const page = await app.freshPage();
     await typeInto(page, `${receiver.url}hook`);
     await page.getByTestId("preview-body").waitFor();
     await page.getByTestId("send").click();
@@ -148,7 +128,7 @@ test("receive --as slack answers the send panel 400 no_text, explained in Slack'
 });
 
 test("before a send to Slack, the panel says the browser cannot send it and offers curl", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await typeInto(page, `{"url": "${SLACK}", "format": "json/text"}`);
   const warning = page.getByTestId("send-destination-warning");
   await warning.waitFor();

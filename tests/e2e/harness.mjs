@@ -129,7 +129,19 @@ export async function launchBrowser() {
  * hook.)
  */
 export function appInBrowser({ permissions = [] } = {}) {
-  const session = { server: null, browser: null };
+  const session = {
+    server: null,
+    browser: null,
+    /** A page at `url` (the app by default) as a first-time visitor sees it: nothing remembered. */
+    async freshPage(url = session.server.url) {
+      const page = await session.browser.newPage();
+      await page.goto(session.server.url);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(url);
+      await page.getByTestId("validity").waitFor();
+      return page;
+    },
+  };
   before(async () => {
     session.server = await serveStatic();
     session.browser = await launchBrowser();

@@ -11,20 +11,10 @@ const app = appInBrowser({ permissions: ["clipboard-read", "clipboard-write"] })
 
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.example";
 
-/** A page as a first-time visitor sees it: nothing remembered. */
-async function freshPage(url = app.server.url) {
-  const page = await app.browser.newPage();
-  await page.goto(app.server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(url);
-  await page.getByTestId("validity").waitFor();
-  return page;
-}
-
 const body = (page) => page.getByTestId("preview-body").textContent();
 
 test("a new user picks an example, breaks it, reads the error, fixes it and copies curl", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   // The first screen says what this is and offers the examples.
   assert.match(await page.locator(".tagline").textContent(), /testRTC/);
   assert.ok(await page.getByTestId("examples").isVisible());
@@ -59,7 +49,7 @@ test("a new user picks an example, breaks it, reads the error, fixes it and copi
 });
 
 test("a share link opened in a fresh page restores the same previews, without secrets", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await page.getByTestId("examples").selectOption({ label: "Body template" });
   await page.getByTestId("outcome-failure").click();
   await page.locator("input[data-variable='testName']").fill("Checkout flow");
@@ -110,7 +100,7 @@ test("a share link opened in a fresh page restores the same previews, without se
 });
 
 test("localStorage holds no secret after typing an Authorization header", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const input = page.getByTestId("input");
   await typeInto(page, "");
   await input.pressSequentially(
@@ -135,7 +125,7 @@ test("localStorage holds no secret after typing an Authorization header", async 
 });
 
 test("keyboard only: Tab reaches every control, focus is visible, arrows move between outcome tabs", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await page.getByTestId("examples").selectOption({ label: "Copied from the docs (broken)" });
   await page.getByTestId("validity").filter({ hasText: /error/ }).waitFor();
   // Every control a person can operate, numbered.
@@ -194,7 +184,7 @@ test("keyboard only: Tab reaches every control, focus is visible, arrows move be
 });
 
 test("screenshots of the real build in light and dark", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const out = join(root, "docs/screenshots");
   mkdirSync(out, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 1000 });
@@ -220,7 +210,7 @@ test("screenshots of the real build in light and dark", async () => {
 });
 
 test("the theme button pins light or dark whatever the system says; auto follows the system", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   const LIGHT = "rgb(246, 247, 249)"; // --bg of each palette (static/style.css)
   const DARK = "rgb(18, 21, 26)";
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -241,7 +231,7 @@ test("the theme button pins light or dark whatever the system says; auto follows
 });
 
 test("every visible text meets WCAG AA contrast, in both themes, with findings of every severity", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   await page.setViewportSize({ width: 1280, height: 1000 });
   const states = {
     // A warning, an info, labels, masked secrets, the send panel and the sample editor.
@@ -271,7 +261,7 @@ test("every visible text meets WCAG AA contrast, in both themes, with findings o
 });
 
 test("keystroke-to-render time on a 4 KB input", async () => {
-  const page = await freshPage();
+  const page = await app.freshPage();
   // A 4 KB body template whose last string grows by one character per keystroke.
   const members = [];
   for (let i = 0; members.join(",\n").length < 3950; i += 1) {
