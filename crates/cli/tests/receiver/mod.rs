@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+/// How long a test waits for the receiver to answer, print or exit.
 pub const WAIT: Duration = Duration::from_secs(20);
 
 /// A running `hookcheck receive --port 0 ...`, killed when dropped.
