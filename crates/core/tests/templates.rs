@@ -11,6 +11,8 @@ fn with_template(template: &str) -> String {
     form(&format!(r#""body": {{"m": "{template}"}}"#))
 }
 
+/// testRTC's "Variables" table, written out here rather than taken from core's
+/// `syntax::variables`, so that the test holds core to the documentation, not to itself.
 const DOCUMENTED: [&str; 13] = [
     "testRunId",
     "testName",
