@@ -93,17 +93,6 @@ impl std::ops::Deref for Diagnostics {
     }
 }
 
-/// The kept diagnostics (the counts of the others are dropped: [`Diagnostics::append`] keeps
-/// them when one check's findings join another's).
-impl IntoIterator for Diagnostics {
-    type Item = Diagnostic;
-    type IntoIter = std::vec::IntoIter<Diagnostic>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.kept.into_iter()
-    }
-}
-
 impl<'a> IntoIterator for &'a Diagnostics {
     type Item = &'a Diagnostic;
     type IntoIter = std::slice::Iter<'a, Diagnostic>;
@@ -116,14 +105,6 @@ impl<'a> IntoIterator for &'a Diagnostics {
 impl<const N: usize> PartialEq<[Diagnostic; N]> for Diagnostics {
     fn eq(&self, other: &[Diagnostic; N]) -> bool {
         self.kept == other
-    }
-}
-
-impl Extend<Diagnostic> for Diagnostics {
-    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
-        for diagnostic in iter {
-            self.push(diagnostic);
-        }
     }
 }
 

@@ -22,7 +22,7 @@ fn only(text: &str) -> Diagnostic {
         "{text:?} gave {:#?}",
         parsed.diagnostics
     );
-    parsed.diagnostics.into_iter().next().unwrap()
+    parsed.diagnostics[0].clone()
 }
 
 fn root_json(text: &str) -> Json {
@@ -515,8 +515,8 @@ fn errors_that_follow_an_error_directly_are_not_reported() {
     let text = "{\"a\": \"x\",\n  \"b: \"y\"\n}";
     let messages: Vec<_> = parse(text)
         .diagnostics
-        .into_iter()
-        .map(|d| d.message)
+        .iter()
+        .map(|d| d.message.clone())
         .collect();
     assert_eq!(
         messages,

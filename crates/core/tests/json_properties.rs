@@ -156,8 +156,8 @@ proptest! {
 
     #[test]
     fn fixes_applied_to_near_json_still_parse_safely(text in near_json()) {
-        for diagnostic in parse(&text).diagnostics {
-            if let Some(repaired) = diagnostic.fix.and_then(|fix| fix.apply(&text)) {
+        for diagnostic in parse(&text).diagnostics.iter() {
+            if let Some(repaired) = diagnostic.fix.as_ref().and_then(|fix| fix.apply(&text)) {
                 let parsed = parse(&repaired);
                 assert_spans_fit(&repaired, &parsed);
             }

@@ -377,9 +377,10 @@ fn text_that_is_an_option_missing_its_hash_gets_one_inserted() {
             r#"webhook:{"url": "https://x.io", "a": 1}"#,
         ),
     ] {
-        let d = parse(text)
+        let parsed = parse(text);
+        let d = parsed
             .diagnostics
-            .into_iter()
+            .iter()
             .find(|d| d.rule == Rule::RunOptionStrayText)
             .unwrap();
         assert_eq!(d.span, at(text, stray), "{text}");
@@ -466,7 +467,7 @@ fn applying_each_fix_removes_its_diagnostic() {
     ];
     let mut applied = 0;
     for text in texts {
-        for diagnostic in parse(text).diagnostics {
+        for diagnostic in parse(text).diagnostics.iter() {
             let Some(fix) = &diagnostic.fix else { continue };
             let fixed = fix.apply(text).expect("fix span fits the text");
             let count = |t: &str| {
