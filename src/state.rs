@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use hookcheck_core::browser::examples::EXAMPLES;
 use hookcheck_core::browser::share::{self, outcome_index, ShareState};
-use hookcheck_core::rules::check::Mode;
+use hookcheck_core::Mode;
 use hookcheck_core::{Fix, Outcome, SampleData};
 use yew::Reducible;
 

@@ -3,7 +3,7 @@
 //! the input on character boundaries, and an owned report equals the borrowing one.
 #![no_main]
 
-use hookcheck_core::rules::check::Mode;
+use hookcheck_core::Mode;
 use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData};
 use libfuzzer_sys::fuzz_target;

@@ -4,9 +4,8 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::destination::secrets as dest_secrets;
 use hookcheck_core::render::curl;
-use hookcheck_core::render::request::Destination;
+use hookcheck_core::render::request::Delivery;
 use hookcheck_core::{secrets, Outcome, Request};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -103,14 +102,13 @@ pub fn Preview(props: &PreviewProps) -> Html {
 const SHOWN_HEADERS: usize = 100;
 
 fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) -> Html {
-    let sns = match &request.destination {
-        Destination::Sns(publish) => Some(publish),
-        Destination::Webhook => None,
+    let sns = match &request.delivery {
+        Delivery::Sns(publish) => Some(publish),
+        Delivery::Webhook { .. } => None,
     };
     // Secret headers, and the credentials of a destination URL or body (a Slack token,
     // PagerDuty's routing_key): masked until revealed.
-    let has_secret =
-        request.headers.iter().any(|h| h.secret) || dest_secrets::request_has_secrets(request);
+    let has_secret = request.has_secrets();
     let (url, body, pretty) = if reveal {
         (
             request.url.to_string(),
@@ -119,9 +117,9 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         )
     } else {
         (
-            dest_secrets::masked_url(&request.url).into_owned(),
-            dest_secrets::masked_body(&request.body).into_owned(),
-            dest_secrets::masked_pretty_body(request),
+            request.masked_url().into_owned(),
+            request.masked_body().into_owned(),
+            request.masked_pretty_body(),
         )
     };
     let onclick = {

@@ -3,7 +3,7 @@
 //! into the wasm.
 
 use hookcheck_core::browser::examples::EXAMPLES;
-use hookcheck_core::rules::check::Mode;
+use hookcheck_core::Mode;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use hookcheck_core::api::{CheckDocument, RequestDocument};
-use hookcheck_core::destination::{recognise, Recognised};
+use hookcheck_core::destination::{Arrival, Recognised};
+use hookcheck_core::pipeline::{self as core_check, Mode};
 use hookcheck_core::render::curl;
-use hookcheck_core::rules::check::{self as core_check, Mode};
 use hookcheck_core::{
-    render_request, repeats, LineIndex, LocatedDiagnostic, Outcome, Report, Request, SampleData,
-    Severity,
+    render_request, repeats, Date, LineIndex, LocatedDiagnostic, Options, Outcome, Report, Request,
+    SampleData, Severity,
 };
 use serde::Serialize;
 
@@ -113,12 +113,32 @@ fn destination_line(found: Option<Recognised>) -> Option<String> {
     found.map(|f| format!("destination: {} ({})", f.label(), f.id.id()))
 }
 
+/// Today, by the system clock: dated facts (retirements, end of support) are worded
+/// against it.
+fn today() -> Option<Date> {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(Date::from_unix_ms(since_epoch.as_millis() as f64))
+}
+
+/// The check of `text` as the input arguments ask.
+fn check_input(text: &str, args: &InputArgs) -> Report {
+    core_check::check_with(
+        text,
+        &Options {
+            mode: args.mode.mode(),
+            today: today(),
+        },
+    )
+}
+
 pub fn check(args: CheckArgs) -> ExitCode {
     let (name, text) = match read_input(&args.input) {
         Ok(input) => input,
         Err(message) => return fail(&message),
     };
-    let report = core_check::check(&text, args.input.mode.mode());
+    let report = check_input(&text, &args.input);
     if args.json {
         print_json(&CheckDocument::new(&report, &text));
     } else {
@@ -129,7 +149,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
         }
         let _ = writeln!(out, "{}", summary(&report));
     }
-    ExitCode::from(if report.is_valid() { VALID } else { INVALID })
+    // A CI gate fails on a webhook that won't arrive, as on one testRTC cannot use.
+    let usable = report.is_valid() && report.arrives() != Some(false);
+    ExitCode::from(if usable { VALID } else { INVALID })
 }
 
 pub fn preview(args: PreviewArgs) -> ExitCode {
@@ -147,7 +169,7 @@ pub fn preview(args: PreviewArgs) -> ExitCode {
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", request.body);
-        if let Some(line) = destination_line(recognise(&request.url)) {
+        if let Some(line) = destination_line(request.destination()) {
             let _ = writeln!(out, "\n({line})");
         }
         if !request.is_sendable() {
@@ -183,7 +205,7 @@ fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
             .set(variable, value)
             .map_err(|m| fail(&format!("--set: {m}")))?;
     }
-    let report = core_check::check(&text, args.input.mode.mode());
+    let report = check_input(&text, &args.input);
     if !report.is_valid() {
         let mut err = io::stderr().lock();
         let _ = write!(err, "{}", render_diagnostics(&name, &text, &report));
@@ -199,7 +221,12 @@ fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
         );
         return Err(ExitCode::from(INVALID));
     };
-    Ok(render_request(config, &sample))
+    let request = render_request(config, &sample);
+    // testRTC sends it all the same: the request is printed, the verdict said apart.
+    if let Some(Arrival::Refused(refusal)) = Arrival::of(&request) {
+        eprintln!("hookcheck: won't arrive: {}", printable(&refusal.message));
+    }
+    Ok(request)
 }
 
 /// The text to check and a name for it in messages.
@@ -246,14 +273,22 @@ fn summary(report: &Report) -> String {
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}: {}, {}, {} ({} mode)",
-        if errors == 0 { "valid" } else { "invalid" },
+    let counts = format!(
+        "{}, {}, {}",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(infos, "note"),
-        report.mode.as_str()
-    )
+    );
+    let mode = report.mode.as_str();
+    match (report.is_valid(), &report.arrival) {
+        (false, _) => format!("invalid: {counts} ({mode} mode)"),
+        // The two verdicts apart: testRTC can use the config; the destination refuses it.
+        (true, Some(Arrival::Refused(refusal))) => format!(
+            "won't arrive: {} (valid for testRTC; {counts}; {mode} mode)",
+            refusal.summary()
+        ),
+        (true, _) => format!("valid: {counts} ({mode} mode)"),
+    }
 }
 
 /// How many characters of the source line the snippet shows on each side of the span, and

@@ -42,8 +42,12 @@ fn preview_json_has_exactly_the_specified_keys() {
         .map(String::as_str)
         .collect();
     // serde_json sorts keys
-    assert_eq!(keys, ["body", "destination", "headers", "method", "url"]);
+    assert_eq!(
+        keys,
+        ["arrival", "body", "destination", "headers", "method", "url"]
+    );
     assert_eq!(value["destination"], serde_json::Value::Null);
+    assert_eq!(value["arrival"], serde_json::Value::Null);
 }
 
 #[test]
@@ -52,7 +56,7 @@ fn check_json_of_a_valid_url_is_valid_with_no_diagnostics() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output).trim(),
-        r#"{"valid":true,"mode":"webhook","diagnostics":[],"omitted":[],"destination":null}"#
+        r#"{"valid":true,"mode":"webhook","diagnostics":[],"omitted":[],"destination":null,"arrives":null}"#
     );
 }
 

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::destination::{recognise, Recognised};
+use crate::destination::{Arrival, Recognised};
 use crate::diagnostic::{LocatedDiagnostic, Severity};
+use crate::pipeline::Report;
 use crate::render::request::Request;
 use crate::repeats::Omitted;
-use crate::rules::check::Report;
 
 /// What `check --json` prints and `validate()` returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,6 +25,9 @@ pub struct CheckDocument {
     pub omitted: Vec<OmittedDocument>,
     /// The service the URL names, when hookcheck recognises it.
     pub destination: Option<DestinationDocument>,
+    /// The destination's verdict, apart from `valid` (testRTC's): whether it accepts every
+    /// outcome's request; `null` when no destination is recognised.
+    pub arrives: Option<bool>,
 }
 
 impl CheckDocument {
@@ -36,6 +39,7 @@ impl CheckDocument {
             diagnostics: report.located(text),
             omitted: report.omitted.iter().map(OmittedDocument::new).collect(),
             destination: report.destination.as_ref().map(DestinationDocument::new),
+            arrives: report.arrives(),
         }
     }
 }
@@ -71,6 +75,8 @@ pub struct RequestDocument {
     pub body: String,
     /// The service the URL names, when hookcheck recognises it.
     pub destination: Option<DestinationDocument>,
+    /// Whether that destination accepts this request; `null` when none is recognised.
+    pub arrival: Option<ArrivalDocument>,
 }
 
 impl RequestDocument {
@@ -80,9 +86,25 @@ impl RequestDocument {
             url: request.url.to_string(),
             headers: request.header_pairs(),
             body: request.body.clone(),
-            destination: recognise(&request.url)
-                .as_ref()
-                .map(DestinationDocument::new),
+            destination: request.destination().as_ref().map(DestinationDocument::new),
+            arrival: Arrival::of(request).as_ref().map(ArrivalDocument::new),
+        }
+    }
+}
+
+/// `{"arrives": false, "reply": "400 no_text"}`: the destination's verdict on one request,
+/// and the reply it refuses it with (`null` when it arrives).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArrivalDocument {
+    pub arrives: bool,
+    pub reply: Option<String>,
+}
+
+impl ArrivalDocument {
+    pub fn new(arrival: &Arrival) -> Self {
+        ArrivalDocument {
+            arrives: arrival.arrives(),
+            reply: arrival.reply().map(str::to_string),
         }
     }
 }

@@ -1,32 +1,23 @@
-//! Where the webhook goes, beyond testRTC: Slack, Discord, Teams, Google Chat, PagerDuty,
-//! Opsgenie and the rest, recognised from the URL, with what each of them accepts.
+//! Stage 5, the destination: what the service behind the URL does with the request testRTC
+//! sends, judged by the catalog's declarations ([`crate::catalog`]).
 //!
 //! testRTC's side can be perfect and the webhook still never post: Slack answers
-//! `400 no_text` to testRTC's default body. This module judges the request against the
-//! destination's own rules (facts and sources: `docs/destinations.md`):
+//! `400 no_text` to testRTC's default body. This stage renders the request of every outcome
+//! and applies the endpoint's rules to it:
 //!
-//! - [`recognise`]: the destination from the URL's host and path shape;
-//! - [`rules`]: the destination diagnostics of a config, over every outcome;
-//! - [`fields`]: the body fields each destination reads, for completions and hover;
-//! - [`fixes`]: one-click edits that give a config the destination accepts;
-//! - [`secrets`]: the credential parts of URLs and bodies, for masking;
+//! - [`judge`]: the interpreter: one request against the endpoint's declarations;
+//! - [`diagnose`]: every outcome's findings as diagnostics, with fixes, and the verdict;
+//! - [`verdict`]: the destination's verdict, apart from testRTC's;
+//! - [`fixes`]: the one-click edits that give a config the destination accepts;
 //! - [`preview`]: the message as the destination shows it, as plain data;
 //! - [`reply`]: how the destination answers, and what its answers mean.
 
-pub mod fields;
+pub mod diagnose;
 pub mod fixes;
+pub mod judge;
 pub mod preview;
-pub mod recognise;
 pub mod reply;
-pub mod rules;
-pub mod secrets;
+pub mod verdict;
 
-pub use recognise::{recognise, DestinationId, Recognised};
-
-/// The destination a config's URL names (none for Amazon SNS).
-pub fn of_config(config: &crate::WebhookConfig) -> Option<Recognised> {
-    match &config.target {
-        crate::Target::Http { url, .. } => recognise(url),
-        crate::Target::Sns(_) => None,
-    }
-}
+pub use crate::catalog::{recognise, DestinationId, Recognised};
+pub use verdict::{Arrival, Refusal};

@@ -50,6 +50,12 @@ macro_rules! rules {
                 match self { $( Rule::$variant => Severity::$severity, )* }
             }
 
+            /// Whether it judges the destination behind the URL (its verdict is apart from
+            /// testRTC's: it never makes a config invalid).
+            pub fn judges_destination(self) -> bool {
+                self.code().starts_with("destination-")
+            }
+
             /// The rule with this code, if any.
             pub fn from_code(code: &str) -> Option<Rule> {
                 match code { $( $code => Some(Rule::$variant), )* _ => None }

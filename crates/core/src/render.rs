@@ -2,6 +2,7 @@
 //! data (SPEC §3), and what is made of it.
 //!
 //! - [`sample`]: the run's variables for each outcome, as the person may edit them;
+//! - [`label`]: where each part comes from, documented or assumed;
 //! - [`body`]: steps 1–3, the data through the body template and the `fieldname` wrapper;
 //! - [`request`]: steps 4–5, the format and the headers, and the [`Request`](request::Request)
 //!   with where each part comes from;
@@ -10,6 +11,7 @@
 
 pub mod body;
 pub mod curl;
+pub mod label;
 pub mod request;
 pub mod sample;
 pub mod sns;

@@ -43,7 +43,6 @@ pub fn mask(value: &str) -> String {
 /// Appends [`mask`]'s rendering of `value` to `out`. It holds only the scheme word, one of
 /// a fixed few, a space and dots.
 pub fn write_mask(out: &mut String, value: &str) {
-    const DOTS: &str = "••••••••";
     const SCHEMES: [&str; 5] = ["bearer", "basic", "token", "digest", "aws4-hmac-sha256"];
     // The word before the first space, found by a byte search: on a header value this
     // beats `split_once`'s character searcher.
@@ -52,11 +51,65 @@ pub fn write_mask(out: &mut String, value: &str) {
         Some(scheme) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
             out.push_str(scheme);
             out.push(' ');
-            out.push_str(DOTS);
+            out.push_str(MASK);
         }
         _ if value.is_empty() => {}
-        _ => out.push_str(DOTS),
+        _ => out.push_str(MASK),
     }
+}
+
+/// Query parameters that carry a credential, whatever the host (compared without case).
+pub const SECRET_QUERY_NAMES: [&str; 8] = [
+    "token",
+    "sig",
+    "key",
+    "api_key",
+    "apikey",
+    "code",
+    "secret",
+    "access_token",
+];
+
+/// Top-level body keys that carry a credential (PagerDuty's `routing_key`, and the
+/// generic names).
+pub const SECRET_BODY_KEYS: [&str; 6] = [
+    "routing_key",
+    "token",
+    "secret",
+    "api_key",
+    "apikey",
+    "access_token",
+];
+
+/// What a masked part of a URL or body shows.
+pub const MASK: &str = "••••••••";
+
+/// What a removed part becomes in share links and remembered input: a word the reader
+/// sees as a placeholder to fill in, which keeps the URL's shape (and its destination).
+pub const PLACEHOLDER: &str = "SECRET";
+
+/// `text` with each span replaced by `with`. Spans must be sorted; spans out of `text` or
+/// overlapping an earlier one are skipped.
+pub fn replace_spans<'t>(
+    text: &'t str,
+    spans: &[crate::span::Span],
+    with: &str,
+) -> std::borrow::Cow<'t, str> {
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in spans {
+        if span.start < at || text.get(span.start..span.end).is_none() {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        out.push_str(with);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

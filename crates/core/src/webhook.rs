@@ -3,6 +3,7 @@
 
 use std::ops::Deref;
 
+use crate::catalog::recognise::{read_pieces, UrlReading};
 use crate::syntax::json::Json;
 use crate::syntax::url::UrlParts;
 
@@ -37,8 +38,27 @@ impl Format {
 /// Where the webhook goes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
-    Http { url: String, parts: UrlParts },
+    Http {
+        url: String,
+        /// The URL as [`check_url`](crate::syntax::url::check_url) read it.
+        parts: UrlParts,
+        /// The destination it names and its secret parts, as the catalog reads them.
+        reading: UrlReading,
+    },
     Sns(SnsConfig),
+}
+
+impl Target {
+    /// The HTTP target of a checked URL, read against the catalog once.
+    pub fn http(url: impl Into<String>, parts: UrlParts) -> Target {
+        let url = url.into();
+        let reading = read_pieces(&url, parts.pieces);
+        Target::Http {
+            url,
+            parts,
+            reading,
+        }
+    }
 }
 
 /// A checked webhook, ready for the request pipeline.
@@ -54,13 +74,18 @@ pub struct WebhookConfig {
 }
 
 impl WebhookConfig {
+    /// The destination the URL names (none for Amazon SNS).
+    pub fn destination(&self) -> Option<crate::catalog::Recognised> {
+        match &self.target {
+            Target::Http { reading, .. } => reading.destination,
+            Target::Sns(_) => None,
+        }
+    }
+
     /// The bare-URL form: json/object, no headers.
     pub fn from_url(url: impl Into<String>, parts: UrlParts) -> Self {
         WebhookConfig {
-            target: Target::Http {
-                url: url.into(),
-                parts,
-            },
+            target: Target::http(url, parts),
             format: Format::JsonObject,
             headers: Vec::new(),
             fieldname: None,

@@ -6,9 +6,9 @@ mod common;
 
 use common::*;
 use hookcheck_core::browser::share::{has_secrets, strip_secrets, ShareState};
+use hookcheck_core::catalog::recognise::{masked_url, url_secret_spans};
 use hookcheck_core::destination::preview::{preview, Style};
 use hookcheck_core::destination::reply::{answer, explain};
-use hookcheck_core::destination::secrets::{masked_body, masked_url, url_secret_spans};
 use hookcheck_core::destination::{recognise, DestinationId};
 use hookcheck_core::render::curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData, Severity};
@@ -85,16 +85,16 @@ fn destinations_are_recognised_by_host_and_path_shape() {
 
 #[test]
 fn every_id_reads_back_and_has_a_name() {
-    for id in DestinationId::ALL {
+    for id in DestinationId::all() {
         assert_eq!(DestinationId::parse(id.id()), Some(id));
         assert!(!id.name().is_empty());
     }
 }
 
 #[test]
-fn the_report_names_the_destination_even_when_invalid() {
+fn the_report_names_the_destination_even_when_it_wont_arrive() {
     let report = check(SLACK, None);
-    assert!(!report.is_valid());
+    assert_eq!(report.arrives(), Some(false));
     assert_eq!(report.destination.map(|d| d.id), Some(DestinationId::Slack));
     assert_eq!(check("https://example.com/hook", None).destination, None);
 }
@@ -172,11 +172,19 @@ fn each_destination_rule_is_raised_with_its_message() {
 }
 
 #[test]
-fn a_slack_url_alone_is_invalid_and_quotes_slacks_reply() {
+fn a_slack_url_alone_wont_arrive_and_quotes_slacks_reply() {
     let d = diag(SLACK, "destination-missing-field");
     assert_eq!(d.severity, Severity::Error);
     assert!(d.message.starts_with("Slack answers `400 no_text`"));
-    assert!(!check(SLACK, None).is_valid());
+    let report = check(SLACK, None);
+    assert_eq!(report.arrives(), Some(false));
+    assert_eq!(
+        report
+            .arrival
+            .and_then(|a| a.reply().map(str::to_string))
+            .as_deref(),
+        Some("400 no_text")
+    );
 }
 
 #[test]
@@ -416,9 +424,14 @@ fn an_ordinary_url_is_not_masked() {
 
 #[test]
 fn pagerduty_routing_key_is_masked_in_the_body() {
-    let body = r#"{"routing_key":"R0UT1NG","event_action":"trigger"}"#;
+    let text = with(
+        PAGERDUTY,
+        r#""body": {"routing_key": "R0UT1NG", "event_action": "trigger"}"#,
+    );
+    let config = check(&text, None).config.unwrap();
+    let request = render_request(&config, &SampleData::for_outcome(Outcome::Success));
     assert_eq!(
-        masked_body(body),
+        request.masked_body(),
         r#"{"routing_key":"••••••••","event_action":"trigger"}"#
     );
 }
@@ -600,6 +613,20 @@ fn replies_are_explained_in_the_destinations_terms() {
 
 // Preview ----------------------------------------------------------------------------
 
+/// The text runs as plain text.
+fn plain_text(p: &hookcheck_core::destination::preview::DestinationPreview) -> String {
+    p.text
+        .iter()
+        .map(|i| {
+            if i.style == Style::Break {
+                "\n"
+            } else {
+                &i.text
+            }
+        })
+        .collect()
+}
+
 fn preview_of(
     text: &str,
     outcome: Outcome,
@@ -620,7 +647,7 @@ fn the_discord_preview_shows_the_rendered_content() {
     );
     let p = preview_of(&text, Outcome::Failure);
     assert_eq!(p.sender, "testRTC");
-    assert_eq!(p.plain_text(), "AppRTC: failure");
+    assert_eq!(plain_text(&p), "AppRTC: failure");
     assert_eq!(p.text[0].style, Style::Bold);
     assert_eq!(p.refused, None);
 }
@@ -636,7 +663,7 @@ fn the_slack_preview_shows_the_apps_name_when_username_is_ignored() {
     );
     assert_eq!(p.sender, "Your Slack app");
     assert!(p.sender_note.as_deref().unwrap().contains("ignore"));
-    assert_eq!(p.plain_text(), "AppRTC <ok> run");
+    assert_eq!(plain_text(&p), "AppRTC <ok> run");
     assert!(p
         .text
         .iter()
@@ -779,7 +806,7 @@ proptest::proptest! {
             let request = render_request(config, &SampleData::for_outcome(Outcome::Failure));
             let _ = preview(&request);
             let _ = curl::to_curl(&request, false);
-            for id in DestinationId::ALL {
+            for id in DestinationId::all() {
                 let _ = answer(id, &request.header_pairs(), request.body.as_bytes());
             }
         }

@@ -7,8 +7,8 @@ use hookcheck_core::browser::embed::{
     ModeChoice, SetRequest,
 };
 use hookcheck_core::browser::share::ShareState;
-use hookcheck_core::rules::check::{check, Mode};
 use hookcheck_core::Outcome;
+use hookcheck_core::{check, Mode};
 
 // ---- URL options ----
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use hookcheck_core::rules::check::MAX_INPUT_BYTES;
+use hookcheck_core::pipeline::MAX_INPUT_BYTES;
 use hookcheck_core::{check, Mode, Outcome, Severity, Target};
 
 // ---- auto-detection -----------------------------------------------------------------------

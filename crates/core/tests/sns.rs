@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use hookcheck_core::render::request::Destination;
+use hookcheck_core::render::request::Delivery;
 use hookcheck_core::{check, Outcome, Severity, Target};
 
 const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:alerts";
@@ -251,7 +251,7 @@ fn preview_publishes_to_the_region_endpoint() {
     let request = request(&sns_with(""), Outcome::Success);
     assert_eq!(request.method, "POST");
     assert_eq!(request.url, "https://sns.us-east-1.amazonaws.com/");
-    let Destination::Sns(publish) = &request.destination else {
+    let Delivery::Sns(publish) = &request.delivery else {
         panic!("not an SNS publish");
     };
     assert_eq!(publish.endpoint, "https://sns.us-east-1.amazonaws.com/");
@@ -272,7 +272,7 @@ fn china_regions_use_the_amazonaws_com_cn_endpoint() {
 #[test]
 fn preview_message_is_the_default_data_as_compact_json() {
     let request = request(&sns_with(""), Outcome::Failure);
-    let Destination::Sns(publish) = &request.destination else {
+    let Delivery::Sns(publish) = &request.delivery else {
         panic!("not an SNS publish");
     };
     assert_eq!(
@@ -287,7 +287,7 @@ fn preview_message_is_the_rendered_body() {
         r#""body": {"Server": "TestRTC", "Instance": "<%this.runName%>", "Message": "testRTC Alert for <%this.testName%> error:<%this.error%>"}"#,
     );
     let request = request(&text, Outcome::Success);
-    let Destination::Sns(publish) = &request.destination else {
+    let Delivery::Sns(publish) = &request.delivery else {
         panic!("not an SNS publish");
     };
     assert_eq!(

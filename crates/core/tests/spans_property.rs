@@ -2,7 +2,7 @@
 //! input and on character boundaries, in every mode, so the app can slice and highlight
 //! it without a panic; and every fix applies.
 
-use hookcheck_core::rules::check::Mode;
+use hookcheck_core::Mode;
 use hookcheck_core::{check, Span};
 use proptest::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The URL rules of SPEC §2.1, one behaviour per test.
 
-use hookcheck_core::syntax::url::{check_url, HostKind, UrlCheck, UrlParts};
+use hookcheck_core::syntax::url::{check_url, HostKind, UrlCheck, UrlParts, UrlPieces};
 use hookcheck_core::{Fix, Rule, Span};
 
 /// Every diagnostic as (rule, span).
@@ -71,6 +71,7 @@ fn parts_hold_lowercased_scheme_and_host_and_the_query_span() {
             port: Some(8443),
             has_credentials: false,
             query: Some(at(url, "?A=1")),
+            pieces: UrlPieces::of(url).unwrap(),
         }
     );
 }

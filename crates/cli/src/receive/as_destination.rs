@@ -14,7 +14,7 @@ use hookcheck_core::destination::DestinationId;
 
 /// The ids `--as` takes.
 pub fn ids() -> Vec<&'static str> {
-    DestinationId::ALL.iter().map(|d| d.id()).collect()
+    DestinationId::all().map(DestinationId::id).collect()
 }
 
 /// The reply `destination` gives to a request with these headers and body.

@@ -4,8 +4,7 @@
 //! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
 
 use super::context::{context_at, Context, Place};
-use crate::destination::fields::body_fields;
-use crate::destination::{recognise, DestinationId};
+use crate::catalog::{recognise, Recognised};
 use crate::syntax::json::lexer::{Lexer, TokenKind};
 use crate::syntax::{run_options, variables};
 
@@ -225,7 +224,7 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
     let offset = at - (open + 1);
     if context.place == Place::Body {
         if context.at_key {
-            return find(&body_field_entries(&context, text), string);
+            return body_field_doc(&context, text, string);
         }
         return variable_at(string, offset);
     }
@@ -245,18 +244,36 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
 /// The body fields of the destination the text's URL names, for the body object the
 /// caret is in (none outside `body`'s own objects, or for an unrecognised URL).
 pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
-    let (Some(parent), Some(destination)) = (context.body_object.as_deref(), destination_in(text))
-    else {
+    let (Some(parent), Some(found)) = (context.body_object.as_deref(), destination_in(text)) else {
         return Vec::new();
     };
-    body_fields(destination, parent)
-        .map(|f| (f.name, f.doc, Documented, f.rule))
+    let endpoint = found.endpoint();
+    endpoint
+        .fields_under(parent)
+        .map(|f| {
+            let rule = endpoint.rule_of(f).map_or("", crate::Rule::code);
+            (f.name(), f.doc, Documented, rule)
+        })
         .collect()
+}
+
+/// The hover doc of the body field `name` of the destination the text's URL names: its
+/// sentence with what the catalog says of it (required, its values, its limit).
+fn body_field_doc(context: &Context, text: &str, name: &str) -> Option<Doc> {
+    let parent = context.body_object.as_deref()?;
+    let endpoint = destination_in(text)?.endpoint();
+    let field = endpoint.fields_under(parent).find(|f| f.name() == name)?;
+    Some(Doc {
+        name: name.to_string(),
+        sentence: endpoint.field_doc(field),
+        source: Documented,
+        rule: endpoint.rule_of(field).map_or("", crate::Rule::code),
+    })
 }
 
 /// The destination the config's URL names: the top-level `"url"` of the JSON (of the
 /// `#webhook:` value in run options), or a run option's plain URL. One pass of the lexer.
-pub(crate) fn destination_in(text: &str) -> Option<DestinationId> {
+pub(crate) fn destination_in(text: &str) -> Option<Recognised> {
     let (json, mut url) = if text.trim_start().starts_with('#') {
         let span = run_options::parse(text).webhook?;
         let value = text.get(span.start..span.end)?;
@@ -292,7 +309,7 @@ pub(crate) fn destination_in(text: &str) -> Option<DestinationId> {
             _ => {}
         }
     }
-    recognise(&url?).map(|r| r.id)
+    recognise(&url?)
 }
 
 /// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
@@ -374,20 +391,20 @@ mod tests {
     fn the_destination_is_read_from_the_top_level_url_only() {
         let slack = "https://hooks.slack.com/services/T/B/X";
         assert_eq!(
-            destination_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)),
-            Some(DestinationId::Slack)
+            destination_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)).map(|f| f.id),
+            Some(crate::catalog::DestinationId::Slack)
         );
         assert_eq!(
             destination_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
             None
         );
         assert_eq!(
-            destination_in(&format!("#timeout:80 #webhook:{slack}")),
-            Some(DestinationId::Slack)
+            destination_in(&format!("#timeout:80 #webhook:{slack}")).map(|f| f.id),
+            Some(crate::catalog::DestinationId::Slack)
         );
         assert_eq!(
-            destination_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)),
-            Some(DestinationId::Slack)
+            destination_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)).map(|f| f.id),
+            Some(crate::catalog::DestinationId::Slack)
         );
     }
 

@@ -8,8 +8,8 @@
 
 use crate::browser::share::{self, ShareState};
 use crate::diagnostic::Severity;
+use crate::pipeline::{Mode, Report};
 use crate::render::sample::Outcome;
-use crate::rules::check::{Mode, Report};
 use crate::syntax::json::{self, Json};
 
 /// The protocol version this build speaks. Every message carries it; a host message with

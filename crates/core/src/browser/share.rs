@@ -6,10 +6,11 @@
 //! where `samples` holds, per outcome, only the variables that differ from the defaults.
 //! It lives in the URL fragment, which browsers never send to a server.
 
-use crate::destination::secrets::{url_secret_spans, SECRET_BODY_KEYS};
+use crate::catalog::recognise::url_secret_spans;
+use crate::pipeline::Mode;
 use crate::render::sample::{Outcome, SampleData};
-use crate::rules::check::Mode;
 use crate::secrets;
+use crate::secrets::SECRET_BODY_KEYS;
 use crate::span::Span;
 use crate::syntax::json::{self, Json, NodeValue};
 use crate::syntax::run_options;
@@ -204,7 +205,7 @@ pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
             // `user:pass` of a URL: the `@` goes too.
             at += 1;
         } else {
-            out.push_str(crate::destination::secrets::PLACEHOLDER);
+            out.push_str(crate::secrets::PLACEHOLDER);
         }
     }
     out.push_str(&text[at..]);

@@ -1,270 +1,113 @@
 //! One-click fixes that give a config the destination accepts, as ordinary [`Fix`]es.
 //!
 //! A fix edits the webhook field's text as a person would: it turns a bare URL into the
-//! advanced form, sets or replaces one member (`format`, `body`, a header), removes
-//! members that would undo it (a `fieldname`, a json/text `format` around a new body) and
-//! keeps everything else byte for byte. The [`Fix`] covers only the bytes that change.
+//! advanced form, sets or replaces members (`format`, `body`, a header), removes the members
+//! that would undo them (a `fieldname`, a `format` that would wrap a new body) and keeps
+//! everything else byte for byte. The edits are planned on the tree the pipeline parsed, all
+//! at once, and the [`Fix`] covers only the bytes that change.
 
-use super::recognise::{recognise, Endpoint, UrlPieces};
+use crate::catalog::{Cure, Endpoint, Recognised, MESSAGE_TEMPLATE};
 use crate::diagnostic::Fix;
 use crate::span::Span;
 use crate::syntax::json::stringify::write_string;
-use crate::syntax::json::{self, Json, Member};
+use crate::syntax::json::{self, Json, Member, Node};
+use crate::syntax::url::UrlPieces;
 use crate::webhook::{Format, Target, WebhookConfig};
 
-use super::rules::Part;
-
-/// What cures a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cure {
-    /// A `text` message: `"format": "json/text"`, or `text` added to the body template.
-    Text,
-    /// A Discord `{"content": …}` body, or the `/slack` endpoint for json/text.
-    DiscordContent,
-    /// A Google Chat `{"text": …}` body.
-    GoogleChatText,
-    /// A Teams Workflows Adaptive Card body.
-    TeamsCard,
-    /// A PagerDuty Events v2 body, with a placeholder routing key.
-    PagerDuty,
-    /// An Opsgenie body and `Authorization: GenieKey` header, with a placeholder key.
-    Opsgenie,
-    /// A Datadog event body and `DD-API-KEY` header, with a placeholder key.
-    Datadog,
-}
-
-/// The placeholder keys the fixes write: the person replaces them with their own.
-pub const PAGERDUTY_KEY_PLACEHOLDER: &str = "YOUR_PAGERDUTY_ROUTING_KEY";
-pub const OPSGENIE_KEY_PLACEHOLDER: &str = "GenieKey YOUR_OPSGENIE_API_KEY";
-pub const DATADOG_KEY_PLACEHOLDER: &str = "YOUR_DATADOG_API_KEY";
-
-/// The message line every template writes: the test, its result and a link to the run.
-const TEXT_TEMPLATE: &str =
-    "testRTC: <% this.testName %> finished with status <% this.status %>. <% this.resultUrl %>";
-
-/// The body template a cure writes, as JSON.
-pub fn template(cure: Cure) -> Json {
-    let s = Json::string;
-    match cure {
-        Cure::Text | Cure::GoogleChatText => Json::object([("text", s(TEXT_TEMPLATE))]),
-        Cure::DiscordContent => Json::object([(
-            "content",
-            s("**testRTC: <% this.testName %>** finished with status **<% this.status %>**\n<% this.resultUrl %>"),
-        )]),
-        Cure::TeamsCard => Json::object([
-            ("type", s("message")),
-            (
-                "attachments",
-                Json::Array(vec![Json::object([
-                    ("contentType", s("application/vnd.microsoft.card.adaptive")),
-                    ("contentUrl", Json::Null),
-                    (
-                        "content",
-                        Json::object([
-                            ("$schema", s("http://adaptivecards.io/schemas/adaptive-card.json")),
-                            ("type", s("AdaptiveCard")),
-                            ("version", s("1.4")),
-                            (
-                                "body",
-                                Json::Array(vec![
-                                    Json::object([
-                                        ("type", s("TextBlock")),
-                                        ("size", s("Medium")),
-                                        ("weight", s("Bolder")),
-                                        ("text", s("testRTC: <% this.testName %>")),
-                                    ]),
-                                    Json::object([
-                                        ("type", s("TextBlock")),
-                                        ("text", s("Finished with status <% this.status %>.")),
-                                        ("wrap", Json::Bool(true)),
-                                    ]),
-                                ]),
-                            ),
-                            (
-                                "actions",
-                                Json::Array(vec![Json::object([
-                                    ("type", s("Action.OpenUrl")),
-                                    ("title", s("Open the run")),
-                                    ("url", s("<% this.resultUrl %>")),
-                                ])]),
-                            ),
-                        ]),
-                    ),
-                ])]),
-            ),
-        ]),
-        Cure::PagerDuty => Json::object([
-            ("routing_key", s(PAGERDUTY_KEY_PLACEHOLDER)),
-            ("event_action", s("trigger")),
-            ("dedup_key", s("<% this.testRunId %>")),
-            (
-                "payload",
-                Json::object([
-                    (
-                        "summary",
-                        s("testRTC: <% this.testName %> finished with status <% this.status %>"),
-                    ),
-                    ("source", s("testRTC")),
-                    ("severity", s("error")),
-                    ("custom_details", Json::object([("run", s("<% this.resultUrl %>"))])),
-                ]),
-            ),
-            (
-                "links",
-                Json::Array(vec![Json::object([
-                    ("href", s("<% this.resultUrl %>")),
-                    ("text", s("testRTC run")),
-                ])]),
-            ),
-        ]),
-        Cure::Opsgenie => Json::object([
-            (
-                "message",
-                s("testRTC: <% this.testName %> finished with status <% this.status %>"),
-            ),
-            ("alias", s("<% this.testRunId %>")),
-            ("description", s("<% this.resultUrl %>")),
-            ("source", s("testRTC")),
-            ("priority", s("P3")),
-        ]),
-        Cure::Datadog => Json::object([
-            ("title", s("testRTC: <% this.testName %>")),
-            ("text", s("Finished with status <% this.status %>. <% this.resultUrl %>")),
-            ("alert_type", s("info")),
-            ("source_type_name", s("testRTC")),
-        ]),
-    }
-}
-
-/// Where a finding's diagnostic points in the webhook field's text.
-pub struct Places {
-    url: Span,
-    body: Option<Span>,
-    format: Option<Span>,
-    headers: Option<Span>,
-}
-
-impl Places {
-    /// The places of `text`: member values of the advanced form, or the bare URL.
-    pub fn of(text: &str) -> Places {
-        let start = text.len() - text.trim_start().len();
-        let whole = Span::new(start, start + text.trim().len());
-        let parsed = json::parse(text);
-        let members = parsed.root.as_ref().and_then(|r| r.as_object());
-        let find = |key: &str| {
-            members.and_then(|m| m.iter().rev().find(|m| m.key == key).map(|m| m.value.span))
-        };
-        Places {
-            url: find("url").unwrap_or(whole),
-            body: find("body"),
-            format: find("format"),
-            headers: find("headers"),
-        }
-    }
-
-    pub fn span(&self, part: Part) -> Span {
-        match part {
-            Part::Url => self.url,
-            Part::Body => self.body.or(self.format).unwrap_or(self.url),
-            Part::Headers => self.headers.unwrap_or(self.url),
-        }
-    }
-}
-
-/// The fix for `cure` on the webhook field's `text`, whose checked config is `config`.
-pub fn fix(text: &str, config: &WebhookConfig, cure: Cure) -> Option<Fix> {
+/// The fix the endpoint's cure gives the webhook field's `text`, whose checked config is
+/// `config`; `root` is the advanced form's object as parsed (`None` for a bare URL).
+/// `body_refused`: whether the body itself is refused (else only headers are missing, and
+/// the person's body stays).
+pub fn fix(
+    text: &str,
+    root: Option<&Node>,
+    config: &WebhookConfig,
+    found: Recognised,
+    body_refused: bool,
+) -> Option<Fix> {
     let Target::Http { url, .. } = &config.target else {
         return None;
     };
-    let (title, fixed) = fixed_text(text, config, url, cure)?;
+    let endpoint = found.endpoint();
+    let cure = endpoint.cure?;
+    let (title, plan) = plan(cure, endpoint, config, url, body_refused)?;
+    let fixed = match root {
+        Some(root) => apply(text, &plan.edits(text, root)?),
+        None => bare_url_form(text, &plan),
+    };
     Some(minimal(text, &fixed, title))
 }
 
-fn fixed_text(
-    text: &str,
-    config: &WebhookConfig,
-    url: &str,
-    cure: Cure,
-) -> Option<(&'static str, String)> {
-    let form = as_form(text);
-    let found = recognise(url);
-    match cure {
-        Cure::Text if config.body.is_some() && config.format != Format::JsonText => Some((
-            "Add a `text` to the body",
-            set_member(&form, &["body"], "text", &quoted(TEXT_TEMPLATE))?,
-        )),
-        Cure::Text => Some((
-            "Use \"format\": \"json/text\"",
-            set_member(&form, &[], "format", "\"json/text\"")?,
-        )),
-        Cure::DiscordContent
-            if config.format == Format::JsonText
-                && config.body.is_none()
-                && found.is_some_and(|f| f.endpoint == Endpoint::Main) =>
-        {
-            Some((
-                "Send to Discord's Slack-compatible `/slack` endpoint",
-                set_member(&form, &[], "url", &quoted(&with_slack_suffix(url)?))?,
-            ))
-        }
-        Cure::DiscordContent => Some((
-            "Use a Discord {\"content\": …} body",
-            new_body(&form, cure)?,
-        )),
-        Cure::GoogleChatText => Some((
-            "Use a Google Chat {\"text\": …} body",
-            new_body(&form, cure)?,
-        )),
-        Cure::TeamsCard => Some(("Use an Adaptive Card body", new_body(&form, cure)?)),
-        Cure::PagerDuty => Some((
-            "Use a PagerDuty Events v2 body (fill in your routing key)",
-            new_body(&form, cure)?,
-        )),
-        Cure::Opsgenie => {
-            let mut fixed = form.clone();
-            if !has_message(config) {
-                fixed = new_body(&fixed, cure)?;
-            }
-            let has_key = config.headers.iter().any(|(n, v)| {
-                n.eq_ignore_ascii_case("authorization")
-                    && v.get(..9)
-                        .is_some_and(|p| p.eq_ignore_ascii_case("GenieKey "))
-            });
-            if !has_key {
-                fixed = set_header(&fixed, "Authorization", OPSGENIE_KEY_PLACEHOLDER)?;
-            }
-            Some((
-                "Use an Opsgenie alert body and GenieKey header (fill in your key)",
-                fixed,
-            ))
-        }
-        Cure::Datadog => {
-            let mut fixed = new_body(&form, cure)?;
-            if !config
-                .headers
-                .iter()
-                .any(|(n, _)| n.eq_ignore_ascii_case("DD-API-KEY"))
-            {
-                fixed = set_header(&fixed, "DD-API-KEY", DATADOG_KEY_PLACEHOLDER)?;
-            }
-            Some((
-                "Use a Datadog event body and DD-API-KEY header (fill in your key)",
-                fixed,
-            ))
-        }
-    }
+/// What a cure changes, in terms of members.
+#[derive(Default)]
+struct Plan {
+    /// Top-level members to set.
+    set: Vec<(&'static str, Json)>,
+    /// Top-level members to remove.
+    remove: Vec<&'static str>,
+    /// Members to set inside a top-level object member (`body`, `headers`), created when
+    /// absent; a key of another case in the object is replaced under its own spelling.
+    set_inside: Vec<(&'static str, &'static str, Json)>,
 }
 
-fn has_message(config: &WebhookConfig) -> bool {
-    config.format == Format::JsonObject
-        && config.fieldname.is_none()
-        && matches!(
-            config
-                .body
-                .as_ref()
-                .and_then(|b| super::rules::get(b.json(), "message")),
-            Some(Json::String(_))
-        )
+fn plan(
+    cure: Cure,
+    endpoint: &Endpoint,
+    config: &WebhookConfig,
+    url: &str,
+    body_refused: bool,
+) -> Option<(&'static str, Plan)> {
+    let mut plan = Plan::default();
+    match cure {
+        Cure::JsonText if config.body.is_some() && config.format != Format::JsonText => {
+            plan.set_inside
+                .push(("body", "text", Json::string(MESSAGE_TEMPLATE)));
+            Some(("Add a `text` to the body", plan))
+        }
+        Cure::JsonText => {
+            plan.set.push(("format", Json::string("json/text")));
+            Some(("Use \"format\": \"json/text\"", plan))
+        }
+        Cure::Body {
+            json_text_suffix: Some(suffix),
+            ..
+        } if config.format == Format::JsonText && config.body.is_none() => {
+            plan.set
+                .push(("url", Json::String(with_path_suffix(url, suffix)?)));
+            Some((
+                "Send the json/text body to the webhook's `/slack` endpoint",
+                plan,
+            ))
+        }
+        Cure::Body { title, body, .. } => {
+            if body_refused {
+                if config.format != Format::JsonObject {
+                    plan.remove.push("format");
+                }
+                if config.fieldname.is_some() {
+                    plan.remove.push("fieldname");
+                }
+                // The catalog's template: data of this crate, read once per fix.
+                plan.set.push(("body", json::read(body)?));
+            }
+            for header in endpoint.headers {
+                let present = config.headers.iter().any(|(name, value)| {
+                    name.eq_ignore_ascii_case(header.name)
+                        && value.len() > header.prefix.len()
+                        && value.as_bytes()[..header.prefix.len()]
+                            .eq_ignore_ascii_case(header.prefix.as_bytes())
+                });
+                if !present {
+                    plan.set_inside.push((
+                        "headers",
+                        header.name,
+                        Json::string(header.placeholder),
+                    ));
+                }
+            }
+            Some((title, plan))
+        }
+    }
 }
 
 fn quoted(text: &str) -> String {
@@ -273,149 +116,178 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// The URL with `/slack` after its path (Discord's Slack-compatible endpoint).
-fn with_slack_suffix(url: &str) -> Option<String> {
+/// The URL with `suffix` after its path (Discord's Slack-compatible `/slack`).
+fn with_path_suffix(url: &str, suffix: &str) -> Option<String> {
     let pieces = UrlPieces::of(url)?;
-    let end = pieces.path.end;
     let path = pieces.path.slice(url).trim_end_matches('/');
-    let start = pieces.path.start;
-    Some(format!("{}{path}/slack{}", &url[..start], &url[end..]))
+    Some(format!(
+        "{}{path}{suffix}{}",
+        &url[..pieces.path.start],
+        &url[pieces.path.end..]
+    ))
 }
 
-/// The text as an advanced-form object: a bare URL becomes `{"url": "…"}`.
-fn as_form(text: &str) -> String {
+/// A bare URL as the advanced form with the plan's members, on one line:
+/// `{"url": "…", "format": "json/text"}`.
+fn bare_url_form(text: &str, plan: &Plan) -> String {
     let trimmed = text.trim();
-    if trimmed.starts_with('{') {
-        return text.to_string();
-    }
     let start = text.len() - text.trim_start().len();
+    let mut members = vec![("url", Json::string(trimmed))];
+    for (key, value) in &plan.set {
+        match members.iter_mut().find(|(k, _)| k == key) {
+            Some(member) => member.1 = value.clone(),
+            None => members.push((key, value.clone())),
+        }
+    }
+    for (object, key, value) in &plan.set_inside {
+        members.push((object, Json::object([(*key, value.clone())])));
+    }
+    let members: Vec<String> = members
+        .iter()
+        .map(|(key, value)| format!("{}: {}", quoted(key), value.to_compact()))
+        .collect();
     format!(
-        "{}{{\"url\": {}}}{}",
+        "{}{{{}}}{}",
         &text[..start],
-        quoted(trimmed),
+        members.join(", "),
         &text[start + trimmed.len()..]
     )
 }
 
-/// The form with `body` set to the cure's template, and the members that would wrap or
-/// restringify it (`format` other than json/object, `fieldname`) removed.
-fn new_body(form: &str, cure: Cure) -> Option<String> {
-    let template = template(cure);
-    let mut fixed = form.to_string();
-    if let Some(format) = top_member(&fixed, "format") {
-        if format != "\"json/object\"" {
-            fixed = remove_member(&fixed, "format")?;
-        }
-    }
-    if top_member(&fixed, "fieldname").is_some() {
-        fixed = remove_member(&fixed, "fieldname")?;
-    }
-    let multi_line = fixed.contains('\n');
-    let value = if multi_line {
-        template.to_pretty()
-    } else {
-        template.to_compact()
-    };
-    set_member(&fixed, &[], "body", &value)
-}
-
-/// The source text of a top-level member's value.
-fn top_member(text: &str, key: &str) -> Option<String> {
-    let parsed = json::parse(text);
-    let root = parsed.root?;
-    let member = root.as_object()?.iter().rev().find(|m| m.key == key)?;
-    Some(member.value.span.slice(text).to_string())
-}
-
-/// Sets a header, replacing one of the same name in any case.
-fn set_header(text: &str, name: &str, value: &str) -> Option<String> {
-    let parsed = json::parse(text);
-    let root = parsed.root?;
-    let existing = root
-        .as_object()?
-        .iter()
-        .rev()
-        .find(|m| m.key == "headers")
-        .and_then(|h| h.value.as_object())
-        .and_then(|headers| headers.iter().find(|h| h.key.eq_ignore_ascii_case(name)))
-        .map(|h| h.key.to_string());
-    let key = existing.unwrap_or_else(|| name.to_string());
-    set_member(text, &["headers"], &key, &quoted(value))
-}
-
-/// `text` with the member `key` of the object at `path` (keys from the root) set to the
-/// JSON text `value`: replaced when present, added after the last member otherwise;
-/// objects missing along the path are created.
-pub fn set_member(text: &str, path: &[&str], key: &str, value: &str) -> Option<String> {
-    let parsed = json::parse(text);
-    let root = parsed.root?;
-    let mut object = &root;
-    for (depth, step) in path.iter().enumerate() {
-        let members = object.as_object()?;
-        match members.iter().rev().find(|m| m.key == *step) {
-            Some(member) if member.value.as_object().is_some() => object = &member.value,
-            Some(_) => return None,
-            None => {
-                // Create the rest of the path around the member.
-                let mut inner = format!("{{{}: {value}}}", quoted(key));
-                for step in path[depth + 1..].iter().rev() {
-                    inner = format!("{{{}: {inner}}}", quoted(step));
+impl Plan {
+    /// The plan as edits of `text`, whose parsed advanced form is `root`.
+    fn edits(&self, text: &str, root: &Node) -> Option<Vec<(Span, String)>> {
+        let members = root.as_object()?;
+        let mut set: Vec<(String, Json)> = (self.set.iter())
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        let mut edits = Vec::new();
+        for (object, key, value) in &self.set_inside {
+            let inner = (members.iter().rev())
+                .find(|m| m.key == *object)
+                .filter(|m| m.value.as_object().is_some());
+            match inner {
+                Some(member) => {
+                    let spelled = (member.value.as_object()?.iter())
+                        .find(|m| m.key.eq_ignore_ascii_case(key))
+                        .map_or_else(|| key.to_string(), |m| m.key.to_string());
+                    edits.extend(object_edits(
+                        text,
+                        &member.value,
+                        &[(spelled, value.clone())],
+                        &[],
+                    )?);
                 }
-                return set_member(text, &path[..depth], step, &inner);
+                None => set.push((object.to_string(), Json::object([(*key, value.clone())]))),
             }
         }
-    }
-    let members = object.as_object()?;
-    if let Some(member) = members.iter().rev().find(|m| m.key == key) {
-        let indent = indentation(text, member.key_span.start);
-        let value = value.replace('\n', &format!("\n{indent}"));
-        return Some(splice(text, member.value.span, &value));
-    }
-    let key_text = quoted(key);
-    match members.last() {
-        Some(last) => {
-            let multi_line = text[object.span.start..last.key_span.start].contains('\n');
-            let indent = indentation(text, last.key_span.start);
-            let (separator, value) = if multi_line {
-                (
-                    format!(",\n{indent}"),
-                    value.replace('\n', &format!("\n{indent}")),
-                )
-            } else {
-                (", ".to_string(), value.to_string())
-            };
-            let at = last.value.span.end;
-            Some(splice(
-                text,
-                Span::point(at),
-                &format!("{separator}{key_text}: {value}"),
-            ))
-        }
-        None => {
-            // `{}`: the member goes between the braces.
-            let at = object.span.start + 1;
-            Some(splice(
-                text,
-                Span::new(at, object.span.end - 1),
-                &format!("{key_text}: {value}"),
-            ))
-        }
+        edits.extend(object_edits(text, root, &set, &self.remove)?);
+        Some(edits)
     }
 }
 
-/// `text` without the top-level member `key` (and its comma).
-fn remove_member(text: &str, key: &str) -> Option<String> {
-    let parsed = json::parse(text);
-    let root = parsed.root?;
-    let members: &[Member] = root.as_object()?;
-    let at = members.iter().rposition(|m| m.key == key)?;
-    let member = &members[at];
-    let span = match (at.checked_sub(1).map(|i| &members[i]), members.get(at + 1)) {
-        (_, Some(next)) => Span::new(member.key_span.start, next.key_span.start),
-        (Some(previous), None) => Span::new(previous.value.span.end, member.value.span.end),
-        (None, None) => Span::new(member.key_span.start, member.value.span.end),
+/// The edits that set `set` and remove `remove` among the members of `object`, in the
+/// object's layout: one line, or a member a line.
+fn object_edits(
+    text: &str,
+    object: &Node,
+    set: &[(String, Json)],
+    remove: &[&str],
+) -> Option<Vec<(Span, String)>> {
+    let members: &[Member] = object.as_object()?;
+    let removed: Vec<bool> = members.iter().map(|m| remove.contains(&&*m.key)).collect();
+    let mut edits = Vec::new();
+    // Each run of removed members goes with the separator on one side.
+    let mut at = 0;
+    while at < members.len() {
+        if !removed[at] {
+            at += 1;
+            continue;
+        }
+        let first = at;
+        while at < members.len() && removed[at] {
+            at += 1;
+        }
+        let span = match (members.get(at), first.checked_sub(1).map(|i| &members[i])) {
+            (Some(next), _) => Span::new(members[first].key_span.start, next.key_span.start),
+            (None, Some(previous)) => {
+                Span::new(previous.value.span.end, members[at - 1].value.span.end)
+            }
+            (None, None) => Span::new(
+                members[first].key_span.start,
+                members[at - 1].value.span.end,
+            ),
+        };
+        edits.push((span, String::new()));
+    }
+    let kept: Vec<&Member> = (members.iter().zip(&removed))
+        .filter(|(_, removed)| !**removed)
+        .map(|(m, _)| m)
+        .collect();
+    let multi_line = kept
+        .last()
+        .is_some_and(|last| text[object.span.start..last.key_span.start].contains('\n'));
+    let written = |value: &Json, indent: &str| {
+        if multi_line {
+            value.to_pretty().replace('\n', &format!("\n{indent}"))
+        } else {
+            value.to_compact()
+        }
     };
-    Some(splice(text, span, ""))
+    let mut inserted = String::new();
+    for (key, value) in set {
+        match kept.iter().rev().find(|m| m.key == *key) {
+            Some(member) => {
+                let indent = indentation(text, member.key_span.start);
+                edits.push((member.value.span, written(value, &indent)));
+            }
+            None => match kept.last() {
+                Some(last) if multi_line => {
+                    let indent = indentation(text, last.key_span.start);
+                    inserted.push_str(&format!(
+                        ",\n{indent}{}: {}",
+                        quoted(key),
+                        written(value, &indent)
+                    ));
+                }
+                Some(_) => inserted.push_str(&format!(", {}: {}", quoted(key), value.to_compact())),
+                None => {
+                    if !inserted.is_empty() {
+                        inserted.push_str(", ");
+                    }
+                    inserted.push_str(&format!("{}: {}", quoted(key), value.to_compact()));
+                }
+            },
+        }
+    }
+    if !inserted.is_empty() {
+        let at = kept
+            .last()
+            .map_or(object.span.start + 1, |last| last.value.span.end);
+        edits.push((Span::point(at), inserted));
+    }
+    Some(edits)
+}
+
+/// `text` with the edits made; edits are apart, and an insertion at a removal's start goes
+/// before it.
+fn apply(text: &str, edits: &[(Span, String)]) -> String {
+    let mut edits: Vec<&(Span, String)> = edits.iter().collect();
+    crate::sort::sort_by_key(&mut edits, |(span, _)| {
+        [span.start as u64, span.end as u64, 0]
+    });
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for (span, replacement) in edits {
+        if span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        out.push_str(replacement);
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// The white space that starts the line holding `at`.
@@ -425,10 +297,6 @@ fn indentation(text: &str, at: usize) -> String {
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect()
-}
-
-fn splice(text: &str, span: Span, with: &str) -> String {
-    format!("{}{with}{}", &text[..span.start], &text[span.end..])
 }
 
 /// A fix from `before` to `after` covering only the bytes between their common prefix and

@@ -2,10 +2,11 @@
 //! formatted text, its fields and links. The app renders it with text nodes only (never
 //! HTML from the input); this module only reads the request.
 
-use super::recognise::{recognise, DestinationId, Endpoint};
-use super::rules::{get, judge, Received};
+use super::diagnose::received;
+use super::judge::judge;
+use crate::catalog::{DestinationId, Shown};
+pub use crate::catalog::{Markup, PreviewKind};
 use crate::render::request::Request;
-use crate::syntax::json::Json;
 
 /// How a run of text is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,33 +26,6 @@ pub enum Style {
 pub struct Inline {
     pub text: String,
     pub style: Style,
-}
-
-/// What kind of thing the destination makes of the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PreviewKind {
-    /// A chat message.
-    Message,
-    /// A card (Teams).
-    Card,
-    /// An incident (PagerDuty).
-    Incident,
-    /// An alert (Opsgenie).
-    Alert,
-    /// An event (Datadog).
-    Event,
-}
-
-impl PreviewKind {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            PreviewKind::Message => "message",
-            PreviewKind::Card => "card",
-            PreviewKind::Incident => "incident",
-            PreviewKind::Alert => "alert",
-            PreviewKind::Event => "event",
-        }
-    }
 }
 
 /// A Discord embed.
@@ -81,235 +55,71 @@ pub struct DestinationPreview {
     pub refused: Option<String>,
 }
 
-impl DestinationPreview {
-    fn new(destination: DestinationId, kind: PreviewKind, sender: &str) -> Self {
-        DestinationPreview {
-            destination,
-            kind,
-            sender: sender.to_string(),
-            sender_note: None,
-            title: None,
-            text: Vec::new(),
-            embeds: Vec::new(),
-            fields: Vec::new(),
-            links: Vec::new(),
-            refused: None,
-        }
-    }
-
-    /// The text runs as plain text (for tests and screen readers).
-    pub fn plain_text(&self) -> String {
-        self.text
-            .iter()
-            .map(|i| {
-                if i.style == Style::Break {
-                    "\n"
-                } else {
-                    &i.text
-                }
-            })
-            .collect()
-    }
-}
-
-/// The message format a destination reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Markup {
-    /// Slack and Google Chat: `*bold*`, `_italic_`, `` `code` ``, `<url|label>`, with
-    /// `&amp; &lt; &gt;` escapes.
-    Mrkdwn,
-    /// Discord and Mattermost: `**bold**`, `*italic*`/`_italic_`, `` `code` ``.
-    Markdown,
-    /// No formatting.
-    Plain,
-}
-
-/// The preview of `request` at its destination; `None` when the URL names no destination
-/// with a message of its own (request bins, catch hooks).
+/// The preview of `request` at its destination, as the endpoint's declaration says it
+/// shows a message; `None` when the URL names no destination with a message of its own
+/// (request bins, catch hooks).
 pub fn preview(request: &Request) -> Option<DestinationPreview> {
-    use DestinationId as D;
-    let found = recognise(&request.url)?;
-    let body = crate::syntax::json::read(&request.body);
-    let headers = request.header_pairs();
-    let received = Received {
-        headers: &headers,
-        body: body.as_ref(),
-        body_bytes: request.body.len(),
-        described_as: "the body",
-    };
-    let refused = judge(found, &received)
+    let found = request.destination()?;
+    let spec = found.endpoint().preview?;
+    let body = &request.json;
+    let refused = judge(found, &received(request, "the body"))
         .into_iter()
-        .find(|f| f.rejection.is_some())
+        .find(|f| f.reply.is_some_and(|reply| !reply.delivered))
         .map(|f| f.message);
-    let body = body.unwrap_or(Json::Null);
-    let text = |key: &str| match get(&body, key) {
-        Some(Json::String(s)) => Some(s.as_str()),
-        _ => None,
+    let mut p = DestinationPreview {
+        destination: found.id,
+        kind: spec.kind,
+        sender: spec.sender.to_string(),
+        sender_note: None,
+        title: spec
+            .title
+            .and_then(|path| body.text(path))
+            .map(str::to_string),
+        text: format_text(
+            spec.text
+                .and_then(|path| body.text(path))
+                .unwrap_or_default(),
+            spec.markup,
+        ),
+        embeds: Vec::new(),
+        fields: Vec::new(),
+        links: Vec::new(),
+        refused,
     };
-    let mut out = match (found.id, found.endpoint) {
-        (D::Slack | D::SlackWorkflow, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Message, "Your Slack app");
-            if let Some(name) = text("username") {
-                p.sender_note = Some(format!(
-                    "Slack shows the app's name: app webhooks ignore \"username\": \"{name}\"."
-                ));
+    if let Some((path, honoured)) = spec.sender_field {
+        if let Some(name) = body.text(path) {
+            if honoured {
+                p.sender = name.to_string();
             }
-            p.text = format_text(text("text").unwrap_or_default(), Markup::Mrkdwn);
-            p
+            p.sender_note = spec.sender_note.map(|note| note.replace("{name}", name));
         }
-        (D::Discord, endpoint) => {
-            let mut p = DestinationPreview::new(
-                found.id,
-                PreviewKind::Message,
-                text("username").unwrap_or("The webhook's name (set in Discord)"),
-            );
-            let content = if endpoint == Endpoint::DiscordSlack {
-                text("text")
-            } else {
-                text("content")
-            };
-            p.text = format_text(content.unwrap_or_default(), Markup::Markdown);
-            if let Some(Json::Array(embeds)) = get(&body, "embeds") {
-                for embed in embeds.iter().take(10) {
-                    let field = |key: &str| match get(embed, key) {
-                        Some(Json::String(s)) => s.clone(),
-                        _ => String::new(),
-                    };
-                    p.embeds.push(Embed {
-                        title: field("title"),
-                        description: format_text(&field("description"), Markup::Markdown),
-                    });
-                }
-            }
-            p
+    }
+    for path in spec.labelled {
+        if let Some(value) = body.text(path) {
+            let label = path.rsplit('.').next().unwrap_or(path);
+            p.fields.push((label.to_string(), value.to_string()));
         }
-        (D::GoogleChat, _) => {
-            let mut p = DestinationPreview::new(
-                found.id,
-                PreviewKind::Message,
-                "The webhook's name (set in Google Chat)",
-            );
-            p.text = format_text(text("text").unwrap_or_default(), Markup::Mrkdwn);
-            p
-        }
-        (D::Mattermost | D::RocketChat, _) => {
-            let mut p = DestinationPreview::new(
-                found.id,
-                PreviewKind::Message,
-                text("username").unwrap_or("The webhook's name"),
-            );
-            if text("username").is_some() && found.id == D::Mattermost {
-                p.sender_note = Some(
-                    "Mattermost shows this name only if the server lets integrations override usernames.".to_string(),
-                );
-            }
-            p.text = format_text(text("text").unwrap_or_default(), Markup::Markdown);
-            p
-        }
-        (D::TeamsConnector, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Message, "Incoming Webhook");
-            p.title = text("title").map(str::to_string);
-            p.text = format_text(text("text").unwrap_or_default(), Markup::Markdown);
-            p
-        }
-        (D::TeamsWorkflow, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Card, "Workflows");
-            let card = get(&body, "attachments")
-                .and_then(|a| match a {
-                    Json::Array(items) => items.first(),
-                    _ => None,
-                })
-                .and_then(|first| get(first, "content"));
-            if let Some(card) = card {
-                teams_card(card, &mut p);
-            }
-            p
-        }
-        (D::PagerDuty, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Incident, "PagerDuty");
-            let payload = get(&body, "payload").cloned().unwrap_or(Json::Null);
-            let field = |key: &str| match get(&payload, key) {
-                Some(Json::String(s)) => Some(s.clone()),
-                _ => None,
-            };
-            p.title = field("summary");
-            for key in ["severity", "source", "component", "group", "class"] {
-                if let Some(value) = field(key) {
-                    p.fields.push((key.to_string(), value));
-                }
-            }
-            if let Some(dedup) = text("dedup_key") {
-                p.fields.push(("dedup_key".to_string(), dedup.to_string()));
-            }
-            if let Some(Json::Array(links)) = get(&body, "links") {
-                for link in links {
-                    if let Some(Json::String(href)) = get(link, "href") {
-                        let label = match get(link, "text") {
-                            Some(Json::String(t)) => t.clone(),
-                            _ => href.clone(),
-                        };
-                        p.links.push((label, href.clone()));
-                    }
-                }
-            }
-            p
-        }
-        (D::Opsgenie, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Alert, "Opsgenie");
-            p.title = text("message").map(str::to_string);
-            p.text = format_text(text("description").unwrap_or_default(), Markup::Plain);
-            for key in ["priority", "alias", "source", "entity"] {
-                if let Some(value) = text(key) {
-                    p.fields.push((key.to_string(), value.to_string()));
-                }
-            }
-            p
-        }
-        (D::Datadog, _) => {
-            let mut p = DestinationPreview::new(found.id, PreviewKind::Event, "Datadog");
-            p.title = text("title").map(str::to_string);
-            p.text = format_text(text("text").unwrap_or_default(), Markup::Markdown);
-            if let Some(alert) = text("alert_type") {
-                p.fields.push(("alert_type".to_string(), alert.to_string()));
-            }
-            p
-        }
-        (D::Zapier | D::Make | D::WebhookSite | D::Pipedream | D::Beeceptor, _) => return None,
-    };
-    out.refused = refused;
-    Some(out)
-}
-
-/// An Adaptive Card's text blocks (the first bold one as the title) and its URL actions.
-fn teams_card(card: &Json, p: &mut DestinationPreview) {
-    if let Some(Json::Array(blocks)) = get(card, "body") {
-        for block in blocks {
-            let Some(Json::String(text)) = get(block, "text") else {
-                continue;
-            };
-            let bold = matches!(get(block, "weight"), Some(Json::String(w)) if w.eq_ignore_ascii_case("bolder"));
-            if bold && p.title.is_none() {
-                p.title = Some(text.clone());
-            } else {
+    }
+    for shown in spec.extra.map(|extra| extra(body)).unwrap_or_default() {
+        match shown {
+            Shown::Title(title) if p.title.is_none() => p.title = Some(title),
+            Shown::Title(text) | Shown::Text(text) => {
                 if !p.text.is_empty() {
                     p.text.push(Inline {
                         text: String::new(),
                         style: Style::Break,
                     });
                 }
-                p.text.extend(format_text(text, Markup::Markdown));
+                p.text.extend(format_text(&text, spec.markup));
             }
+            Shown::Embed { title, description } => p.embeds.push(Embed {
+                title,
+                description: format_text(&description, Markup::Markdown),
+            }),
+            Shown::Link { label, url } => p.links.push((label, url)),
         }
     }
-    if let Some(Json::Array(actions)) = get(card, "actions") {
-        for action in actions {
-            if let (Some(Json::String(title)), Some(Json::String(url))) =
-                (get(action, "title"), get(action, "url"))
-            {
-                p.links.push((title.clone(), url.clone()));
-            }
-        }
-    }
+    Some(p)
 }
 
 /// `text` read as `markup` into styled runs. Linear: each marker is looked for on its

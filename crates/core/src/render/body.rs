@@ -1,30 +1,24 @@
 //! Steps 1–3 of the request (SPEC §3): the run's data, or the body template with every
 //! placeholder replaced by the run's value, wrapped by `fieldname`.
 
-use super::request::{Label, Provenance};
+use super::label::{Label, Provenance};
 use super::sample::SampleData;
-use crate::syntax::json::stringify::{write_compact, write_escaped, write_string};
 use crate::syntax::json::Json;
 use crate::syntax::template::{Part, Template};
 use crate::webhook::WebhookConfig;
 
-/// Steps 1–3: the run's data, through the body template and the fieldname wrapper, as
-/// compact JSON text (`JSON.stringify` of the value testRTC builds).
-pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (String, Label) {
-    let mut out = String::new();
-    if let Some(name) = &config.fieldname {
-        out.push('{');
-        write_string(&mut out, name);
-        out.push(':');
-    }
-    match &config.body {
-        Some(template) => write_rendered(&mut out, template, sample),
-        None => write_compact(&mut out, &sample.payload()),
-    }
-    if config.fieldname.is_some() {
-        out.push('}');
-    }
-    (out, data_label(config, sample))
+/// Steps 1–3: the run's data, through the body template and the fieldname wrapper: the
+/// value testRTC builds and `JSON.stringify`s.
+pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label) {
+    let data = match &config.body {
+        Some(template) => render_template(template, sample),
+        None => sample.payload(),
+    };
+    let data = match &config.fieldname {
+        Some(name) => Json::object([(name.clone(), data)]),
+        None => data,
+    };
+    (data, data_label(config, sample))
 }
 
 /// Where the data of steps 1–3 comes from.
@@ -43,92 +37,73 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
     label
 }
 
-/// Step 2: the compact text of `template` with every string's placeholders replaced by
-/// the sample's values; other values and key order unchanged.
-fn write_rendered(out: &mut String, template: &Json, sample: &SampleData) {
+/// Step 2: `template` with every string's placeholders replaced by the sample's values as
+/// strings (unknown names by nothing); other values and key order unchanged.
+pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
     match template {
-        // Written piece by piece: JSON escapes one character at a time, so the escaped
-        // text of a string is the escaped text of its pieces.
         Json::String(text) => {
-            out.push('"');
+            let mut out = String::with_capacity(text.len());
             Template::visit_names(text, |part| match part {
-                Part::Text(text) => write_escaped(out, text),
+                Part::Text(text) => out.push_str(text),
                 Part::Name(name) => match sample.get(name) {
-                    Some(Json::String(value)) => write_escaped(out, value),
-                    Some(other) => write_escaped(out, &other.to_compact()),
+                    Some(Json::String(value)) => out.push_str(value),
+                    Some(other) => out.push_str(&other.to_compact()),
                     None => {}
                 },
             });
-            out.push('"');
+            Json::String(out)
         }
-        Json::Array(items) if !items.is_empty() => {
-            for (i, item) in items.iter().enumerate() {
-                out.push(if i > 0 { ',' } else { '[' });
-                write_rendered(out, item, sample);
-            }
-            out.push(']');
+        Json::Array(items) => {
+            Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
         }
-        Json::Object(members) if !members.is_empty() => {
-            for (i, (key, item)) in members.iter().enumerate() {
-                out.push(if i > 0 { ',' } else { '{' });
-                write_string(out, key);
-                out.push(':');
-                write_rendered(out, item, sample);
-            }
-            out.push('}');
-        }
-        other => write_compact(out, other),
+        Json::Object(members) => Json::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), render_template(v, sample)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::render::sample::Outcome;
     use crate::rules::body::tests::template;
     use proptest::prelude::*;
 
-    /// Step 2 as a tree: every string of the template with its placeholders replaced.
-    pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
-        match template {
-            Json::String(text) if Template::has_placeholders(text) => {
-                Json::String(Template::render_names(text, |name| {
-                    sample.as_template_text(name)
-                }))
-            }
-            Json::Array(items) => {
-                Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
-            }
-            Json::Object(members) => Json::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| (k.clone(), render_template(v, sample)))
-                    .collect(),
-            ),
-            other => other.clone(),
-        }
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
 
+        /// Each string renders as `Template::render_names` renders it: one definition of a
+        /// placeholder's value.
         #[test]
-        fn rendered_body_text_is_the_compact_text_of_the_rendered_tree(
+        fn every_string_of_the_template_renders_its_placeholders(
             template in template(),
             outcome in prop::sample::select(Outcome::ALL.to_vec()),
             name in prop::option::of("[a-z\"\\\\\n\u{1}é]{0,5}"),
-            score in prop::option::of("-?[0-9]{1,3}(\\.[0-9]{1,2})?(e[0-9]{1,2})?|x\"y"),
         ) {
             let mut sample = SampleData::for_outcome(outcome);
             if let Some(name) = name {
                 sample.set("testName", &name).unwrap();
             }
-            if let Some(score) = score {
-                sample.set("score", &score).unwrap();
+            fn strings(value: &Json, out: &mut Vec<String>) {
+                match value {
+                    Json::String(s) => out.push(s.clone()),
+                    Json::Array(items) => items.iter().for_each(|v| strings(v, out)),
+                    Json::Object(members) => members.iter().for_each(|(_, v)| strings(v, out)),
+                    _ => {}
+                }
             }
-            let mut text = String::new();
-            write_rendered(&mut text, &template, &sample);
-            prop_assert_eq!(text, render_template(&template, &sample).to_compact());
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            strings(&template, &mut before);
+            strings(&render_template(&template, &sample), &mut after);
+            let expected: Vec<String> = before
+                .iter()
+                .map(|s| Template::render_names(s, |name| sample.as_template_text(name)))
+                .collect();
+            prop_assert_eq!(after, expected);
         }
     }
 }

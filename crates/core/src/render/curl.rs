@@ -1,6 +1,5 @@
 //! The request as a curl command, quoted for POSIX shells.
 
-use crate::destination::secrets::{masked_body, masked_url};
 use crate::render::request::Request;
 use crate::secrets;
 
@@ -23,7 +22,7 @@ pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
     if reveal_secrets {
         push_escaped(&mut out, &request.url);
     } else {
-        push_escaped(&mut out, &masked_url(&request.url));
+        push_escaped(&mut out, &request.masked_url());
     }
     for header in &request.headers {
         out.push_str("' \\\n  -H '");
@@ -40,7 +39,7 @@ pub fn to_curl(request: &Request, reveal_secrets: bool) -> String {
     if reveal_secrets {
         push_escaped(&mut out, &request.body);
     } else {
-        push_escaped(&mut out, &masked_body(&request.body));
+        push_escaped(&mut out, &request.masked_body());
     }
     out.push('\'');
     out

@@ -5,62 +5,18 @@
 
 use std::borrow::Cow;
 
+pub use super::label::{Label, Provenance};
+
 use super::body::render_data;
 use super::sample::SampleData;
 use super::sns::SnsPublish;
-use crate::secrets;
-use crate::syntax::json::stringify::write_string;
+use crate::catalog::recognise::UrlReading;
+use crate::catalog::Recognised;
+use crate::secrets::{self, replace_spans, MASK, SECRET_BODY_KEYS};
+use crate::span::Span;
 use crate::syntax::json::Json;
+use crate::syntax::url::UrlParts;
 use crate::webhook::{Format, Target, WebhookConfig};
-
-/// Whether testRTC documents a part of the request, or hookcheck assumes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Provenance {
-    Documented,
-    Assumed,
-}
-
-impl Provenance {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Provenance::Documented => "documented",
-            Provenance::Assumed => "assumed",
-        }
-    }
-
-    pub(super) fn and(self, other: Provenance) -> Provenance {
-        if self == Provenance::Assumed || other == Provenance::Assumed {
-            Provenance::Assumed
-        } else {
-            Provenance::Documented
-        }
-    }
-}
-
-/// A part of the request with where it comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Label {
-    pub provenance: Provenance,
-    /// Why: the source, or the assumption, in one sentence. Most are fixed sentences,
-    /// borrowed rather than copied into every request.
-    pub why: Cow<'static, str>,
-}
-
-impl Label {
-    pub(super) fn documented(why: impl Into<Cow<'static, str>>) -> Label {
-        Label {
-            provenance: Provenance::Documented,
-            why: why.into(),
-        }
-    }
-
-    pub(super) fn assumed(why: impl Into<Cow<'static, str>>) -> Label {
-        Label {
-            provenance: Provenance::Assumed,
-            why: why.into(),
-        }
-    }
-}
 
 /// One request header.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,11 +28,15 @@ pub struct Header {
     pub secret: bool,
 }
 
-/// Where the request goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Destination {
-    /// An HTTP webhook: what the test call sends.
-    Webhook,
+/// How the request is delivered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Delivery {
+    /// An HTTP webhook: what the test call sends, to the URL as the pipeline checked it.
+    Webhook {
+        parts: UrlParts,
+        /// The destination it names and the URL's secret parts.
+        reading: UrlReading,
+    },
     /// An SNS Publish: previewed, never sent (it needs AWS request signing).
     Sns(SnsPublish),
 }
@@ -93,10 +53,11 @@ pub struct Request {
     /// The exact body bytes.
     pub body: String,
     pub body_label: Label,
-    pub destination: Destination,
-    /// The payload before the format step wrapped it, as compact JSON text, when that is
-    /// not already the body (json/object, cloudevent) or the SNS message: see [`Request::data`].
-    data_text: Option<String>,
+    /// What the body carries as a JSON tree: the body itself (its bytes are this tree's
+    /// compact text), or for SNS the Publish's message. Later stages read this, never the
+    /// bytes.
+    pub json: Json,
+    pub delivery: Delivery,
 }
 
 impl Request {
@@ -108,30 +69,88 @@ impl Request {
             .collect()
     }
 
-    /// The body pretty-printed as `JSON.stringify(body, null, 2)` would, when it is JSON.
+    /// The body pretty-printed as `JSON.stringify(body, null, 2)` would (for SNS, the
+    /// message).
     pub fn pretty_body(&self) -> String {
-        match &self.destination {
-            Destination::Webhook => crate::syntax::json::read(&self.body)
-                .map_or_else(|| self.body.clone(), |json| json.to_pretty()),
-            Destination::Sns(_) => self.data().to_pretty(),
+        self.json.to_pretty()
+    }
+
+    /// Whether the browser test call, `hookcheck send` and the relay may send it.
+    pub fn is_sendable(&self) -> bool {
+        matches!(self.delivery, Delivery::Webhook { .. })
+    }
+
+    /// The URL as the pipeline checked it (`None` for SNS).
+    pub fn url_parts(&self) -> Option<&UrlParts> {
+        match &self.delivery {
+            Delivery::Webhook { parts, .. } => Some(parts),
+            Delivery::Sns(_) => None,
         }
     }
 
-    /// The payload before the format step wrapped or stringified it (for SNS, the message),
-    /// as `JSON.parse` reads back the compact text of [`render_data`]: a number JSON cannot
-    /// hold (NaN, ±Infinity) reads back as `null`, as it prints.
-    pub fn data(&self) -> Json {
-        let text = match (&self.data_text, &self.destination) {
-            (Some(text), _) => text,
-            (None, Destination::Sns(publish)) => &publish.message,
-            (None, Destination::Webhook) => &self.body,
-        };
-        crate::syntax::json::read(text).unwrap_or(Json::Null)
+    /// The destination the URL names.
+    pub fn destination(&self) -> Option<Recognised> {
+        match &self.delivery {
+            Delivery::Webhook { reading, .. } => reading.destination,
+            Delivery::Sns(_) => None,
+        }
     }
 
-    /// Whether the browser test call may send it.
-    pub fn is_sendable(&self) -> bool {
-        matches!(self.destination, Destination::Webhook)
+    /// The spans of the URL that are credentials.
+    pub fn url_secrets(&self) -> &[Span] {
+        match &self.delivery {
+            Delivery::Webhook { reading, .. } => &reading.secrets,
+            Delivery::Sns(_) => &[],
+        }
+    }
+
+    /// The URL with its credentials masked.
+    pub fn masked_url(&self) -> Cow<'_, str> {
+        replace_spans(&self.url, self.url_secrets(), MASK)
+    }
+
+    /// The body tree with the string values of its top-level credential keys (PagerDuty's
+    /// `routing_key`) masked; `None` when it has none.
+    fn masked_json(&self) -> Option<Json> {
+        let Json::Object(members) = &self.json else {
+            return None;
+        };
+        let secret = |(key, value): &(String, Json)| {
+            SECRET_BODY_KEYS.contains(&key.as_str())
+                && matches!(value, Json::String(s) if !s.is_empty())
+        };
+        members.iter().any(secret).then(|| {
+            Json::Object(
+                members
+                    .iter()
+                    .map(|member| match secret(member) {
+                        true => (member.0.clone(), Json::string(MASK)),
+                        false => member.clone(),
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// The exact body with its credentials masked (SNS bodies hold none).
+    pub fn masked_body(&self) -> Cow<'_, str> {
+        match (&self.delivery, self.masked_json()) {
+            (Delivery::Webhook { .. }, Some(masked)) => Cow::Owned(masked.to_compact()),
+            _ => Cow::Borrowed(&self.body),
+        }
+    }
+
+    /// The pretty-printed body with its credentials masked.
+    pub fn masked_pretty_body(&self) -> String {
+        self.masked_json()
+            .map_or_else(|| self.pretty_body(), |masked| masked.to_pretty())
+    }
+
+    /// Whether the URL, a header or the body holds a credential that the preview masks.
+    pub fn has_secrets(&self) -> bool {
+        !self.url_secrets().is_empty()
+            || self.headers.iter().any(|h| h.secret)
+            || self.masked_json().is_some()
     }
 }
 
@@ -139,9 +158,19 @@ impl Request {
 pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
     let (data, data_label) = render_data(config, sample);
     match &config.target {
-        Target::Http { url, .. } => render_http(config, url, data, data_label, sample),
+        Target::Http {
+            url,
+            parts,
+            reading,
+        } => {
+            let delivery = Delivery::Webhook {
+                parts: parts.clone(),
+                reading: reading.clone(),
+            };
+            render_http(config, url, data, data_label, sample, delivery)
+        }
         Target::Sns(sns) => {
-            let publish = SnsPublish::new(sns, data);
+            let publish = SnsPublish::new(sns, data.to_compact());
             Request {
                 method: "POST".into(),
                 method_label: Label::assumed(
@@ -174,8 +203,8 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
                     )
                     .into(),
                 },
-                destination: crate::render::request::Destination::Sns(publish),
-                data_text: None,
+                json: data,
+                delivery: Delivery::Sns(publish),
             }
         }
     }
@@ -184,23 +213,19 @@ pub fn render_request(config: &WebhookConfig, sample: &SampleData) -> Request {
 fn render_http(
     config: &WebhookConfig,
     url: &str,
-    data: String,
+    data: Json,
     data_label: Label,
     sample: &SampleData,
+    delivery: Delivery,
 ) -> Request {
-    // Step 4: the format. `data` is the data's compact text already.
-    let (body, data_text, body_label) = match config.format {
-        Format::JsonObject => (data, None, data_label),
+    // Step 4: the format.
+    let (json, body_label) = match config.format {
+        Format::JsonObject => (data, data_label),
         Format::JsonText => (
-            {
-                // {"username":"testRTC_bot","text":<the data's text as a JSON string>}
-                let mut body = String::with_capacity(data.len() + data.len() / 8 + 40);
-                body.push_str(r#"{"username":"testRTC_bot","text":"#);
-                write_string(&mut body, &data);
-                body.push('}');
-                body
-            },
-            Some(data),
+            Json::object([
+                ("username", Json::string("testRTC_bot")),
+                ("text", Json::String(data.to_compact())),
+            ]),
             Label {
                 provenance: data_label.provenance,
                 why: format!(
@@ -212,7 +237,6 @@ fn render_http(
         ),
         Format::CloudEvent => (
             data,
-            None,
             Label {
                 provenance: data_label.provenance,
                 why: format!("cloudevent: the data is the body, attributes go in ce-* headers (documented). {}", data_label.why).into(),
@@ -294,73 +318,56 @@ fn render_http(
         url: url.to_string(),
         url_label: Label::documented("Your webhook URL."),
         headers,
-        body,
+        body: json.to_compact(),
         body_label,
-        destination: Destination::Webhook,
-        data_text,
+        json,
+        delivery,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::body::tests::render_template;
     use crate::render::sample::Outcome;
     use proptest::prelude::*;
 
-    fn config(
-        body: Option<Json>,
-        fieldname: Option<String>,
-        format: Format,
-        every: bool,
-    ) -> (WebhookConfig, bool) {
+    fn config(body: Option<Json>, fieldname: Option<String>, format: Format) -> WebhookConfig {
         let mut config = crate::check(r#"{"url": "https://example.com/hook"}"#, None)
             .config
             .expect("a valid webhook");
         config.body = body.map(crate::webhook::BodyTemplate::new);
         config.fieldname = fieldname;
         config.format = format;
-        (config, every)
+        config
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
 
+        /// The bytes are the compact text of the tree the request carries, and the tree is
+        /// the data of steps 1–3 in the shape the format gives it.
         #[test]
-        fn requests_carry_the_data_that_render_data_builds(
+        fn the_body_bytes_are_the_compact_text_of_the_carried_tree(
             body in prop::option::of(crate::rules::body::tests::template()),
             fieldname in prop::option::of("[a-z\"0-9]{0,4}"),
             format in prop::sample::select(Format::ALL.to_vec()),
             every in any::<bool>(),
             outcome in prop::sample::select(Outcome::ALL.to_vec()),
         ) {
-            let (config, every) = config(body, fieldname, format, every);
+            let config = config(body, fieldname, format);
             let mut sample = SampleData::for_outcome(outcome);
             sample.include_every_variable = every;
-            let (text, _) = render_data(&config, &sample);
-            let tree = match &config.body {
-                Some(body) => render_template(body, &sample),
-                None => sample.payload(),
-            };
-            let tree = match &config.fieldname {
-                Some(name) => Json::object([(name.clone(), tree)]),
-                None => tree,
-            };
-            prop_assert_eq!(&text, &tree.to_compact());
-
+            let (data, _) = render_data(&config, &sample);
             let request = render_request(&config, &sample);
-            let expected_body = match format {
+            prop_assert_eq!(&request.body, &request.json.to_compact());
+            let expected = match format {
                 Format::JsonText => Json::object([
                     ("username", Json::string("testRTC_bot")),
-                    ("text", Json::String(tree.to_compact())),
-                ])
-                .to_compact(),
-                Format::JsonObject | Format::CloudEvent => tree.to_compact(),
+                    ("text", Json::String(data.to_compact())),
+                ]),
+                Format::JsonObject | Format::CloudEvent => data,
             };
-            prop_assert_eq!(&request.body, &expected_body);
-            // JSON holds no NaN or infinity: the data reads back as its text prints.
-            let read_back = crate::syntax::json::parse(&tree.to_compact()).root.map(|n| n.into_json());
-            prop_assert_eq!(Some(request.data()), read_back);
+            prop_assert_eq!(request.json, expected);
         }
     }
 }

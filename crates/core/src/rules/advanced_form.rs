@@ -203,10 +203,9 @@ fn check_url_member(
     member
         .value
         .report_within(source, check.diagnostics, diagnostics);
-    check.parts.map(|parts| Target::Http {
-        url: text.to_string(),
-        parts,
-    })
+    check
+        .parts
+        .map(|parts| Target::http(text.to_string(), parts))
 }
 
 fn check_format(member: &Member, diagnostics: &mut Diagnostics) -> Option<Format> {

@@ -38,7 +38,7 @@ fn check_templates<'a, 't>(node: &'a Node<'t>, source: &str, diagnostics: &mut D
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use crate::render::body::tests::render_template;
+    use crate::render::body::render_template;
     use crate::render::sample::{Outcome, SampleData};
     use crate::syntax::json::Json;
     use proptest::prelude::*;

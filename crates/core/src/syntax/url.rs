@@ -62,6 +62,9 @@ pub struct UrlParts {
     pub has_credentials: bool,
     /// Span of the `?query` part, `?` included.
     pub query: Option<Span>,
+    /// Where the user info, host, path and query sit in the URL text: what recognising
+    /// the destination and masking its secrets read.
+    pub pieces: UrlPieces,
 }
 
 impl UrlParts {
@@ -288,6 +291,7 @@ impl<'a> Checker<'a> {
             port: host.port,
             has_credentials,
             query,
+            pieces: UrlPieces::of(text).unwrap_or_default(),
         })
     }
 
@@ -1170,5 +1174,84 @@ mod tests {
         assert!(parse_ipv6(":1::").is_none());
         assert!(parse_ipv6("12345::").is_none());
         assert!(parse_ipv6("::1.2.3").is_none());
+    }
+}
+
+/// The parts of a URL text, as spans into it. Lenient: any text with `scheme://` gives
+/// pieces, so that the secrets of a URL with errors are still found (and masked).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UrlPieces {
+    /// `user:pass@`, the `@` included.
+    pub userinfo: Option<Span>,
+    pub host: Span,
+    /// From the first `/` after the authority up to `?` or `#`.
+    pub path: Span,
+    /// After the `?`, up to `#`.
+    pub query: Option<Span>,
+}
+
+impl UrlPieces {
+    /// The pieces of `url`; `None` without `scheme://`.
+    pub fn of(url: &str) -> Option<UrlPieces> {
+        let authority_start = url.find("://")? + 3;
+        let rest = &url[authority_start..];
+        let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..authority_len];
+        let (userinfo, host_start) = match authority.rfind('@') {
+            Some(at) => (
+                Some(Span::new(authority_start, authority_start + at + 1)),
+                authority_start + at + 1,
+            ),
+            None => (None, authority_start),
+        };
+        let host_and_port = &url[host_start..authority_start + authority_len];
+        // A port follows the last `:` unless it is inside an IPv6 literal.
+        let host_len = match host_and_port.rfind(':') {
+            Some(at) if !host_and_port[at..].contains(']') => at,
+            _ => host_and_port.len(),
+        };
+        let path_start = authority_start + authority_len;
+        let after = &url[path_start..];
+        let path_len = after.find(['?', '#']).unwrap_or(after.len());
+        let query = after[path_len..].strip_prefix('?').map(|q| {
+            let start = path_start + path_len + 1;
+            Span::new(start, start + q.find('#').unwrap_or(q.len()))
+        });
+        Some(UrlPieces {
+            userinfo,
+            host: Span::new(host_start, host_start + host_len),
+            path: Span::new(path_start, path_start + path_len),
+            query,
+        })
+    }
+
+    /// The path's segments with their spans, empty ones skipped.
+    pub fn segments(self, url: &str) -> Vec<(&str, Span)> {
+        let mut out = Vec::new();
+        let mut at = self.path.start;
+        for segment in self.path.slice(url).split('/') {
+            if !segment.is_empty() {
+                out.push((segment, Span::new(at, at + segment.len())));
+            }
+            at += segment.len() + 1;
+        }
+        out
+    }
+
+    /// The query's `name=value` pairs: the name and the value's span.
+    pub fn query_pairs(self, url: &str) -> Vec<(&str, Span)> {
+        let Some(query) = self.query else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = query.start;
+        for pair in query.slice(url).split('&') {
+            if let Some((name, value)) = pair.split_once('=') {
+                let start = at + name.len() + 1;
+                out.push((name, Span::new(start, start + value.len())));
+            }
+            at += pair.len() + 1;
+        }
+        out
     }
 }

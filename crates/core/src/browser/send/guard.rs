@@ -4,9 +4,8 @@
 use super::preflight::sent_headers;
 use super::wording::exact_seconds;
 use super::TIMEOUT_RANGE_MS;
-use crate::render::request::{Destination, Request};
+use crate::render::request::Request;
 use crate::secrets;
-use crate::syntax::url::check_url;
 
 /// Why hookcheck will not send the request at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,13 +25,10 @@ pub fn send_guard(request: Option<&Request>, has_errors: bool) -> Result<(), Ref
         Some(request) if !has_errors => request,
         _ => return Err(Refusal::InvalidInput),
     };
-    if matches!(request.destination, Destination::Sns(_)) {
+    let Some(parts) = request.url_parts() else {
         return Err(Refusal::Sns);
-    }
-    if check_url(&request.url)
-        .parts
-        .is_some_and(|parts| parts.has_credentials)
-    {
+    };
+    if parts.has_credentials {
         return Err(Refusal::CredentialsInUrl);
     }
     Ok(())
@@ -42,7 +38,7 @@ pub fn send_guard(request: Option<&Request>, has_errors: bool) -> Result<(), Ref
 /// machine (`localhost`, `127.0.0.1`, `::1`); `None` when there is nothing to ask. Names
 /// the headers, never their values.
 pub fn needs_confirmation(request: &Request) -> Option<String> {
-    let parts = check_url(&request.url).parts?;
+    let parts = request.url_parts()?;
     if parts.is_this_machine() {
         return None;
     }

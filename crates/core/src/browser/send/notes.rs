@@ -4,7 +4,6 @@
 
 use super::preflight::{dropped_headers, mixed_content};
 use crate::render::request::Request;
-use crate::syntax::url::check_url;
 
 /// What a test call is, said once at the top of the send panel.
 pub const INTRO: &str = "Sends the previewed request from this browser. testRTC sends it server to server, so browser rules (CORS, forbidden headers) apply here only.";
@@ -38,9 +37,9 @@ pub fn notes_before_sending(request: &Request, page_origin: &str) -> Vec<SendNot
     let page_scheme = page_origin
         .split_once("://")
         .map_or("", |(scheme, _)| scheme);
-    if check_url(&request.url)
-        .parts
-        .is_some_and(|target| mixed_content(page_scheme, &target))
+    if request
+        .url_parts()
+        .is_some_and(|target| mixed_content(page_scheme, target))
     {
         notes.push(SendNote {
             id: "mixed",

@@ -4,7 +4,7 @@
 
 use crate::render::request::{Header, Request};
 use crate::rules::headers::is_forbidden_in_browser;
-use crate::syntax::url::{check_url, UrlParts};
+use crate::syntax::url::UrlParts;
 
 /// Whether the browser sends an `OPTIONS` preflight before the call, and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,8 +133,8 @@ fn is_simple_range(value: &str) -> bool {
 /// `location.origin` writes it, `null` for opaque origins) preflights `request`.
 /// Headers the browser drops ([`dropped_headers`]) do not count: they are never sent.
 pub fn predict_preflight(request: &Request, page_origin: &str) -> Preflight {
-    let same_origin = check_url(&request.url)
-        .parts
+    let same_origin = request
+        .url_parts()
         .is_some_and(|parts| parts.origin() == page_origin);
     if same_origin {
         return Preflight {

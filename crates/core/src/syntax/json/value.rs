@@ -56,6 +56,27 @@ impl Json {
         Json::String(s.into())
     }
 
+    /// The member `key` of an object (`None` for other values).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The member at a dotted path: `payload.summary`.
+    pub fn at(&self, path: &str) -> Option<&Json> {
+        path.split('.').try_fold(self, |value, key| value.get(key))
+    }
+
+    /// The string member at a dotted path.
+    pub fn text(&self, path: &str) -> Option<&str> {
+        match self.at(path) {
+            Some(Json::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Compact text exactly as JavaScript's `JSON.stringify(value)` writes it.
     pub fn to_compact(&self) -> String {
         super::stringify::compact(self)
