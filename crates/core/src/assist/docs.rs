@@ -251,7 +251,9 @@ pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
     endpoint
         .fields_under(parent)
         .map(|f| {
-            let rule = endpoint.rule_of(f).map_or("", crate::Rule::code);
+            let rule = endpoint
+                .rule_of(f)
+                .map_or("", crate::diagnostic::Rule::code);
             (f.name(), f.doc, Documented, rule)
         })
         .collect()
@@ -267,7 +269,9 @@ fn body_field_doc(context: &Context, text: &str, name: &str) -> Option<Doc> {
         name: name.to_string(),
         sentence: endpoint.field_doc(field),
         source: Documented,
-        rule: endpoint.rule_of(field).map_or("", crate::Rule::code),
+        rule: endpoint
+            .rule_of(field)
+            .map_or("", crate::diagnostic::Rule::code),
     })
 }
 

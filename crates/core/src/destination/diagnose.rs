@@ -9,7 +9,7 @@ use super::verdict::{Arrival, Refusal};
 use crate::catalog::recognise::{retired, UrlReading};
 use crate::catalog::{Date, Recognised};
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::render::request::{render_request, Request};
+use crate::render::request::render_request;
 use crate::render::sample::{Outcome, SampleData};
 use crate::repeats::Diagnostics;
 use crate::span::Span;
@@ -39,18 +39,6 @@ fn described(config: &WebhookConfig) -> &'static str {
         (Some(_), _) => "the body template",
         (None, Format::CloudEvent) => "a cloudevent body",
         (None, Format::JsonObject) => "a json/object body",
-    }
-}
-
-/// A request as its destination receives it, named for messages.
-pub fn received<'r>(request: &'r Request, described_as: &'r str) -> Received<'r> {
-    Received {
-        headers: (request.headers.iter())
-            .map(|h| (h.name.as_str(), h.value.as_str()))
-            .collect(),
-        body: Some(&request.json),
-        body_bytes: request.body.len(),
-        described_as,
     }
 }
 
@@ -141,7 +129,7 @@ pub fn diagnose(
         for sample in samples() {
             let request = render_request(config, &sample);
             let variant = (sample.outcome, sample.include_every_variable);
-            for finding in judge(found, &received(&request, described(config))) {
+            for finding in judge(found, &Received::of(&request, described(config))) {
                 match (findings[url_count..].iter_mut())
                     .find(|(f, _)| f.rule == finding.rule && f.key == finding.key)
                 {

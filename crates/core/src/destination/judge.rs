@@ -68,7 +68,20 @@ pub struct Received<'a> {
     pub described_as: &'a str,
 }
 
-impl Received<'_> {
+impl<'r> Received<'r> {
+    /// A rendered request as its destination receives it; `described_as` names its body in
+    /// messages.
+    pub fn of(request: &'r crate::render::request::Request, described_as: &'r str) -> Self {
+        Received {
+            headers: (request.headers.iter())
+                .map(|h| (h.name.as_str(), h.value.as_str()))
+                .collect(),
+            body: Some(&request.json),
+            body_bytes: request.body.len(),
+            described_as,
+        }
+    }
+
     /// The member at a dotted `path` of the body.
     pub fn field(&self, path: &str) -> Option<&Json> {
         self.body?.at(path)

@@ -2,8 +2,7 @@
 //! formatted text, its fields and links. The app renders it with text nodes only (never
 //! HTML from the input); this module only reads the request.
 
-use super::diagnose::received;
-use super::judge::judge;
+use super::judge::{judge, Received};
 use crate::catalog::{DestinationId, Shown};
 pub use crate::catalog::{Markup, PreviewKind};
 use crate::render::request::Request;
@@ -62,7 +61,7 @@ pub fn preview(request: &Request) -> Option<DestinationPreview> {
     let found = request.destination()?;
     let spec = found.endpoint().preview?;
     let body = &request.json;
-    let refused = judge(found, &received(request, "the body"))
+    let refused = judge(found, &Received::of(request, "the body"))
         .into_iter()
         .find(|f| f.reply.is_some_and(|reply| !reply.delivered))
         .map(|f| f.message);

@@ -2,8 +2,7 @@
 //! the request testRTC sends? testRTC's verdict (is the config usable?) is the report's
 //! validity; a request the destination refuses is still the request testRTC sends.
 
-use super::diagnose::received;
-use super::judge::{judge, Finding};
+use super::judge::{judge, Finding, Received};
 use crate::catalog::{DestinationId, Recognised};
 use crate::diagnostic::Rule;
 use crate::render::request::Request;
@@ -22,7 +21,7 @@ impl Arrival {
     /// The verdict on one request; `None` when its URL names no destination.
     pub fn of(request: &Request) -> Option<Arrival> {
         let found = request.destination()?;
-        let findings = judge(found, &received(request, "the body"));
+        let findings = judge(found, &Received::of(request, "the body"));
         Some(
             findings
                 .iter()

@@ -5,7 +5,7 @@ use crate::repeats::Diagnostics;
 use std::borrow::Cow;
 
 use super::{body, headers, sns};
-use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::json::{Member, Node, NodeValue};
@@ -50,7 +50,7 @@ pub fn check_object(
     source: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<WebhookConfig> {
-    let errors_before = diagnostics.count(crate::Severity::Error);
+    let errors_before = diagnostics.count(Severity::Error);
     // JSON.parse keeps the last of duplicate keys; so do we (the parser warned already).
     let get = |key: &str| members.iter().rev().find(|m| m.key == key);
     let provider = get("provider");
@@ -86,7 +86,7 @@ pub fn check_object(
         }
     };
     let target = target?;
-    (diagnostics.count(crate::Severity::Error) == errors_before).then(|| WebhookConfig {
+    (diagnostics.count(Severity::Error) == errors_before).then(|| WebhookConfig {
         target,
         format: format.unwrap_or_default(),
         headers,

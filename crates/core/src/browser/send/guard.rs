@@ -2,7 +2,6 @@
 //! timeout the person may choose.
 
 use super::preflight::sent_headers;
-use super::wording::exact_seconds;
 use super::TIMEOUT_RANGE_MS;
 use crate::render::request::Request;
 use crate::secrets;
@@ -80,4 +79,10 @@ pub fn parse_timeout_seconds(text: &str) -> Result<u32, String> {
         ));
     }
     Ok(ms.round() as u32)
+}
+
+/// `ms` in seconds, exactly and without trailing zeros: `0.1`, `2.25`, `300`.
+fn exact_seconds(ms: u32) -> String {
+    let text = format!("{}.{:03}", ms / 1000, ms % 1000);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -51,12 +51,6 @@ impl Refusal {
 /// Why CORS does not matter to testRTC, said in every CORS-related explanation.
 const SERVER_TO_SERVER: &str = "testRTC calls your webhook server to server, where CORS does not apply, so this does not mean the webhook is broken.";
 
-/// `ms` in seconds, exactly and without trailing zeros: `0.1`, `2.25`, `300`.
-pub(super) fn exact_seconds(ms: u32) -> String {
-    let text = format!("{}.{:03}", ms / 1000, ms % 1000);
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 /// `850 ms`, `1 s`, `2.5 s`.
 fn seconds(ms: u32) -> String {
     // In whole numbers: formatting a float would pull its machinery into the wasm build.
