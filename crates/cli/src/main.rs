@@ -3,6 +3,8 @@
 
 mod commands;
 mod receive;
+mod server;
+mod terminal;
 
 use std::process::ExitCode;
 
