@@ -1,8 +1,12 @@
 //! `hookcheck`: check, preview and send testRTC webhooks from the command line.
-//! A thin shell over hookcheck-core; `receive` is a local stand-in for a request bin.
+//! A thin shell over hookcheck-core; `receive` is a local stand-in for a request bin, and
+//! `relay` sends the app's test calls from this machine.
 
 mod commands;
+mod explain;
+mod net;
 mod receive;
+mod send;
 mod server;
 mod terminal;
 
@@ -26,6 +30,8 @@ enum Command {
     Preview(commands::PreviewArgs),
     /// Print the request as a curl command (POSIX shell quoting).
     Curl(commands::CurlArgs),
+    /// Send the request from this machine and explain the reply; exit 0 when it arrived.
+    Send(send::SendArgs),
     /// Run a local receiver on 127.0.0.1 that records every request it gets.
     Receive(receive::ReceiveArgs),
 }
@@ -47,6 +53,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check(args),
         Command::Preview(args) => commands::preview(args),
         Command::Curl(args) => commands::curl(args),
+        Command::Send(args) => send::run(args),
         Command::Receive(args) => receive::run(args),
     }
 }
