@@ -21,8 +21,7 @@ pub struct Verdict {
 /// What `received`, the reply to a request for `url`, means.
 pub fn reply(url: &str, received: &Received) -> Verdict {
     let body = String::from_utf8_lossy(&received.body);
-    if let Some((_, explanation)) =
-        explain_response(url, &received.headers, received.status, &body)
+    if let Some((_, explanation)) = explain_response(url, &received.headers, received.status, &body)
     {
         return Verdict {
             arrived: explanation.delivered,
@@ -98,7 +97,10 @@ mod tests {
             &received(400, &[("x-hookcheck-as", "slack")], "no_text"),
         );
         assert!(!verdict.arrived);
-        assert!(verdict.sentence.starts_with("Slack found no text"), "{verdict:?}");
+        assert!(
+            verdict.sentence.starts_with("Slack found no text"),
+            "{verdict:?}"
+        );
     }
 
     #[test]
@@ -124,10 +126,19 @@ mod tests {
     fn a_redirect_did_not_arrive_and_names_where_it_points_masked() {
         let verdict = reply(
             "https://example.com/hook",
-            &received(302, &[("location", "https://example.com/new?token=abc")], ""),
+            &received(
+                302,
+                &[("location", "https://example.com/new?token=abc")],
+                "",
+            ),
         );
         assert!(!verdict.arrived);
-        assert!(verdict.sentence.contains("302 Found, a redirect to https://example.com/new?token=••••••••"), "{verdict:?}");
+        assert!(
+            verdict
+                .sentence
+                .contains("302 Found, a redirect to https://example.com/new?token=••••••••"),
+            "{verdict:?}"
+        );
         assert!(!verdict.sentence.contains("abc"));
     }
 }

@@ -6,6 +6,7 @@ mod commands;
 mod explain;
 mod net;
 mod receive;
+mod relay;
 mod send;
 mod server;
 mod terminal;
@@ -34,6 +35,8 @@ enum Command {
     Send(send::SendArgs),
     /// Run a local receiver on 127.0.0.1 that records every request it gets.
     Receive(receive::ReceiveArgs),
+    /// Run a relay on 127.0.0.1 that sends the app's test calls from this machine.
+    Relay(relay::RelayArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,5 +58,6 @@ fn main() -> ExitCode {
         Command::Curl(args) => commands::curl(args),
         Command::Send(args) => send::run(args),
         Command::Receive(args) => receive::run(args),
+        Command::Relay(args) => relay::run(args),
     }
 }

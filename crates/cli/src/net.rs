@@ -81,12 +81,7 @@ const PATH_ENCODED: &AsciiSet = &CONTROLS
     .add(b'}');
 
 /// Bytes of a query percent-encoded before sending (WHATWG's special-query set, less `#`).
-const QUERY_ENCODED: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'<')
-    .add(b'>')
-    .add(b'\'');
+const QUERY_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'\'');
 
 /// A request to send: what `preview --json` and the relay's request document hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,7 +151,10 @@ pub fn body_text(body: &[u8], max: usize) -> (String, bool) {
     if text.len() <= max {
         return (text, false);
     }
-    let cut = (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let cut = (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     text.truncate(cut);
     (text, true)
 }
@@ -212,7 +210,9 @@ impl SendError {
     pub fn sentence(&self) -> String {
         match self {
             SendError::Url(why) => format!("The URL cannot be sent: {why}."),
-            SendError::Header { name, why } => format!("The header `{name}` cannot be sent: {why}."),
+            SendError::Header { name, why } => {
+                format!("The header `{name}` cannot be sent: {why}.")
+            }
             SendError::PrivateTarget {
                 host,
                 address,
@@ -319,7 +319,7 @@ impl Sender {
         started: Instant,
     ) -> Result<Received, SendError> {
         let addresses = self.checked_addresses(target).await?;
-        let mut http = HttpConnector::new_with_resolver(CheckedAddresses(addresses.into()));
+        let mut http = HttpConnector::new_with_resolver(CheckedAddresses(addresses));
         http.enforce_http(false);
         http.set_nodelay(true);
         let connector = HttpsConnector::from((http, Arc::clone(&self.tls)));
@@ -401,7 +401,7 @@ impl Sender {
 
 /// A resolver that answers every name with the addresses already resolved and checked.
 #[derive(Clone)]
-struct CheckedAddresses(Arc<[SocketAddr]>);
+struct CheckedAddresses(Vec<SocketAddr>);
 
 impl tower_service::Service<Name> for CheckedAddresses {
     type Response = std::vec::IntoIter<SocketAddr>;
@@ -413,7 +413,7 @@ impl tower_service::Service<Name> for CheckedAddresses {
     }
 
     fn call(&mut self, _: Name) -> Self::Future {
-        ready(Ok(self.0.to_vec().into_iter()))
+        ready(Ok(self.0.clone().into_iter()))
     }
 }
 
@@ -433,7 +433,11 @@ impl Target {
         let port = match uri.scheme_str() {
             Some("http") => 80,
             Some("https") => 443,
-            _ => return Err(SendError::Url("only http and https URLs can be sent".into())),
+            _ => {
+                return Err(SendError::Url(
+                    "only http and https URLs can be sent".into(),
+                ))
+            }
         };
         let Some(authority) = uri.authority() else {
             return Err(SendError::Url("it names no host".into()));
@@ -516,7 +520,8 @@ fn failure(error: &hyper_util::client::legacy::Error, target: &Target) -> SendEr
     if error.is_connect() {
         let refused = find::<std::io::Error>(error)
             .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
-        let detail = find::<std::io::Error>(error).map_or_else(|| chain(error), |io| io.to_string());
+        let detail =
+            find::<std::io::Error>(error).map_or_else(|| chain(error), |io| io.to_string());
         return SendError::Connect {
             host: target.host.clone(),
             port: target.port,
@@ -575,9 +580,18 @@ mod tests {
             ("https://example.com/hook", "https://example.com/hook"),
             ("https://example.com", "https://example.com"),
             ("https://example.com/a#frag", "https://example.com/a"),
-            ("https://example.com/é b?q=é b", "https://example.com/%C3%A9%20b?q=%C3%A9%20b"),
-            ("https://example.com/{x}?a='1'", "https://example.com/%7Bx%7D?a=%271%27"),
-            ("https://example.com/a%20b?x=%41", "https://example.com/a%20b?x=%41"),
+            (
+                "https://example.com/é b?q=é b",
+                "https://example.com/%C3%A9%20b?q=%C3%A9%20b",
+            ),
+            (
+                "https://example.com/{x}?a='1'",
+                "https://example.com/%7Bx%7D?a=%271%27",
+            ),
+            (
+                "https://example.com/a%20b?x=%41",
+                "https://example.com/a%20b?x=%41",
+            ),
             ("https://example.com?q=1", "https://example.com?q=1"),
         ] {
             assert_eq!(on_the_wire(url), wire, "{url}");

@@ -99,15 +99,13 @@ fn send(sender: &Sender, request: &Request, timeout: Duration) -> Result<Outcome
         headers: request.header_pairs(),
         body: request.body.clone(),
     };
-    Ok(
-        match runtime.block_on(sender.send(&outgoing, timeout)) {
-            Ok(received) => {
-                let verdict = explain::reply(&outgoing.url, &received);
-                Outcome::Replied(received, verdict)
-            }
-            Err(error) => Outcome::Failed(error),
-        },
-    )
+    Ok(match runtime.block_on(sender.send(&outgoing, timeout)) {
+        Ok(received) => {
+            let verdict = explain::reply(&outgoing.url, &received);
+            Outcome::Replied(received, verdict)
+        }
+        Err(error) => Outcome::Failed(error),
+    })
 }
 
 /// What `send --json` prints.

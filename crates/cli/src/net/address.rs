@@ -61,7 +61,11 @@ impl Reserved {
 pub const IPV4: [(Ipv4Addr, u8, Reserved); 15] = [
     (Ipv4Addr::new(0, 0, 0, 0), 8, Reserved::Unspecified),
     (Ipv4Addr::new(10, 0, 0, 0), 8, Reserved::Private),
-    (Ipv4Addr::new(100, 64, 0, 0), 10, Reserved::SharedAddressSpace),
+    (
+        Ipv4Addr::new(100, 64, 0, 0),
+        10,
+        Reserved::SharedAddressSpace,
+    ),
     (Ipv4Addr::new(127, 0, 0, 0), 8, Reserved::Loopback),
     (Ipv4Addr::new(169, 254, 0, 0), 16, Reserved::LinkLocal),
     (Ipv4Addr::new(172, 16, 0, 0), 12, Reserved::Private),
@@ -83,21 +87,61 @@ pub const IPV6: [(Ipv6Addr, u8, Reserved); 12] = [
     (Ipv6Addr::UNSPECIFIED, 128, Reserved::Unspecified),
     (Ipv6Addr::LOCALHOST, 128, Reserved::Loopback),
     // NAT64 for local use (RFC 8215): its IPv4 side is the operator's choice.
-    (Ipv6Addr::new(0x64, 0xff9b, 1, 0, 0, 0, 0, 0), 48, Reserved::UniqueLocal),
+    (
+        Ipv6Addr::new(0x64, 0xff9b, 1, 0, 0, 0, 0, 0),
+        48,
+        Reserved::UniqueLocal,
+    ),
     // Discard-only (RFC 6666).
-    (Ipv6Addr::new(0x100, 0, 0, 0, 0, 0, 0, 0), 64, Reserved::SpecialPurpose),
+    (
+        Ipv6Addr::new(0x100, 0, 0, 0, 0, 0, 0, 0),
+        64,
+        Reserved::SpecialPurpose,
+    ),
     // Teredo (its IPv4 side is obfuscated) and the rest of the IETF protocol block's start.
-    (Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0), 32, Reserved::SpecialPurpose),
+    (
+        Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0),
+        32,
+        Reserved::SpecialPurpose,
+    ),
     // Benchmarking (RFC 5180).
-    (Ipv6Addr::new(0x2001, 2, 0, 0, 0, 0, 0, 0), 48, Reserved::SpecialPurpose),
+    (
+        Ipv6Addr::new(0x2001, 2, 0, 0, 0, 0, 0, 0),
+        48,
+        Reserved::SpecialPurpose,
+    ),
     // Documentation (RFC 3849, RFC 9637).
-    (Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0), 32, Reserved::SpecialPurpose),
-    (Ipv6Addr::new(0x3fff, 0, 0, 0, 0, 0, 0, 0), 20, Reserved::SpecialPurpose),
-    (Ipv6Addr::new(0xfc00, 0, 0, 0, 0, 0, 0, 0), 7, Reserved::UniqueLocal),
-    (Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0), 10, Reserved::LinkLocal),
+    (
+        Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0),
+        32,
+        Reserved::SpecialPurpose,
+    ),
+    (
+        Ipv6Addr::new(0x3fff, 0, 0, 0, 0, 0, 0, 0),
+        20,
+        Reserved::SpecialPurpose,
+    ),
+    (
+        Ipv6Addr::new(0xfc00, 0, 0, 0, 0, 0, 0, 0),
+        7,
+        Reserved::UniqueLocal,
+    ),
+    (
+        Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0),
+        10,
+        Reserved::LinkLocal,
+    ),
     // Site-local, deprecated (RFC 3879) but still routed inside some networks.
-    (Ipv6Addr::new(0xfec0, 0, 0, 0, 0, 0, 0, 0), 10, Reserved::UniqueLocal),
-    (Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0), 8, Reserved::Multicast),
+    (
+        Ipv6Addr::new(0xfec0, 0, 0, 0, 0, 0, 0, 0),
+        10,
+        Reserved::UniqueLocal,
+    ),
+    (
+        Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0),
+        8,
+        Reserved::Multicast,
+    ),
 ];
 
 /// The reserved range `ip` is in, or `None` for a public unicast address.
@@ -118,9 +162,7 @@ pub fn reserved(ip: IpAddr) -> Option<Reserved> {
 fn reserved_v4(ip: Ipv4Addr) -> Option<Reserved> {
     let bits = u128::from(u32::from(ip));
     IPV4.iter()
-        .find(|(network, length, _)| {
-            in_prefix(bits, u128::from(u32::from(*network)), *length, 32)
-        })
+        .find(|(network, length, _)| in_prefix(bits, u128::from(u32::from(*network)), *length, 32))
         .map(|(_, _, kind)| *kind)
 }
 
@@ -223,16 +265,52 @@ mod tests {
         for (first, last, expected) in [
             ("::", "::", Unspecified),
             ("::1", "::1", Loopback),
-            ("64:ff9b:1::", "64:ff9b:1:ffff:ffff:ffff:ffff:ffff", UniqueLocal),
+            (
+                "64:ff9b:1::",
+                "64:ff9b:1:ffff:ffff:ffff:ffff:ffff",
+                UniqueLocal,
+            ),
             ("100::", "100::ffff:ffff:ffff:ffff", SpecialPurpose),
-            ("2001::", "2001:0:ffff:ffff:ffff:ffff:ffff:ffff", SpecialPurpose),
-            ("2001:2::", "2001:2:0:ffff:ffff:ffff:ffff:ffff", SpecialPurpose),
-            ("2001:db8::", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff", SpecialPurpose),
-            ("3fff::", "3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff", SpecialPurpose),
-            ("fc00::", "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", UniqueLocal),
-            ("fe80::", "febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff", LinkLocal),
-            ("fec0::", "feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", UniqueLocal),
-            ("ff00::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", Multicast),
+            (
+                "2001::",
+                "2001:0:ffff:ffff:ffff:ffff:ffff:ffff",
+                SpecialPurpose,
+            ),
+            (
+                "2001:2::",
+                "2001:2:0:ffff:ffff:ffff:ffff:ffff",
+                SpecialPurpose,
+            ),
+            (
+                "2001:db8::",
+                "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff",
+                SpecialPurpose,
+            ),
+            (
+                "3fff::",
+                "3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff",
+                SpecialPurpose,
+            ),
+            (
+                "fc00::",
+                "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                UniqueLocal,
+            ),
+            (
+                "fe80::",
+                "febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                LinkLocal,
+            ),
+            (
+                "fec0::",
+                "feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                UniqueLocal,
+            ),
+            (
+                "ff00::",
+                "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                Multicast,
+            ),
         ] {
             assert_eq!(kind(first), Some(expected), "{first}");
             assert_eq!(kind(last), Some(expected), "{last}");
