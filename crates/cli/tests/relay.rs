@@ -158,6 +158,18 @@ fn it_prints_where_it_listens_and_a_pairing_link_with_the_token() {
 }
 
 #[test]
+fn it_listens_on_127_0_0_1_only() {
+    let relay = Relay::start(&[]);
+    assert_eq!(relay.request("POST", "/_relay", &[], b"{}").status, 401);
+    // Another loopback address of this machine: a listener on every address would take it.
+    let elsewhere = TcpStream::connect_timeout(
+        &(std::net::Ipv4Addr::new(127, 0, 0, 2), relay.port).into(),
+        Duration::from_secs(2),
+    );
+    assert!(elsewhere.is_err(), "reachable at 127.0.0.2");
+}
+
+#[test]
 fn without_token_it_makes_a_random_128_bit_one() {
     let relay = Relay::start_with(&[]);
     let link = &relay.first_lines[1];

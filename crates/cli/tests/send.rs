@@ -188,6 +188,31 @@ fn the_request_arrives_exactly_as_preview_shows_it() {
 }
 
 #[test]
+fn the_request_line_masks_the_urls_secrets_and_the_reply_cannot_drive_the_terminal() {
+    let server = FixedReply::start(raw_reply(
+        "200 OK",
+        &[("X-Note", "a\u{9b}b")],
+        b"\x1b[2Jgone",
+    ));
+    let output = send(
+        &[],
+        &format!("http://127.0.0.1:{}/hook?token=SECRET-QUERY", server.port),
+    );
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(&format!(
+            "POST http://127.0.0.1:{}/hook?token=••••••••\n",
+            server.port
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("SECRET-QUERY"), "{text}");
+    assert!(text.contains("\nx-note: a\\u{9b}b\n"), "{text}");
+    assert!(text.contains("\n\\u{1b}[2Jgone\n"), "{text}");
+    assert!(!text.contains(['\u{1b}', '\u{9b}']), "{text}");
+}
+
+#[test]
 fn a_closed_port_is_explained_and_exits_1() {
     let port = closed_port();
     let output = send(&[], &format!("http://127.0.0.1:{port}/hook"));
