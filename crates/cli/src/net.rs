@@ -2,11 +2,13 @@
 //! and why a call failed, in plain words and as a stable kind.
 //!
 //! **The client** is hyper-util's client over hyper-rustls (rustls with ring, Mozilla's roots:
-//! [`tls`]), over HTTP/1.1 as testRTC's Node client speaks it. Not reqwest: reqwest adds
-//! `Accept: */*` to every request, and the call must carry exactly the headers the preview
-//! shows, in its order; hyper adds only `Host` and `Content-Length`. Header names go out in
-//! title case (`Content-Type`), as the preview writes the usual ones. Redirects are never
-//! followed (hyper has no redirect logic): a 3xx is the reply.
+//! [`tls`]), speaking HTTP/1.1 as Node's `request` library (most likely testRTC's client)
+//! does. Not reqwest: reqwest adds `Accept: */*` to every request, and the call must carry
+//! exactly the headers the preview shows, in its order; hyper adds only `Host` and
+//! `Content-Length`. Header names go out title-cased (`Content-Type`, `Ce-Specversion`):
+//! hyper writes them lowercased or title-cased, never as given, and names are
+//! case-insensitive (RFC 9110). Redirects are never followed (hyper has no redirect logic):
+//! a 3xx is the reply.
 //!
 //! **What is reached is what was checked.** Each call resolves the URL's host once (the
 //! system resolver), refuses the call if any address is reserved ([`address`]) unless
