@@ -1,9 +1,9 @@
 // The README's `cargo run` commands work as written (its console examples are run by
 // crates/cli/tests/readme.rs; `scripts/serve` by serve.test.mjs; `scripts/test` is CI itself).
-// Each `cargo run …` line of a ```sh block runs from the repository root: `receive` must
-// start listening (on a free port: `--port 0` is added, the only change), any other command
-// must end as the CLI documents (0 valid, 1 invalid), never with a usage error (2) or
-// cargo's own failure.
+// Each `cargo run …` line of a ```sh block runs from the repository root: the servers,
+// `receive` and `relay`, must start listening (on a free port: `--port 0` is added, the only
+// change), any other command must end as the CLI documents (0 valid, 1 invalid), never with a
+// usage error (2) or cargo's own failure.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -33,8 +33,8 @@ test("the README has cargo run commands to test", () => {
 
 for (const command of commands) {
   test(`README: ${command}`, { timeout: 300_000 }, async () => {
-    const receive = / -- receive\b/.test(command);
-    const child = spawn("sh", ["-c", receive ? `${command} --port 0` : command], {
+    const server = / -- (receive|relay)\b/.test(command);
+    const child = spawn("sh", ["-c", server ? `${command} --port 0` : command], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -44,7 +44,7 @@ for (const command of commands) {
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (err += chunk));
     const ended = new Promise((ok) => child.on("exit", (code) => ok(code)));
-    if (receive) {
+    if (server) {
       const listening = await Promise.race([
         new Promise((ok) => {
           const poll = setInterval(() => {

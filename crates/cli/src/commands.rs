@@ -1,4 +1,5 @@
-//! `check`, `preview` and `curl`: read a text, run the core, print the result.
+//! `check`, `preview` and `curl`: read a text, run the core, print the result. `send` reads
+//! and renders its request with the same [`RequestArgs`] and [`build_request`].
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -193,7 +194,7 @@ pub fn curl(args: CurlArgs) -> ExitCode {
 }
 
 /// Reads, checks and renders; on invalid input prints the diagnostics to stderr.
-fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
+pub fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
     let (name, text) = read_input(&args.input).map_err(|m| fail(&m))?;
     let mut sample = SampleData::for_outcome(args.outcome.into());
     sample.include_every_variable = args.every_variable;
@@ -257,12 +258,14 @@ fn read_stdin() -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn fail(message: &str) -> ExitCode {
+/// Prints `hookcheck: MESSAGE` to stderr: a usage or I/O error (exit 2).
+pub fn fail(message: &str) -> ExitCode {
     eprintln!("hookcheck: {message}");
     ExitCode::from(USAGE_OR_IO)
 }
 
-fn print_json(value: &impl Serialize) {
+/// Prints `value` as one line of JSON.
+pub fn print_json(value: &impl Serialize) {
     // Serializing these plain structs cannot fail.
     let text = serde_json::to_string(value).unwrap_or_default();
     println!("{text}");

@@ -1,8 +1,15 @@
 //! `hookcheck`: check, preview and send testRTC webhooks from the command line.
-//! A thin shell over hookcheck-core; `receive` is a local stand-in for a request bin.
+//! A thin shell over hookcheck-core; `receive` is a local stand-in for a request bin, and
+//! `relay` sends the app's test calls from this machine.
 
 mod commands;
+mod explain;
+mod net;
 mod receive;
+mod relay;
+mod send;
+mod server;
+mod terminal;
 
 use std::process::ExitCode;
 
@@ -24,8 +31,12 @@ enum Command {
     Preview(commands::PreviewArgs),
     /// Print the request as a curl command (POSIX shell quoting).
     Curl(commands::CurlArgs),
+    /// Send the request from this machine and explain the reply; exit 0 when it arrived.
+    Send(send::SendArgs),
     /// Run a local receiver on 127.0.0.1 that records every request it gets.
     Receive(receive::ReceiveArgs),
+    /// Run a relay on 127.0.0.1 that sends the app's test calls from this machine.
+    Relay(relay::RelayArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +56,8 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check(args),
         Command::Preview(args) => commands::preview(args),
         Command::Curl(args) => commands::curl(args),
+        Command::Send(args) => send::run(args),
         Command::Receive(args) => receive::run(args),
+        Command::Relay(args) => relay::run(args),
     }
 }

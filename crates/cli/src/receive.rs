@@ -24,34 +24,30 @@
 
 mod as_destination;
 mod cors;
-mod host;
 mod log;
 mod print;
 
 use std::convert::Infallible;
-use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use hookcheck_core::destination::DestinationId;
-use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
-use hyper::body::{Bytes, Incoming};
-use hyper::header::{
-    HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE,
-    X_CONTENT_TYPE_OPTIONS,
-};
+use hyper::body::Incoming;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use hyper::http::request::Parts;
-use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper::{Method, Request, StatusCode};
 use serde::Serialize;
-use tokio::net::{TcpListener, TcpSocket};
+use tokio::net::TcpListener;
 
-use self::cors::{AllowedOrigins, Asker};
 use self::log::{Bounds, RecordedRequest, RequestLog};
+use crate::server::origin::{self, AllowedOrigins, Asker};
+use crate::server::{
+    empty_reply, host, json_reply, listen, read_body, say, serve_connection, text_reply, BodyError,
+    Reply, StopSignal,
+};
 
 /// Largest request body recorded; a larger one is answered 413 and not recorded.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -62,16 +58,6 @@ pub const MAX_STORED_REQUESTS: usize = 1000;
 /// How many bytes the kept requests (and, separately, preflights) may hold; past it the oldest
 /// are dropped, so that a flood of large bodies cannot take the machine's memory.
 pub const MAX_STORED_BYTES: usize = 64 * 1024 * 1024;
-
-/// Most header fields in one request; more are answered `431` (hyper's own default).
-pub const MAX_HEADERS: usize = 100;
-
-/// A connection that has not sent a whole request head within this time is closed, so idle
-/// or half-sent connections cannot pile up.
-pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Connections the kernel may queue before they are accepted: room for a burst of calls.
-const LISTEN_BACKLOG: u32 = 1024;
 
 /// Options of `hookcheck receive`.
 #[derive(clap::Args, Debug)]
@@ -97,7 +83,7 @@ pub struct ReceiveArgs {
     /// Let the web page at ORIGIN (e.g. http://localhost:8080) read and clear what was
     /// captured at /_requests and /_preflights; repeat for more. By default no page may,
     /// only tools on this machine that send no Origin (curl, scripts, the address bar).
-    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = cors::parse_origin)]
+    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = origin::parse_origin)]
     pub allow_origin: Vec<String>,
 
     /// Don't print the requests as they arrive.
@@ -165,15 +151,6 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
     }
 }
 
-fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
-    let socket = TcpSocket::new_v4()?;
-    // As std's bind does on Unix: a restart may take the port over from closing connections.
-    #[cfg(unix)]
-    socket.set_reuseaddr(true)?;
-    socket.bind(address)?;
-    socket.listen(LISTEN_BACKLOG)
-}
-
 /// Accepts connections until a stop signal arrives.
 async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Result<()> {
     let port = listener.local_addr()?.port();
@@ -199,7 +176,12 @@ async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Resul
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    tokio::spawn(serve_connection(stream, Arc::clone(&receiver)));
+                    let receiver = Arc::clone(&receiver);
+                    let service = service_fn(move |request| {
+                        let receiver = Arc::clone(&receiver);
+                        async move { Ok::<_, Infallible>(receiver.answer(request).await) }
+                    });
+                    tokio::spawn(serve_connection(stream, service));
                 }
                 Err(error) => {
                     // Usually running out of file descriptors: say so, and let some close.
@@ -211,57 +193,6 @@ async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Resul
         }
     }
 }
-
-async fn serve_connection(stream: tokio::net::TcpStream, receiver: Arc<Receiver>) {
-    let service = service_fn(move |request| {
-        let receiver = Arc::clone(&receiver);
-        async move { Ok::<_, Infallible>(receiver.answer(request).await) }
-    });
-    // A client that goes away mid-request is not the receiver's problem: ignore the error.
-    let _ = http1::Builder::new()
-        .timer(TokioTimer::new())
-        .max_headers(MAX_HEADERS)
-        .header_read_timeout(HEADER_READ_TIMEOUT)
-        .serve_connection(TokioIo::new(stream), service)
-        .await;
-}
-
-/// Ctrl-C, and on Unix also SIGTERM.
-struct StopSignal {
-    #[cfg(unix)]
-    interrupt: tokio::signal::unix::Signal,
-    #[cfg(unix)]
-    terminate: tokio::signal::unix::Signal,
-}
-
-impl StopSignal {
-    fn install() -> std::io::Result<Self> {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{signal, SignalKind};
-            Ok(Self {
-                interrupt: signal(SignalKind::interrupt())?,
-                terminate: signal(SignalKind::terminate())?,
-            })
-        }
-        #[cfg(not(unix))]
-        Ok(Self {})
-    }
-
-    async fn received(&mut self) {
-        #[cfg(unix)]
-        tokio::select! {
-            _ = self.interrupt.recv() => {}
-            _ = self.terminate.recv() => {}
-        }
-        #[cfg(not(unix))]
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    }
-}
-
-type Reply = Response<Full<Bytes>>;
 
 /// The receiver's settings and what it has received so far.
 struct Receiver {
@@ -289,7 +220,7 @@ enum Captured {
 
 impl Captured {
     fn route(parts: &Parts) -> Option<Self> {
-        let preflight = cors::is_preflight(&parts.method, &parts.headers);
+        let preflight = origin::is_preflight(&parts.method, &parts.headers);
         match (parts.uri.path(), &parts.method) {
             ("/_requests" | "/_preflights", _) if preflight => Some(Self::Preflight),
             ("/_requests", &Method::GET) => Some(Self::ListRequests),
@@ -314,11 +245,6 @@ struct AcknowledgedRequest<'a> {
     method: &'a str,
     path: &'a str,
     bytes: usize,
-}
-
-enum BodyError {
-    TooLarge,
-    Broken,
 }
 
 impl Receiver {
@@ -349,7 +275,7 @@ impl Receiver {
         let (parts, body) = request.into_parts();
         if let Err(refusal) = host::check(&parts) {
             if !self.quiet {
-                say(&print::host_refused(&parts, &refusal));
+                say(&refusal.log_line(&parts));
             }
             return text_reply(refusal.status(), refusal.reason());
         }
@@ -391,7 +317,7 @@ impl Receiver {
 
     /// A webhook call (or its preflight): recorded, and answered to any page.
     async fn answer_webhook(&self, parts: &Parts, body: Incoming) -> Reply {
-        let mut reply = if cors::is_preflight(&parts.method, &parts.headers) {
+        let mut reply = if origin::is_preflight(&parts.method, &parts.headers) {
             self.answer_preflight(parts)
         } else {
             self.record(parts, body).await
@@ -431,7 +357,7 @@ impl Receiver {
 
     async fn record(&self, parts: &Parts, body: Incoming) -> Reply {
         let path = path_of(parts);
-        let bytes = match read_body(parts, body).await {
+        let bytes = match read_body(parts, body, MAX_BODY_BYTES).await {
             Ok(bytes) => bytes,
             Err(BodyError::TooLarge) => {
                 if !self.quiet {
@@ -484,24 +410,6 @@ fn path_of(parts: &Parts) -> String {
     }
 }
 
-async fn read_body(parts: &Parts, body: Incoming) -> Result<Bytes, BodyError> {
-    let declared = parts
-        .headers
-        .get(CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.trim().parse::<u64>().ok());
-    if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
-        return Err(BodyError::TooLarge);
-    }
-    match Limited::new(body, MAX_BODY_BYTES).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
-            Err(BodyError::TooLarge)
-        }
-        Err(_) => Err(BodyError::Broken),
-    }
-}
-
 /// Headers for a reply that shows what was captured: never cached, and never handed to
 /// another origin's `<script>` or `<img>` (which send no `Origin` and ignore CORS).
 fn keep_private(headers: &mut HeaderMap) {
@@ -513,41 +421,6 @@ fn keep_private(headers: &mut HeaderMap) {
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-}
-
-fn empty_reply(status: StatusCode) -> Reply {
-    let mut reply = Response::new(Full::new(Bytes::new()));
-    *reply.status_mut() = status;
-    reply
-}
-
-fn text_reply(status: StatusCode, text: &str) -> Reply {
-    let mut reply = Response::new(Full::new(Bytes::from(text.to_owned())));
-    *reply.status_mut() = status;
-    reply.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    reply
-}
-
-fn json_reply(status: StatusCode, value: impl Serialize) -> Reply {
-    // Serializing our own plain structs cannot fail; an empty body would be the symptom.
-    let mut text = serde_json::to_vec(&value).unwrap_or_default();
-    text.push(b'\n');
-    let mut reply = Response::new(Full::new(Bytes::from(text)));
-    *reply.status_mut() = status;
-    reply
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    reply
-}
-
-/// Writes to stdout and flushes; a closed stdout must not stop the receiver.
-fn say(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
 }
 
 fn counted(count: u64, noun: &str) -> String {

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use hyper::header::ORIGIN;
 use hyper::http::request::Parts;
 
-use super::host::HostRefusal;
 use super::log::RecordedRequest;
+use crate::terminal::{safe, shortened};
 
 /// The text printed for a recorded request, ending with a newline.
 pub fn request(entry: &RecordedRequest, body: &[u8]) -> String {
@@ -19,7 +19,7 @@ pub fn request(entry: &RecordedRequest, body: &[u8]) -> String {
         "#{} {} {}  ({} bytes)\n",
         entry.id,
         entry.method,
-        terminal_safe(&entry.path),
+        safe(&entry.path),
         entry.body_bytes_len
     );
     write_headers(&mut text, entry);
@@ -46,9 +46,9 @@ pub fn preflight(entry: &RecordedRequest, granted: bool) -> String {
             .headers
             .iter()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| terminal_safe(value))
+            .map(|(_, value)| safe(value))
     };
-    let mut text = format!("preflight OPTIONS {}", terminal_safe(&entry.path));
+    let mut text = format!("preflight OPTIONS {}", safe(&entry.path));
     if let Some(method) = header("access-control-request-method") {
         let _ = write!(text, "  for {method}");
     }
@@ -66,21 +66,6 @@ pub fn preflight(entry: &RecordedRequest, granted: bool) -> String {
     text
 }
 
-/// The line printed for a request refused by the Host check.
-pub fn host_refused(parts: &Parts, refusal: &HostRefusal) -> String {
-    let why = match refusal {
-        HostRefusal::Missing => "no Host header".to_owned(),
-        HostRefusal::Repeated => "more than one Host header".to_owned(),
-        HostRefusal::Foreign(host) => format!("addressed to {}", shortened(host)),
-    };
-    format!(
-        "refused {} {}: {why} ({})\n\n",
-        parts.method,
-        shortened(&parts.uri.to_string()),
-        refusal.status().as_u16()
-    )
-}
-
 /// The line printed for a page refused what was captured.
 pub fn origin_refused(parts: &Parts) -> String {
     let origin = parts
@@ -96,38 +81,16 @@ pub fn origin_refused(parts: &Parts) -> String {
     )
 }
 
-/// At most 100 characters of `text`, made terminal-safe: refusals echo what a stranger sent.
-fn shortened(text: &str) -> String {
-    const SHOWN: usize = 100;
-    match text.char_indices().nth(SHOWN) {
-        Some((cut, _)) => format!("{}...", terminal_safe(&text[..cut])),
-        None => terminal_safe(text),
-    }
-}
-
 fn write_headers(text: &mut String, entry: &RecordedRequest) {
     for (name, value) in &entry.headers {
-        let _ = writeln!(text, "    {name}: {}", terminal_safe(value));
+        let _ = writeln!(text, "    {name}: {}", safe(value));
     }
 }
 
 fn write_indented(text: &mut String, body: &str) {
-    for line in terminal_safe(body).lines() {
+    for line in safe(body).lines() {
         let _ = writeln!(text, "    {line}");
     }
-}
-
-/// Escapes control characters other than newline and tab.
-fn terminal_safe(text: &str) -> String {
-    let mut safe = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() && c != '\n' && c != '\t' {
-            safe.extend(c.escape_default());
-        } else {
-            safe.push(c);
-        }
-    }
-    safe
 }
 
 /// `text` re-indented with two spaces per level, if it is one valid JSON value.
@@ -211,13 +174,5 @@ mod tests {
     fn invalid_json_is_not_reindented() {
         assert_eq!(pretty_json("{\"a\":1,}"), None);
         assert_eq!(pretty_json("name=value"), None);
-    }
-
-    #[test]
-    fn control_characters_are_escaped_but_line_separators_kept() {
-        assert_eq!(
-            terminal_safe("a\u{1b}[2Jb\tc\nd\u{2028}"),
-            "a\\u{1b}[2Jb\tc\nd\u{2028}"
-        );
     }
 }

@@ -1,9 +1,9 @@
-//! The Host check: the receiver answers only requests addressed to this machine by a loopback
-//! name, on every path.
+//! The Host check: `receive` and `relay` answer only requests addressed to this machine by a
+//! loopback name, on every path.
 //!
-//! The receiver listens on 127.0.0.1 only, yet a web page can still reach it by DNS
-//! rebinding: its own name, re-pointed at 127.0.0.1, makes the browser treat the receiver as
-//! that page's origin. The browser then sends that name as `Host`, so refusing every name but
+//! Both listen on 127.0.0.1 only, yet a web page can still reach them by DNS rebinding: its
+//! own name, re-pointed at 127.0.0.1, makes the browser treat the server as that page's
+//! origin. The browser then sends that name as `Host`, so refusing every name but
 //! `127.0.0.1`, `localhost` and `[::1]` (any case, any port) closes the gap. An absolute-form
 //! request target (`GET http://host/path`) must name a loopback host too. A request without a
 //! `Host`, or with two, is refused as malformed: browsers always send exactly one.
@@ -11,6 +11,8 @@
 use hyper::header::{HeaderMap, HOST};
 use hyper::http::request::Parts;
 use hyper::StatusCode;
+
+use crate::terminal::shortened;
 
 /// Why a request was refused before anything else looked at it.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,12 +36,27 @@ impl HostRefusal {
     /// The one-line reason sent back; it repeats nothing the request sent.
     pub fn reason(&self) -> &'static str {
         match self {
-            Self::Missing => "hookcheck receive needs a Host header\n",
-            Self::Repeated => "hookcheck receive needs exactly one Host header\n",
+            Self::Missing => "hookcheck needs a Host header\n",
+            Self::Repeated => "hookcheck needs exactly one Host header\n",
             Self::Foreign(_) => {
-                "hookcheck receive answers only requests addressed to 127.0.0.1, localhost or [::1]\n"
+                "hookcheck answers only requests addressed to 127.0.0.1, localhost or [::1]\n"
             }
         }
+    }
+
+    /// The line printed for a request refused by the Host check.
+    pub fn log_line(&self, parts: &Parts) -> String {
+        let why = match self {
+            Self::Missing => "no Host header".to_owned(),
+            Self::Repeated => "more than one Host header".to_owned(),
+            Self::Foreign(host) => format!("addressed to {}", shortened(host)),
+        };
+        format!(
+            "refused {} {}: {why} ({})\n\n",
+            parts.method,
+            shortened(&parts.uri.to_string()),
+            self.status().as_u16()
+        )
     }
 }
 
