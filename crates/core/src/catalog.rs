@@ -218,8 +218,8 @@ pub struct Endpoint {
     /// Size limits.
     pub limits: &'static [Limit],
     /// A rule data cannot say, hung on its endpoint (a Teams Adaptive Card, flat string
-    /// values): it reads the body.
-    pub special: Option<fn(&Json) -> Option<Special>>,
+    /// values).
+    pub special: Option<SpecialRule>,
     /// The one-click edit that gives a config this endpoint accepts.
     pub cure: Option<Cure>,
     /// How it shows a message; `None` when it shows none (catch hooks, request bins).
@@ -526,10 +526,19 @@ pub enum Cors {
     Unknown,
 }
 
+/// A rule data cannot say, hung on its endpoint.
+#[derive(Clone, Copy, Debug)]
+pub struct SpecialRule {
+    /// What it checks, for the docs: "an Adaptive Card in `attachments[0].content`".
+    pub doc: &'static str,
+    pub rule: Rule,
+    /// Reads the body: a finding when the rule is broken.
+    pub check: fn(&Json) -> Option<Special>,
+}
+
 /// A finding of a rule hung on an endpoint.
 #[derive(Clone, Debug)]
 pub struct Special {
-    pub rule: Rule,
     /// What the finding is about, to tell findings apart across outcomes.
     pub key: &'static str,
     /// `{body}` is how the body is named ("the body template").

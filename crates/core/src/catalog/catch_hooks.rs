@@ -9,7 +9,6 @@ fn data_as_string(body: &Json, who: &str) -> Option<Special> {
         && body.text("username") == Some("testRTC_bot")
         && body.text("text").is_some();
     is_json_text.then(|| Special {
-        rule: Rule::DestinationDataAsString,
         key: "text",
         message: format!(
             "{who} gets the run as one `text` string (json/text stringifies the data), which it must parse again."
@@ -57,7 +56,11 @@ pub const ZAPIER: Destination = Destination {
     name: "Zapier catch hook",
     short_name: "Zapier",
     endpoints: &[Endpoint {
-        special: Some(zap_gets_a_string),
+        special: Some(SpecialRule {
+            doc: "with json/text, the run arrives as one `text` string",
+            rule: Rule::DestinationDataAsString,
+            check: zap_gets_a_string,
+        }),
         ..any_body(
             "Zapier",
             &[Host::Is("hooks.zapier.com")],
@@ -88,7 +91,11 @@ pub const MAKE: Destination = Destination {
     name: "Make custom webhook",
     short_name: "Make",
     endpoints: &[Endpoint {
-        special: Some(scenario_gets_a_string),
+        special: Some(SpecialRule {
+            doc: "with json/text, the run arrives as one `text` string",
+            rule: Rule::DestinationDataAsString,
+            check: scenario_gets_a_string,
+        }),
         ..any_body(
             "Make",
             &[

@@ -134,7 +134,11 @@ pub const WORKFLOW: Destination = Destination {
     name: "Slack Workflow Builder trigger",
     short_name: "The Slack workflow",
     endpoints: &[Endpoint {
-        special: Some(flat_strings),
+        special: Some(SpecialRule {
+            doc: "only top-level string values, which likely get `400` otherwise",
+            rule: Rule::DestinationValuesNotStrings,
+            check: flat_strings,
+        }),
         preview: Some(Preview {
             text: Some("text"),
             ..Preview::new(PreviewKind::Message, "Your Slack workflow", Markup::Plain)
@@ -184,7 +188,6 @@ fn flat_strings(body: &Json) -> Option<Special> {
         return None;
     }
     Some(Special {
-        rule: Rule::DestinationValuesNotStrings,
         key: "values",
         message: format!(
             "A Slack workflow takes only top-level string values, so {} likely gets `400`.",

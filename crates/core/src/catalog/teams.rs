@@ -100,7 +100,11 @@ const WORKFLOW: Endpoint = Endpoint {
         reply: Some("fails"),
         effect: "",
     }],
-    special: Some(adaptive_card),
+    special: Some(SpecialRule {
+        doc: "an Adaptive Card in `attachments[0].content`, else `202` and a flow run that fails",
+        rule: Rule::DestinationMissingField,
+        check: adaptive_card,
+    }),
     cure: Some(Cure::Body {
         title: "Use an Adaptive Card body",
         body: r#"{"type": "message", "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": null, "content": {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4", "body": [{"type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": "testRTC: <% this.testName %>"}, {"type": "TextBlock", "text": "Finished with status <% this.status %>.", "wrap": true}], "actions": [{"type": "Action.OpenUrl", "title": "Open the run", "url": "<% this.resultUrl %>"}]}}]}"#,
@@ -183,7 +187,6 @@ fn adaptive_card(body: &Json) -> Option<Special> {
         return None;
     }
     Some(Special {
-        rule: Rule::DestinationMissingField,
         key: "attachments",
         message: "Teams Workflows answers `202 Accepted`, then the flow run fails where nobody sees it: {body} has no Adaptive Card in `attachments` (Workflows post Adaptive Cards only).".to_string(),
         help: "Use a body of the form {\"type\": \"message\", \"attachments\": [{\"contentType\": \"application/vnd.microsoft.card.adaptive\", \"content\": {…AdaptiveCard…}}]}.",

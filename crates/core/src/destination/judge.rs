@@ -146,10 +146,11 @@ pub fn judge(found: Recognised, request: &Received) -> Vec<Finding> {
         out.extend(judge.limit(limit));
     }
     judge.ignored(&mut out);
-    if let Some(special) = (endpoint.special.zip(request.body)).and_then(|(rule, body)| rule(body))
+    if let Some((rule, special)) = (endpoint.special.zip(request.body))
+        .and_then(|(rule, body)| (rule.check)(body).map(|found| (rule.rule, found)))
     {
         let message = special.message.replace("{body}", request.described_as);
-        let mut finding = Finding::new(special.rule, special.key, Part::Body, message);
+        let mut finding = Finding::new(rule, special.key, Part::Body, message);
         finding.help = Some(special.help.to_string());
         finding.cured = special.cured;
         finding.reply = special.reply.and_then(|key| destination.reply(key));
