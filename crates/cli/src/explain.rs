@@ -5,8 +5,8 @@
 //! `hookcheck receive --as`) is explained in that destination's terms, the words the app
 //! uses. Otherwise, or when core has nothing to add: 2xx arrived, anything else did not.
 
+use hookcheck_core::catalog::recognise as secrets;
 use hookcheck_core::destination::reply::{explain_response, replying_destination};
-use hookcheck_core::destination::secrets;
 use hyper::StatusCode;
 
 use crate::net::Received;
