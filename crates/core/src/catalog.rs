@@ -36,7 +36,7 @@ pub use recognise::{recognise, Recognised};
 
 /// Every destination, in the order URLs are matched against them: the services of known
 /// hosts first, the self-hosted tools recognised from a path alone last.
-pub const CATALOG: &[&Destination] = &[
+pub static CATALOG: &[&Destination] = &[
     &slack::INCOMING,
     &slack::WORKFLOW,
     &discord::DISCORD,
@@ -57,7 +57,7 @@ pub const CATALOG: &[&Destination] = &[
 
 /// Hosts of services that are gone, with what to say about them. Not destinations: nothing
 /// answers there.
-pub const RETIRED_HOSTS: &[RetiredHost] = &[RetiredHost {
+pub static RETIRED_HOSTS: &[RetiredHost] = &[RetiredHost {
     host: "mockbin.org",
     message: "Mockbin, the request bin of testRTC's old docs, has been retired: nothing receives this webhook.",
     help: "Use a live request bin such as https://webhook.site, or `hookcheck receive`.",
@@ -158,8 +158,6 @@ pub struct Destination {
     pub cors: Cors,
     /// Said on every check: its `202` means queued, not delivered.
     pub queued: Option<&'static str>,
-    /// The public sources of these facts, for the docs.
-    pub sources: &'static str,
 }
 
 impl Destination {
@@ -197,6 +195,9 @@ static ACCEPTED: Reply = Reply {
 /// One URL endpoint of a destination: how it is recognised and what it takes.
 #[derive(Debug)]
 pub struct Endpoint {
+    /// What sets this endpoint apart from the destination's main one ("the Slack-compatible
+    /// `/slack` endpoint"); empty for the main one.
+    pub name: &'static str,
     /// How messages name this endpoint: "Slack", "Discord's Slack-compatible endpoint",
     /// "If this is Mattermost (the `/hooks/<key>` path suggests it), it".
     pub subject: &'static str,
@@ -240,6 +241,7 @@ impl Endpoint {
         path: &'static [Segment],
     ) -> Self {
         Endpoint {
+            name: "",
             subject,
             hosts,
             path,
@@ -273,22 +275,26 @@ impl Endpoint {
         self.fields.iter().filter(move |f| f.parent() == parent)
     }
 
-    /// The rule that checks `field`, if one does: the need it meets, the values it may
-    /// take, its limit, or its being ignored.
-    pub fn rule_of(&self, field: &Field) -> Option<Rule> {
-        let needed = self
-            .needs
-            .iter()
+    /// The rules that check `field`: the need it meets, the values it may take, its limit,
+    /// its being ignored.
+    pub fn rules_of(&self, field: &Field) -> Vec<Rule> {
+        let needed = (self.needs.iter())
             .find(|need| need.any_of.contains(&field.path))
             .map(|need| need.rule);
         let valued = (field.kind != Kind::Any).then_some(Rule::DestinationInvalidValue);
-        let limited = self
-            .limits
-            .iter()
+        let limited = (self.limits.iter())
             .find(|limit| limit.field == Some(field.path))
             .map(|limit| limit.rule);
         let ignored = field.ignored.map(|_| Rule::DestinationFieldIgnored);
-        needed.or(valued).or(limited).or(ignored)
+        [needed, valued, limited, ignored]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The first of [`Endpoint::rules_of`]: the rule completions and hover link to.
+    pub fn rule_of(&self, field: &Field) -> Option<Rule> {
+        self.rules_of(field).first().copied()
     }
 
     /// What `field` is, with what the catalog says of it: "The message, in Slack's mrkdwn.

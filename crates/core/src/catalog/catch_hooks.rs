@@ -64,7 +64,11 @@ pub const ZAPIER: Destination = Destination {
         ..any_body(
             "Zapier",
             &[Host::Is("hooks.zapier.com")],
-            &[Segment::Is("hooks"), Segment::Is("catch"), Segment::SecretRest],
+            &[
+                Segment::Is("hooks"),
+                Segment::Is("catch"),
+                Segment::SecretRest,
+            ],
         )
     }],
     credential: Some("start the Zap"),
@@ -82,7 +86,6 @@ pub const ZAPIER: Destination = Destination {
     refused_otherwise: None,
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] help.zapier.com/hc/en-us/articles/8496288690317 (catch hooks, replies); [ISSUE] abischolz/csg-catering#5 (CORS)",
 };
 
 pub const MAKE: Destination = Destination {
@@ -111,7 +114,6 @@ pub const MAKE: Destination = Destination {
     refused_otherwise: None,
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] make.com/en/help/tools/webhooks",
 };
 
 pub const WEBHOOK_SITE: Destination = Destination {
@@ -130,7 +132,6 @@ pub const WEBHOOK_SITE: Destination = Destination {
     refused_otherwise: None,
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] webhooksite/docs (`docs/index.md`, `docs/api/tokens.md`)",
 };
 
 pub const PIPEDREAM: Destination = Destination {
@@ -149,7 +150,6 @@ pub const PIPEDREAM: Destination = Destination {
     refused_otherwise: None,
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] pipedream.com/docs/workflows/building-workflows/triggers",
 };
 
 pub const BEECEPTOR: Destination = Destination {
@@ -171,5 +171,4 @@ pub const BEECEPTOR: Destination = Destination {
     refused_otherwise: None,
     cors: Cors::Allows,
     queued: None,
-    sources: "[DOC] beeceptor.com/docs/create-endpoint, beeceptor.com/docs/cors-origin",
 };

@@ -82,7 +82,6 @@ pub const MATTERMOST: Destination = Destination {
     refused_otherwise: Some("Mattermost refused the message: {json:message}."),
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] developers.mattermost.com/integrate/webhooks/incoming; [ISSUE] Sonarr/Sonarr#2213, mattermost/mattermost#30071 (error bodies)",
 };
 
 pub const ROCKET_CHAT: Destination = Destination {
@@ -136,8 +135,16 @@ pub const ROCKET_CHAT: Destination = Destination {
             meaning: "Rocket.Chat posted the message.",
             delivered: true,
         },
-        Reply::seen(200, BodyMatch::Any, "Rocket.Chat answered 200 without success: {json:error}"),
-        Reply::seen(503, BodyMatch::Any, "The Rocket.Chat integration is disabled."),
+        Reply::seen(
+            200,
+            BodyMatch::Any,
+            "Rocket.Chat answered 200 without success: {json:error}",
+        ),
+        Reply::seen(
+            503,
+            BodyMatch::Any,
+            "The Rocket.Chat integration is disabled.",
+        ),
         Reply::seen(
             400,
             BodyMatch::Contains("Invalid integration"),
@@ -148,5 +155,4 @@ pub const ROCKET_CHAT: Destination = Destination {
     refused_otherwise: Some("Rocket.Chat refused the message ({status}: {json:error})."),
     cors: Cors::Allows,
     queued: None,
-    sources: "[CODE] RocketChat/Rocket.Chat `apps/meteor/app/integrations/server/api/api.ts` (routes, `enableCors`, replies); [ISSUE] gogs/gogs#3169",
 };

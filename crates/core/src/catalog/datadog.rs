@@ -71,7 +71,12 @@ pub const DATADOG: Destination = Destination {
                 Host::Is("api.ap2.datadoghq.com"),
                 Host::Is("api.ddog-gov.com"),
             ],
-            &[Segment::Is("api"), Segment::Is("v1"), Segment::Is("events"), Segment::Rest],
+            &[
+                Segment::Is("api"),
+                Segment::Is("v1"),
+                Segment::Is("events"),
+                Segment::Rest,
+            ],
         )
     }],
     credential: Some("post events"),
@@ -111,5 +116,4 @@ pub const DATADOG: Destination = Destination {
     refused_otherwise: Some("Datadog refused the event ({status}: {json:errors})."),
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] docs.datadoghq.com/api/latest/events/post-an-event (fields, 4,000 characters); docs.ansible.com datadog_event module",
 };

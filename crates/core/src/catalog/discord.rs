@@ -38,6 +38,7 @@ pub const DISCORD: Destination = Destination {
     endpoints: &[
         // `/slack`: Slack's format, `text` becomes the message.
         Endpoint {
+            name: "the Slack-compatible `/slack` endpoint",
             fields: &[
                 Field::new("text", "The message, in Slack's format."),
                 Field::new("attachments", "Slack-style attachments, shown as embeds."),
@@ -72,6 +73,7 @@ pub const DISCORD: Destination = Destination {
         },
         // `/github`: GitHub's event format, not checked.
         Endpoint {
+            name: "the GitHub-compatible `/github` endpoint",
             unchecked: true,
             ..Endpoint::new(
                 "Discord's GitHub endpoint",
@@ -175,7 +177,6 @@ pub const DISCORD: Destination = Destination {
     refused_otherwise: Some("Discord refused the message ({status}: {json:message})."),
     cors: Cors::Allows,
     queued: None,
-    sources: "[DOC] discord.com/developers/docs/resources/webhook (execute webhook, Slack- and GitHub-compatible endpoints); [DOC] discord/discord-api-docs opcodes-and-status-codes (50006, 50035, 10015); regex of discohook/site `modules/webhook/constants.ts` (URL shape)",
 };
 
 /// Discord's embeds: a title and a description each, at most ten.

@@ -115,5 +115,4 @@ pub const GOOGLE_CHAT: Destination = Destination {
     refused_otherwise: Some("Google Chat refused the message ({status}: {json:error.message})."),
     cors: Cors::Unknown,
     queued: None,
-    sources: "[ISSUE] ansible/awx#4665 (\"Unknown name\"); [DOC] developers.google.com/workspace/chat/create-messages (32,000 bytes); argoproj argo-rollouts googlechat notification docs (URL shape)",
 };

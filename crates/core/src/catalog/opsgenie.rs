@@ -61,6 +61,7 @@ pub const OPSGENIE: Destination = Destination {
     endpoints: &[
         // Jira Service Management Operations.
         Endpoint {
+            name: "Jira Service Management Operations",
             hosts: &[Host::Is("api.atlassian.com")],
             path: &[
                 Segment::Is("jsm"),
@@ -130,5 +131,4 @@ pub const OPSGENIE: Destination = Destination {
     refused_otherwise: Some("Opsgenie refused the alert ({status}: {json:message})."),
     cors: Cors::Unknown,
     queued: Some("Opsgenie answers `202` with a `requestId` when the alert is queued: `202` does not mean the alert was created."),
-    sources: "[2ND] dev.to \"Opsgenie API keys, docs and creating alerts\"; [ISSUE] louislam/uptime-kuma#3613, streaak/keyhacks#124, falcosecurity/falcosidekick#719; [DOC] docs.opsgenie.com alerts and alert fields (130 characters); [DOC] support.atlassian.com \"what happens when Opsgenie is turned off\" (5 Apr 2027); developer.atlassian.com JSM Ops Postman collection",
 };

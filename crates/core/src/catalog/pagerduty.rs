@@ -43,6 +43,7 @@ pub const PAGERDUTY: Destination = Destination {
     endpoints: &[
         // Change events.
         Endpoint {
+            name: "change events",
             fields: &[
                 ROUTING_KEY,
                 Field::new("payload", "The change: summary, source, timestamp."),
@@ -65,6 +66,7 @@ pub const PAGERDUTY: Destination = Destination {
         },
         // A vendor's own payload (CloudWatch, Azure, a Custom Event Transformer).
         Endpoint {
+            name: "integration URLs, for a vendor's own payload",
             unchecked: true,
             ..Endpoint::new(
                 "PagerDuty",
@@ -169,7 +171,6 @@ pub const PAGERDUTY: Destination = Destination {
     refused_otherwise: Some("PagerDuty refused the event ({status}: `{body}`)."),
     cors: Cors::Allows,
     queued: Some("PagerDuty answers `202` when the event is queued: `202` does not mean an incident was created."),
-    sources: "[DOC] PagerDuty/developer-docs `docs/events-API-v2/02-Trigger-Events.md`, `05-Rate-Limits.md`; [ISSUE] SigNoz/signoz#9536, vmw-loginsight/webhook-shims#60 (reply body), PagerDuty/pdpyras#94 (success body); [DOC] PagerDuty/pdjs README (browser use, hence CORS)",
 };
 
 /// The alert's links: `links[]{href, text}`.

@@ -124,7 +124,6 @@ pub const INCOMING: Destination = Destination {
     refused_otherwise: Some("Slack refused the message (`{body}`)."),
     cors: Cors::RefusesJson,
     queued: None,
-    sources: "[ISSUE] fluxcd/flagger#1031, strapi/strapi#12679 (`no_text`); [DOC] api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks (errors); [DOC] api.slack.com/changelog/2018-04-truncating-really-long-messages (40,000); [DOC] docs.slack.dev legacy incoming webhooks (`username`, icons, `channel`); [ISSUE] slackapi/slack-github-action#249 (`no_service`, `invalid_token`); [ISSUE] cloudfoundry-community/slack-notification-resource#96 (CORS)",
 };
 
 /// A Workflow Builder trigger: `hooks.slack.com/triggers/…` (older: `/workflows/…`).
@@ -171,7 +170,6 @@ pub const WORKFLOW: Destination = Destination {
     refused_otherwise: Some("The Slack workflow refused the request ({status}: `{body}`)."),
     cors: Cors::RefusesJson,
     queued: None,
-    sources: "[DOC] docs.slack.dev slack-github-action \"sending data webhook slack workflow\"; [CODE] slackapi/node-slack-sdk `WebhookTrigger.ts`; [ISSUE] fraschetti/Octoslack#135",
 };
 
 /// A workflow takes only top-level string values, named as its variables.

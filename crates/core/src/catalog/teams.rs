@@ -79,7 +79,6 @@ pub const CONNECTOR: Destination = Destination {
     refused_otherwise: Some("Teams refused the message ({status}: `{body}`)."),
     cors: Cors::Unknown,
     queued: None,
-    sources: "[DOC] MicrosoftDocs/msteams-docs `connectors-using.md`; [ISSUE] MicrosoftDocs/msteams-docs#1810 (\"Summary or Text is required.\"); atc0005/go-teams-notify README (URL shapes); retirement date from secondary sources (UNCONFIRMED)",
 };
 
 const WORKFLOW_PATH: &[Segment] = &[Segment::Skip, Segment::Is("workflows"), Segment::Rest];
@@ -126,6 +125,7 @@ pub const WORKFLOWS: Destination = Destination {
     endpoints: &[
         // The old host, retired.
         Endpoint {
+            name: "the old `logic.azure.com` host",
             hosts: &[Host::Under("logic.azure.com")],
             dated: Some(Dated {
                 date: Date::new(2025, 11, 30),
@@ -174,7 +174,6 @@ pub const WORKFLOWS: Destination = Destination {
     refused_otherwise: Some("Teams Workflows refused the request ({status}: `{body}`)."),
     cors: Cors::Unknown,
     queued: Some("Teams Workflows answers `202 Accepted` when the request is queued: the card is posted (or fails) later, in the flow run."),
-    sources: "[DOC] MicrosoftDocs/msteams-docs `deprecation-note.md`; [ISSUE] MicrosoftDocs/msteams-docs#11274, louislam/uptime-kuma#4922, dgtlmoon/changedetection.io#3411; [CODE] atc0005/go-teams-notify `send.go` (28,672 bytes); go-teams-notify README and caronc/apprise#1405 (URL shapes)",
 };
 
 /// Workflows post Adaptive Cards only: `attachments[0].content` must be one.
