@@ -207,9 +207,8 @@ pub struct Endpoint {
     pub path: &'static [Segment],
     /// The body fields it reads, required ones first (completions list them in order).
     pub fields: &'static [Field],
-    /// Only the listed fields are accepted: any other is refused with this reply (a key of
-    /// the destination's replies), and this help (Google Chat's `Message` resource).
-    pub closed: Option<(&'static str, &'static str)>,
+    /// Only the listed fields are accepted (Google Chat's `Message` resource).
+    pub closed: Option<&'static Closed>,
     /// The reply to a field of the wrong type or value (a key of the destination's replies).
     pub invalid: Option<&'static str>,
     /// What a request must have.
@@ -220,13 +219,13 @@ pub struct Endpoint {
     pub limits: &'static [Limit],
     /// A rule data cannot say, hung on its endpoint (a Teams Adaptive Card, flat string
     /// values).
-    pub special: Option<SpecialRule>,
+    pub special: Option<&'static SpecialRule>,
     /// The one-click edit that gives a config this endpoint accepts.
-    pub cure: Option<Cure>,
+    pub cure: Option<&'static Cure>,
     /// How it shows a message; `None` when it shows none (catch hooks, request bins).
-    pub preview: Option<Preview>,
+    pub preview: Option<&'static Preview>,
     /// A fact with a date: a retirement, an end of support.
-    pub dated: Option<Dated>,
+    pub dated: Option<&'static Dated>,
     /// Whether the body it takes is its own business (a vendor's payload through
     /// PagerDuty's integration URL, GitHub's events through Discord's `/github`): nothing is
     /// checked.
@@ -405,7 +404,7 @@ pub struct Field {
     pub kind: Kind,
     /// When the destination accepts and ignores it: the message that says so, and the
     /// help.
-    pub ignored: Option<(&'static str, &'static str)>,
+    pub ignored: Option<&'static (&'static str, &'static str)>,
 }
 
 impl Field {
@@ -445,6 +444,17 @@ pub struct Need {
     /// Without a reply: what the destination does instead ("likely refuses it").
     pub effect: &'static str,
     pub help: &'static str,
+}
+
+/// A body that may hold only its endpoint's fields, and a few names more.
+#[derive(Debug)]
+pub struct Closed {
+    /// The reply to any other field (a key of the destination's replies).
+    pub reply: &'static str,
+    pub help: &'static str,
+    /// Names it accepts too, which people do not send (set by the service): not offered as
+    /// completions.
+    pub also: &'static [&'static str],
 }
 
 /// A header a request must have.

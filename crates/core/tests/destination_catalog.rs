@@ -196,7 +196,7 @@ fn every_reply_the_catalog_names_is_declared() {
         let named = (endpoint.needs.iter().filter_map(|n| n.reply))
             .chain(endpoint.headers.iter().map(|h| h.reply))
             .chain(endpoint.limits.iter().filter_map(|l| l.reply))
-            .chain(endpoint.closed.map(|(reply, _)| reply))
+            .chain(endpoint.closed.map(|closed| closed.reply))
             .chain(endpoint.invalid)
             .chain(destination.not_json);
         for key in named {
@@ -367,11 +367,14 @@ fn rules() -> String {
                     reply_or(destination, Some(need.reply), ""),
                 );
             }
-            if let Some((reply, _)) = endpoint.closed {
+            if let Some(closed) = endpoint.closed {
                 row(
                     severity(Rule::DestinationUnknownField),
-                    "only its own fields (below)".into(),
-                    reply_or(destination, Some(reply), ""),
+                    format!(
+                        "only its own fields (below) and `{}`",
+                        closed.also.join("`, `")
+                    ),
+                    reply_or(destination, Some(closed.reply), ""),
                 );
             }
             for need in endpoint.needs {

@@ -56,7 +56,7 @@ pub const ZAPIER: Destination = Destination {
     name: "Zapier catch hook",
     short_name: "Zapier",
     endpoints: &[Endpoint {
-        special: Some(SpecialRule {
+        special: Some(&SpecialRule {
             doc: "with json/text, the run arrives as one `text` string",
             rule: Rule::DestinationDataAsString,
             check: zap_gets_a_string,
@@ -94,7 +94,7 @@ pub const MAKE: Destination = Destination {
     name: "Make custom webhook",
     short_name: "Make",
     endpoints: &[Endpoint {
-        special: Some(SpecialRule {
+        special: Some(&SpecialRule {
             doc: "with json/text, the run arrives as one `text` string",
             rule: Rule::DestinationDataAsString,
             check: scenario_gets_a_string,

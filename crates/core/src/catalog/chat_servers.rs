@@ -32,8 +32,8 @@ pub const MATTERMOST: Destination = Destination {
             reply: None,
             effect: "split into several posts",
         }],
-        cure: Some(Cure::JsonText),
-        preview: Some(Preview {
+        cure: Some(&Cure::JsonText),
+        preview: Some(&Preview {
             sender_field: Some(("username", true)),
             sender_note: Some("Mattermost shows this name only if the server lets integrations override usernames."),
             text: Some("text"),
@@ -106,8 +106,8 @@ pub const ROCKET_CHAT: Destination = Destination {
             effect: "likely posts nothing, unless an incoming script reshapes the body",
             help: "Use \"format\": \"json/text\", or a body with `text`.",
         }],
-        cure: Some(Cure::JsonText),
-        preview: Some(Preview {
+        cure: Some(&Cure::JsonText),
+        preview: Some(&Preview {
             sender_field: Some(("alias", true)),
             text: Some("text"),
             ..Preview::new(PreviewKind::Message, "The webhook's name", Markup::Markdown)

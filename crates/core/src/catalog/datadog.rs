@@ -49,12 +49,12 @@ pub const DATADOG: Destination = Destination {
             reply: None,
             effect: "the rest is cut",
         }],
-        cure: Some(Cure::Body {
+        cure: Some(&Cure::Body {
             title: "Use a Datadog event body and DD-API-KEY header (fill in your key)",
             body: r#"{"title": "testRTC: <% this.testName %>", "text": "Finished with status <% this.status %>. <% this.resultUrl %>", "alert_type": "info", "source_type_name": "testRTC"}"#,
             json_text_suffix: None,
         }),
-        preview: Some(Preview {
+        preview: Some(&Preview {
             title: Some("title"),
             text: Some("text"),
             labelled: &["alert_type"],

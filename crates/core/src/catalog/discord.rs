@@ -59,8 +59,8 @@ pub const DISCORD: Destination = Destination {
                 reply: Some("too_long"),
                 effect: "",
             }],
-            cure: Some(Cure::JsonText),
-            preview: Some(Preview {
+            cure: Some(&Cure::JsonText),
+            preview: Some(&Preview {
                 sender_field: Some(SENDER),
                 text: Some("text"),
                 ..Preview::new(PreviewKind::Message, "The webhook's name (set in Discord)", Markup::Markdown)
@@ -110,12 +110,12 @@ pub const DISCORD: Destination = Destination {
                 reply: Some("too_long"),
                 effect: "",
             }],
-            cure: Some(Cure::Body {
+            cure: Some(&Cure::Body {
                 title: "Use a Discord {\"content\": …} body",
                 body: r#"{"content": "**testRTC: <% this.testName %>** finished with status **<% this.status %>**\n<% this.resultUrl %>"}"#,
                 json_text_suffix: Some("/slack"),
             }),
-            preview: Some(Preview {
+            preview: Some(&Preview {
                 sender_field: Some(SENDER),
                 text: Some("content"),
                 extra: Some(embeds),

@@ -9,7 +9,7 @@ pub const GOOGLE_CHAT: Destination = Destination {
     name: "Google Chat webhook",
     short_name: "Google Chat",
     endpoints: &[Endpoint {
-        // The fields of Chat's `Message` resource: the body may hold no other.
+        // The fields of Chat's `Message` resource people send; the body may hold no other.
         fields: &[
             Field::new("text", "The message, in Chat's text format."),
             Field::new("cardsV2", "Cards, with or instead of the text."),
@@ -18,24 +18,27 @@ pub const GOOGLE_CHAT: Destination = Destination {
             Field::new("fallbackText", "The notification text of a card message."),
             Field::new("accessoryWidgets", "Buttons under the message."),
             Field::new("privateMessageViewer", "The one user who sees the message."),
-            Field::new("formattedText", "The text with its formatting marks (set by Chat)."),
-            Field::new("annotations", "Mentions and links in the text (set by Chat)."),
-            Field::new("name", "The message's resource name (set by Chat)."),
-            Field::new("sender", "Who sent it (set by Chat)."),
-            Field::new("space", "The space it is in (set by Chat)."),
-            Field::new("actionResponse", "How a Chat app answers an interaction."),
-            Field::new("argumentText", "The text without mentions (set by Chat)."),
-            Field::new("slashCommand", "The slash command it invoked (set by Chat)."),
-            Field::new("attachment", "Attachments uploaded with it."),
-            Field::new("matchedUrl", "A link preview's URL (set by Chat)."),
-            Field::new("threadReply", "Whether it replies in a thread (set by Chat)."),
             Field::new("clientAssignedMessageId", "An id of your own for the message."),
-            Field::new("quotedMessageMetadata", "The message it quotes."),
         ],
-        closed: Some((
-            "unknown_field",
-            "Google Chat takes only its own message fields: use a body with just `text` (or `cardsV2`).",
-        )),
+        closed: Some(&Closed {
+            reply: "unknown_field",
+            help: "Google Chat takes only its own message fields: use a body with just `text` (or `cardsV2`).",
+            // Set by Chat, but part of the resource.
+            also: &[
+                "name",
+                "sender",
+                "space",
+                "formattedText",
+                "annotations",
+                "argumentText",
+                "slashCommand",
+                "attachment",
+                "matchedUrl",
+                "threadReply",
+                "actionResponse",
+                "quotedMessageMetadata",
+            ],
+        }),
         needs: &[Need {
             any_of: &["text", "cardsV2", "cards"],
             when: None,
@@ -51,12 +54,12 @@ pub const GOOGLE_CHAT: Destination = Destination {
             reply: Some("too_large"),
             effect: "",
         }],
-        cure: Some(Cure::Body {
+        cure: Some(&Cure::Body {
             title: "Use a Google Chat {\"text\": …} body",
             body: concat!(r#"{"text": ""#, message_line!(), r#""}"#),
             json_text_suffix: None,
         }),
-        preview: Some(Preview {
+        preview: Some(&Preview {
             text: Some("text"),
             ..Preview::new(PreviewKind::Message, "The webhook's name (set in Google Chat)", Markup::Mrkdwn)
         }),

@@ -39,12 +39,12 @@ const ALERTS: Endpoint = Endpoint {
         reply: None,
         effect: "likely cut",
     }],
-    cure: Some(Cure::Body {
+    cure: Some(&Cure::Body {
         title: "Use an Opsgenie alert body and GenieKey header (fill in your key)",
         body: r#"{"message": "testRTC: <% this.testName %> finished with status <% this.status %>", "alias": "<% this.testRunId %>", "description": "<% this.resultUrl %>", "source": "testRTC", "priority": "P3"}"#,
         json_text_suffix: None,
     }),
-    preview: Some(Preview {
+    preview: Some(&Preview {
         title: Some("message"),
         text: Some("description"),
         labelled: &["priority", "alias", "source", "entity"],
@@ -76,7 +76,7 @@ pub const OPSGENIE: Destination = Destination {
         Endpoint {
             hosts: &[Host::Is("api.opsgenie.com"), Host::Is("api.eu.opsgenie.com")],
             path: &[Segment::Is("v2"), Segment::Is("alerts"), Segment::Rest],
-            dated: Some(Dated {
+            dated: Some(&Dated {
                 date: Date::new(2027, 4, 5),
                 before: "Opsgenie is end of sale, and support (with its REST API) ends on 5 Apr 2027: plan the move to Jira Service Management Operations (`api.atlassian.com/jsm/ops/integration/v2/alerts`).",
                 after: "Opsgenie's support, with its REST API, ended on 5 Apr 2027: move to Jira Service Management Operations (`api.atlassian.com/jsm/ops/integration/v2/alerts`).",

@@ -113,12 +113,12 @@ pub const PAGERDUTY: Destination = Destination {
                 Need { any_of: &["payload.severity"], when: TRIGGER, ..NEED },
             ],
             limits: &[SUMMARY_LIMIT],
-            cure: Some(Cure::Body {
+            cure: Some(&Cure::Body {
                 title: "Use a PagerDuty Events v2 body (fill in your routing key)",
                 body: r#"{"routing_key": "YOUR_PAGERDUTY_ROUTING_KEY", "event_action": "trigger", "dedup_key": "<% this.testRunId %>", "payload": {"summary": "testRTC: <% this.testName %> finished with status <% this.status %>", "source": "testRTC", "severity": "error", "custom_details": {"run": "<% this.resultUrl %>"}}, "links": [{"href": "<% this.resultUrl %>", "text": "testRTC run"}]}"#,
                 json_text_suffix: None,
             }),
-            preview: Some(Preview {
+            preview: Some(&Preview {
                 title: Some("payload.summary"),
                 labelled: &[
                     "payload.severity",

@@ -21,28 +21,28 @@ pub const INCOMING: Destination = Destination {
             Field::new("blocks", "Block Kit blocks; `text` is then the notification."),
             Field::new("attachments", "Legacy attachments under the text."),
             Field {
-                ignored: Some((
+                ignored: Some(&(
                     "Slack app webhooks ignore `username`: the message shows the app's name, not the one sent (only legacy custom integrations honour it).",
                     APP_ICON,
                 )),
                 ..Field::new("username", "The sender's name, for legacy custom integrations.")
             },
             Field {
-                ignored: Some((
+                ignored: Some(&(
                     "Slack app webhooks ignore `icon_emoji`: the message shows the app's icon (only legacy custom integrations honour it).",
                     APP_ICON,
                 )),
                 ..Field::new("icon_emoji", "An emoji as the sender's picture, for legacy custom integrations.")
             },
             Field {
-                ignored: Some((
+                ignored: Some(&(
                     "Slack app webhooks ignore `icon_url`: the message shows the app's icon (only legacy custom integrations honour it).",
                     APP_ICON,
                 )),
                 ..Field::new("icon_url", "An image as the sender's picture, for legacy custom integrations.")
             },
             Field {
-                ignored: Some((
+                ignored: Some(&(
                     "Slack app webhooks ignore `channel`: the message goes to the channel the webhook was made for.",
                     "Make a webhook for the other channel instead.",
                 )),
@@ -65,8 +65,8 @@ pub const INCOMING: Destination = Destination {
             reply: None,
             effect: "the rest is cut",
         }],
-        cure: Some(Cure::JsonText),
-        preview: Some(Preview {
+        cure: Some(&Cure::JsonText),
+        preview: Some(&Preview {
             sender_field: Some(("username", false)),
             sender_note: Some("Slack shows the app's name: app webhooks ignore \"username\": \"{name}\"."),
             text: Some("text"),
@@ -133,12 +133,12 @@ pub const WORKFLOW: Destination = Destination {
     name: "Slack Workflow Builder trigger",
     short_name: "The Slack workflow",
     endpoints: &[Endpoint {
-        special: Some(SpecialRule {
+        special: Some(&SpecialRule {
             doc: "only top-level string values, which likely get `400` otherwise",
             rule: Rule::DestinationValuesNotStrings,
             check: flat_strings,
         }),
-        preview: Some(Preview {
+        preview: Some(&Preview {
             text: Some("text"),
             ..Preview::new(PreviewKind::Message, "Your Slack workflow", Markup::Plain)
         }),

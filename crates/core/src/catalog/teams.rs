@@ -25,13 +25,13 @@ pub const CONNECTOR: Destination = Destination {
             effect: "",
             help: "Use \"format\": \"json/text\", or a body with `text`.",
         }],
-        cure: Some(Cure::JsonText),
-        preview: Some(Preview {
+        cure: Some(&Cure::JsonText),
+        preview: Some(&Preview {
             title: Some("title"),
             text: Some("text"),
             ..Preview::new(PreviewKind::Message, "Incoming Webhook", Markup::Markdown)
         }),
-        dated: Some(Dated {
+        dated: Some(&Dated {
             date: Date::new(2026, 3, 31),
             before: "Microsoft is retiring Office 365 connectors (connector URLs had to be updated by 31 Dec 2024; full retirement is reported for 31 Mar 2026): move to a Teams Workflows webhook.",
             after: "Microsoft has retired Office 365 connectors (reported for 31 Mar 2026): this URL likely no longer posts; move to a Teams Workflows webhook.",
@@ -99,17 +99,17 @@ const WORKFLOW: Endpoint = Endpoint {
         reply: Some("fails"),
         effect: "",
     }],
-    special: Some(SpecialRule {
+    special: Some(&SpecialRule {
         doc: "an Adaptive Card in `attachments[0].content`, else `202` and a flow run that fails",
         rule: Rule::DestinationMissingField,
         check: adaptive_card,
     }),
-    cure: Some(Cure::Body {
+    cure: Some(&Cure::Body {
         title: "Use an Adaptive Card body",
         body: r#"{"type": "message", "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": null, "content": {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4", "body": [{"type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": "testRTC: <% this.testName %>"}, {"type": "TextBlock", "text": "Finished with status <% this.status %>.", "wrap": true}], "actions": [{"type": "Action.OpenUrl", "title": "Open the run", "url": "<% this.resultUrl %>"}]}}]}"#,
         json_text_suffix: None,
     }),
-    preview: Some(Preview {
+    preview: Some(&Preview {
         extra: Some(card),
         ..Preview::new(PreviewKind::Card, "Workflows", Markup::Markdown)
     }),
@@ -127,7 +127,7 @@ pub const WORKFLOWS: Destination = Destination {
         Endpoint {
             name: "the old `logic.azure.com` host",
             hosts: &[Host::Under("logic.azure.com")],
-            dated: Some(Dated {
+            dated: Some(&Dated {
                 date: Date::new(2025, 11, 30),
                 before: "Teams Workflows URLs on `logic.azure.com` stop working after 30 Nov 2025: copy the flow's new `environment.api.powerplatform.com` URL.",
                 after: "Teams Workflows URLs on `logic.azure.com` stopped working on 30 Nov 2025: copy the flow's new `environment.api.powerplatform.com` URL.",

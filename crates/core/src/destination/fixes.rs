@@ -30,7 +30,7 @@ pub fn fix(
     };
     let endpoint = found.endpoint();
     let cure = endpoint.cure?;
-    let (title, plan) = plan(cure, endpoint, config, url, body_refused)?;
+    let (title, plan) = plan(*cure, endpoint, config, url, body_refused)?;
     let fixed = match root {
         Some(root) => apply(text, &plan.edits(text, root)?),
         None => bare_url_form(text, &plan),

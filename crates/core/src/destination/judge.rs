@@ -221,7 +221,7 @@ impl Judge<'_> {
 
     /// A closed body (Google Chat): every top-level member must be one of its fields.
     fn closed(&self, out: &mut Vec<Finding>) {
-        let Some((reply_key, help)) = self.endpoint.closed else {
+        let Some(closed) = self.endpoint.closed else {
             return;
         };
         let Some(Json::Object(members)) = self.request.body else {
@@ -230,12 +230,12 @@ impl Judge<'_> {
         let unknown: Vec<&str> = members
             .iter()
             .map(|(k, _)| k.as_str())
-            .filter(|k| self.endpoint.field(k).is_none())
+            .filter(|k| self.endpoint.field(k).is_none() && !closed.also.contains(k))
             .collect();
         let Some(first) = unknown.first() else {
             return;
         };
-        let reply = self.reply(Some(reply_key));
+        let reply = self.reply(Some(closed.reply));
         let mut finding = Finding::new(
             Rule::DestinationUnknownField,
             "unknown",
@@ -248,7 +248,7 @@ impl Judge<'_> {
                 self.destination.short_name,
             ),
         );
-        finding.help = Some(help.to_string());
+        finding.help = Some(closed.help.to_string());
         finding.cured = self.endpoint.cure.is_some();
         finding.reply = reply;
         finding.field = Some(first.to_string());
