@@ -812,3 +812,129 @@ proptest::proptest! {
         }
     }
 }
+
+// Verdicts ----------------------------------------------------------------------------
+
+#[test]
+fn testrtcs_verdict_and_the_destinations_are_apart() {
+    // Valid and refused: the request is still rendered.
+    let report = check(SLACK, None);
+    assert!(report.is_valid());
+    assert!(report.config.is_some());
+    assert_eq!(report.arrives(), Some(false));
+    // Valid and accepted.
+    let report = check(&with(SLACK, r#""format": "json/text""#), None);
+    assert_eq!((report.is_valid(), report.arrives()), (true, Some(true)));
+    // Valid, no destination: no verdict.
+    assert_eq!(check("https://example.com/hook", None).arrives(), None);
+    // Invalid: no request, so no verdict either.
+    let report = check(&format!("{{\"url\": \"{SLACK}\",}}"), None);
+    assert_eq!((report.is_valid(), report.arrives()), (false, None));
+}
+
+#[test]
+fn a_refusal_names_the_reply_and_the_outcomes_it_is_seen_on() {
+    let text = with(
+        DISCORD,
+        r#""body": {"content": "<% this.failureReasons %>"}"#,
+    );
+    let Some(hookcheck_core::Arrival::Refused(refusal)) = check(&text, None).arrival else {
+        panic!("refused");
+    };
+    assert_eq!(
+        refusal.reply,
+        "400 code 50006 \"Cannot send an empty message\""
+    );
+    assert_eq!(refusal.outcomes, [Outcome::Success, Outcome::Warnings]);
+    assert_eq!(
+        refusal.summary(),
+        "Discord answers 400 code 50006 \"Cannot send an empty message\""
+    );
+}
+
+#[test]
+fn each_outcomes_request_has_its_own_verdict() {
+    let text = with(
+        DISCORD,
+        r#""body": {"content": "<% this.failureReasons %>"}"#,
+    );
+    let config = check(&text, None).config.unwrap();
+    let arrival = |outcome| {
+        hookcheck_core::Arrival::of(&render_request(&config, &SampleData::for_outcome(outcome)))
+            .unwrap()
+    };
+    assert!(!arrival(Outcome::Success).arrives());
+    assert!(arrival(Outcome::Failure).arrives());
+    assert_eq!(
+        hookcheck_core::Arrival::of(&render_request(
+            &check("https://example.com/hook", None).config.unwrap(),
+            &SampleData::for_outcome(Outcome::Success)
+        )),
+        None
+    );
+}
+
+#[test]
+fn a_probable_destination_likely_refuses() {
+    let Some(hookcheck_core::Arrival::Refused(refusal)) = check(MATTERMOST, None).arrival else {
+        panic!("refused");
+    };
+    assert!(refusal.likely);
+    assert_eq!(
+        refusal.summary(),
+        "Mattermost likely answers 400 No text specified"
+    );
+}
+
+#[test]
+fn a_reply_that_is_queued_still_arrives() {
+    // PagerDuty and Teams Workflows answer 202: the verdict is "arrives", with a warning.
+    let text = with(
+        PAGERDUTY,
+        r#""body": {"routing_key": "k", "event_action": "trigger", "payload": {"summary": "s", "source": "x", "severity": "info"}}"#,
+    );
+    assert_eq!(check(&text, None).arrives(), Some(true));
+    assert!(raises(&text, "destination-reply-queued"));
+}
+
+#[test]
+fn dated_facts_are_worded_against_today() {
+    let url = "https://prod-01.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=x";
+    let message = |today| {
+        let report = hookcheck_core::check_with(
+            url,
+            &hookcheck_core::Options {
+                today,
+                ..Default::default()
+            },
+        );
+        report
+            .diagnostics
+            .into_iter()
+            .find(|d| d.rule.code() == "destination-retiring")
+            .unwrap()
+            .message
+    };
+    let before = message(Some(hookcheck_core::Date::new(2025, 11, 1)));
+    assert!(
+        before.contains("stop working after 30 Nov 2025"),
+        "{before}"
+    );
+    let after = message(Some(hookcheck_core::Date::new(2026, 12, 6)));
+    assert!(after.contains("stopped working on 30 Nov 2025"), "{after}");
+    let opsgenie_before = |today| {
+        let report = hookcheck_core::check_with(
+            OPSGENIE,
+            &hookcheck_core::Options {
+                today: Some(today),
+                ..Default::default()
+            },
+        );
+        (report.diagnostics.into_iter())
+            .find(|d| d.rule.code() == "destination-retiring")
+            .unwrap()
+            .message
+    };
+    assert!(opsgenie_before(hookcheck_core::Date::new(2026, 12, 6)).contains("ends on 5 Apr 2027"));
+    assert!(opsgenie_before(hookcheck_core::Date::new(2027, 5, 1)).contains("ended on 5 Apr 2027"));
+}
