@@ -13,9 +13,7 @@ pub const MATTERMOST: Destination = Destination {
             Field::new("text", "The message, in Markdown."),
             Field::new("attachments", "Slack-style attachments."),
             Field::new("username", "The sender's name, if the server lets integrations override it."),
-            Field::new("icon_url", "The sender's picture, if the server lets integrations override it."),
             Field::new("channel", "Another channel than the webhook's."),
-            Field::new("props", "Extra properties; `card` is Markdown shown in the side panel."),
         ],
         needs: &[Need {
             any_of: &["text", "attachments"],
@@ -94,9 +92,6 @@ pub const ROCKET_CHAT: Destination = Destination {
             Field::new("text", "The message."),
             Field::new("attachments", "Slack-style attachments."),
             Field::new("alias", "The sender name shown on the message."),
-            Field::new("emoji", "An emoji as the sender's picture."),
-            Field::new("avatar", "An image as the sender's picture."),
-            Field::new("channel", "Another channel, if the integration allows it."),
         ],
         needs: &[Need {
             any_of: &["text", "attachments"],

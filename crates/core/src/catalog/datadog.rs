@@ -13,9 +13,6 @@ pub const DATADOG: Destination = Destination {
             Field::new("text", "The event's body, in Markdown."),
             Field::new("alert_type", "error, warning, info or success."),
             Field::new("tags", "Tags, as `key:value` strings."),
-            Field::new("priority", "normal or low."),
-            Field::new("aggregation_key", "Groups events together."),
-            Field::new("source_type_name", "The event's source."),
         ],
         headers: &[HeaderNeed {
             name: "DD-API-KEY",

@@ -11,11 +11,7 @@ const ALERTS: Endpoint = Endpoint {
         Field::new("description", "The alert's details."),
         Field::new("priority", "P1 to P5 (P3 when absent)."),
         Field::new("tags", "Up to 20 tags."),
-        Field::new("details", "Extra properties, as an object of strings."),
-        Field::new("entity", "The entity the alert is about."),
         Field::new("source", "Where the alert comes from."),
-        Field::new("responders", "Teams and people to notify."),
-        Field::new("actions", "Custom actions offered on the alert."),
     ],
     headers: &[HeaderNeed {
         name: "Authorization",

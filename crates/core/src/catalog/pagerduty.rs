@@ -48,8 +48,6 @@ pub const PAGERDUTY: Destination = Destination {
                 ROUTING_KEY,
                 Field::new("payload", "The change: summary, source, timestamp."),
                 Field::new("payload.summary", "What changed."),
-                Field::new("payload.source", "Where it changed."),
-                Field::new("payload.timestamp", "When, in ISO 8601."),
                 Field::new("links", "Links shown with the change."),
             ],
             invalid: Some("invalid"),
@@ -98,11 +96,8 @@ pub const PAGERDUTY: Destination = Destination {
                     ..Field::new("payload.severity", "How bad it is.")
                 },
                 Field::new("payload.component", "The affected part of the source."),
-                Field::new("payload.group", "A group of components."),
-                Field::new("payload.class", "The kind of event."),
                 Field::new("payload.custom_details", "Any extra data, as an object."),
                 Field::new("links", "Links shown on the alert: `href` and `text`."),
-                Field::new("images", "Images shown on the alert: `src`, `href`, `alt`."),
             ],
             invalid: Some("invalid"),
             needs: &[
