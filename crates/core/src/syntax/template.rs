@@ -45,12 +45,7 @@ impl Template {
             // Nothing to report for a plain reference (the common case by far): no need to
             // split its path.
             if !is_plain_reference(&text[inner_start..close]) {
-                check_expression(
-                    text,
-                    Span::new(inner_start, close),
-                    span,
-                    &mut diagnostics,
-                );
+                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
             }
             at = span.end;
         }
@@ -326,12 +321,8 @@ mod tests {
                 return (pieces, diagnostics);
             };
             let span = Span::new(open, close + CLOSE.len());
-            let path = check_expression(
-                text,
-                Span::new(inner_start, close),
-                span,
-                &mut diagnostics,
-            );
+            let path =
+                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
             pieces.push(Piece::Placeholder(
                 path.into_iter().map(str::to_string).collect(),
             ));
