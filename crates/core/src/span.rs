@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// A half-open byte range `start..end` into the checked text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
