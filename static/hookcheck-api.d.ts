@@ -75,8 +75,8 @@ export type Omitted = {
 };
 
 /**
- * The verdict on a text: what `validate()` and the widget's `hookcheck:result` message both
- * say about it.
+ * The verdict on a text: what `validate()` and the widget's `hookcheck:result`
+ * message both say about it.
  */
 export type Verdict = {
   /** No error (warnings never make a text invalid). */

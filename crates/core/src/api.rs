@@ -21,39 +21,48 @@ use crate::render::request::Request;
 use crate::repeats::Omitted;
 use crate::rules::check::Report;
 
-/// The verdict on a text: what `validate()` and the widget's `hookcheck:result` message both
-/// say about it.
-// Both serialize it flat among their own fields (`serialize_fields`): a field added here
-// appears in both, and in both TypeScript declarations.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(test, derive(TS))]
-pub struct Verdict {
-    /// No error (warnings never make a text invalid).
-    pub valid: bool,
-    /// The mode the text was checked in.
-    #[cfg_attr(test, ts(type = "Mode"))]
-    pub mode: &'static str,
+/// Declares [`Verdict`] from one line per field: its doc, its type and how it is read from
+/// the [`Report`]. The struct, its constructor and the writing of its fields into the
+/// documents that carry it all come from that line, so a field added to the verdict is one
+/// line here and appears in `validate()`, `check --json` and `hookcheck:result` alike.
+macro_rules! verdict {
+    ($( $(#[$attr:meta])* $field:ident: $ty:ty = $read:expr; )*) => {
+        /// The verdict on a text: what `validate()` and the widget's `hookcheck:result`
+        /// message both say about it.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[cfg_attr(test, derive(TS))]
+        pub struct Verdict {
+            $( $(#[$attr])* pub $field: $ty, )*
+        }
+
+        impl Verdict {
+            /// How many fields [`Verdict::serialize_fields`] writes.
+            const FIELDS: usize = [$(stringify!($field)),*].len();
+
+            /// The verdict of `report`.
+            pub fn new(report: &Report) -> Self {
+                Verdict {
+                    $( $field: ($read)(report), )*
+                }
+            }
+
+            /// Writes the verdict's fields into the document or message being serialized,
+            /// among its own. By hand, not `#[serde(flatten)]`: flattening serializes the
+            /// whole document as a map, which costs the app's wasm about 0.9 KB gzip.
+            fn serialize_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+                $( out.serialize_field(stringify!($field), &self.$field)?; )*
+                Ok(())
+            }
+        }
+    };
 }
 
-impl Verdict {
-    /// How many fields [`Verdict::serialize_fields`] writes.
-    const FIELDS: usize = 2;
-
-    /// The verdict of `report`.
-    pub fn new(report: &Report) -> Self {
-        Verdict {
-            valid: report.is_valid(),
-            mode: report.mode.as_str(),
-        }
-    }
-
-    /// Writes the verdict's fields into the document or message being serialized. By hand,
-    /// not `#[serde(flatten)]`: flattening serializes the whole document as a map, which
-    /// costs the app's wasm about 0.9 KB gzip.
-    fn serialize_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
-        out.serialize_field("valid", &self.valid)?;
-        out.serialize_field("mode", self.mode)
-    }
+verdict! {
+    /// No error (warnings never make a text invalid).
+    valid: bool = |report: &Report| report.is_valid();
+    /// The mode the text was checked in.
+    #[cfg_attr(test, ts(type = "Mode"))]
+    mode: &'static str = |report: &Report| report.mode.as_str();
 }
 
 /// What `check --json` prints and `validate()` returns.
