@@ -4,8 +4,6 @@
 //! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
 
 use super::context::{context_at, Context, Place};
-use crate::destination::fields::body_fields;
-use crate::destination::{recognise, DestinationId};
 use crate::syntax::json::lexer::{Lexer, TokenKind};
 use crate::syntax::{run_options, variables};
 
@@ -245,18 +243,27 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
 /// The body fields of the destination the text's URL names, for the body object the
 /// caret is in (none outside `body`'s own objects, or for an unrecognised URL).
 pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
-    let (Some(parent), Some(destination)) = (context.body_object.as_deref(), destination_in(text))
-    else {
+    let (Some(parent), Some(url)) = (context.body_object.as_deref(), url_in(text)) else {
         return Vec::new();
     };
-    body_fields(destination, parent)
+    destination_fields(&url, parent)
+}
+
+/// What the destination catalog says about the fields of the body object `parent`, when
+/// `url` names a destination it knows. The one place assist reads the catalog.
+fn destination_fields(url: &str, parent: &str) -> Vec<Entry> {
+    use crate::destination::{fields::body_fields, recognise};
+    let Some(found) = recognise(url) else {
+        return Vec::new();
+    };
+    body_fields(found.id, parent)
         .map(|f| (f.name, f.doc, Documented, f.rule))
         .collect()
 }
 
-/// The destination the config's URL names: the top-level `"url"` of the JSON (of the
-/// `#webhook:` value in run options), or a run option's plain URL. One pass of the lexer.
-pub(crate) fn destination_in(text: &str) -> Option<DestinationId> {
+/// The config's URL: the top-level `"url"` of the JSON (of the `#webhook:` value in run
+/// options), or a run option's plain URL. One pass of the lexer.
+fn url_in(text: &str) -> Option<String> {
     let (json, mut url) = if text.trim_start().starts_with('#') {
         let span = run_options::parse(text).webhook?;
         let value = text.get(span.start..span.end)?;
@@ -292,7 +299,7 @@ pub(crate) fn destination_in(text: &str) -> Option<DestinationId> {
             _ => {}
         }
     }
-    recognise(&url?).map(|r| r.id)
+    url
 }
 
 /// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
@@ -373,22 +380,17 @@ mod tests {
     #[test]
     fn the_destination_is_read_from_the_top_level_url_only() {
         let slack = "https://hooks.slack.com/services/T/B/X";
+        let found = Some(slack.to_string());
         assert_eq!(
-            destination_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)),
-            Some(DestinationId::Slack)
+            url_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)),
+            found
         );
         assert_eq!(
-            destination_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
+            url_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
             None
         );
-        assert_eq!(
-            destination_in(&format!("#timeout:80 #webhook:{slack}")),
-            Some(DestinationId::Slack)
-        );
-        assert_eq!(
-            destination_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)),
-            Some(DestinationId::Slack)
-        );
+        assert_eq!(url_in(&format!("#timeout:80 #webhook:{slack}")), found);
+        assert_eq!(url_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)), found);
     }
 
     #[test]
