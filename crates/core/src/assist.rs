@@ -1,8 +1,8 @@
 //! Help while writing the webhook: what to complete at the caret ([`completion`]), what a
-//! key, value or variable means ([`docs`]), what colour each token gets ([`highlight`](mod@highlight)) and
-//! which character the pointer is on ([`position`]), read from the text as typed, however
-//! unfinished; and [`session`], the state machine that decides, event by event, what the
-//! editor shows of them.
+//! key, value or variable means ([`docs`]), what colour each token gets
+//! ([`highlight`](mod@highlight)) and which character the pointer is on ([`position`]), read
+//! from the text as typed, however unfinished; and [`session`], the state machine that
+//! decides, event by event, what the editor shows of them.
 //! DOM-free; the app only shows the list and inserts what is chosen.
 
 pub mod brackets;
