@@ -4,9 +4,9 @@
 //!
 //! Every protocol decision (URL options, the origin allow-list, message shapes) is core's
 //! ([`hookcheck_core::browser::embed`], [`WidgetMessage`], documented in `docs/embedding.md`);
-//! this module only wires window events to it. The widget acts only on messages whose `event.origin` is in the
-//! `origin=` allow-list of its URL, posts only to those origins (never `"*"`), and posts
-//! counts, never the text.
+//! this module only wires window events to it. The widget acts only on messages whose
+//! `event.origin` is in the `origin=` allow-list of its URL, posts only to those origins
+//! (never `"*"`), and posts counts, never the text.
 
 use std::cell::RefCell;
 use std::rc::Rc;
