@@ -237,7 +237,7 @@ pub fn App() -> Html {
         // The compact widget for iframes (docs/embedding.md): no header, footer or send.
         return html! {
             <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
-                result={AttrValue::from(hookcheck_core::browser::embed::result_message(&checked.report))} share={state.share_state()}
+                result={hookcheck_core::api::WidgetMessage::result(&checked.report)} share={state.share_state()}
                 share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
                 input_ref={input_ref.clone()}>
                 { input_views }

@@ -3,14 +3,15 @@
 //! host page over `postMessage`.
 //!
 //! Every protocol decision (URL options, the origin allow-list, message shapes) is core's
-//! ([`hookcheck_core::browser::embed`], documented in `docs/embedding.md`); this module only wires
-//! window events to it. The widget acts only on messages whose `event.origin` is in the
-//! `origin=` allow-list of its URL, posts only to those origins (never `"*"`), and posts
-//! counts, never the text.
+//! ([`hookcheck_core::browser::embed`], [`WidgetMessage`], documented in `docs/embedding.md`);
+//! this module only wires window events to it. The widget acts only on messages whose
+//! `event.origin` is in the `origin=` allow-list of its URL, posts only to those origins
+//! (never `"*"`), and posts counts, never the text.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use hookcheck_core::api::WidgetMessage;
 use hookcheck_core::browser::embed::{self, EmbedOptions, HeightReporter, HostMessage, SetRequest};
 use hookcheck_core::browser::share::ShareState;
 use js_sys::{Reflect, JSON};
@@ -97,9 +98,9 @@ pub struct EmbedFrameProps {
     pub options: Rc<EmbedOptions>,
     /// The text being checked: each change is reported to the host.
     pub text: AttrValue,
-    /// The `hookcheck:result` message of `text`'s check (counts only): a string, so that
-    /// comparing props never compares two reports.
-    pub result: AttrValue,
+    /// The `hookcheck:result` message of `text`'s check (counts only, so that comparing
+    /// props never compares two reports).
+    pub result: WidgetMessage,
     /// The state "Open in hookcheck" carries to the full app (its secrets are left out).
     pub share: ShareState,
     /// The full app's share-link fragment prefix (`#s=`).
@@ -198,7 +199,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
                                 .filter(JsValue::is_object)
                                 .map(JsCast::unchecked_into::<Window>);
                             if let Some(source) = source {
-                                post(&source, &origin, &embed::error_message(&error));
+                                post(&source, &origin, &WidgetMessage::error(&error));
                             }
                         }
                         HostMessage::NotOurs => {}
@@ -210,7 +211,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
                 let _ = window
                     .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
             }
-            post_to_hosts(&options, &embed::ready_message());
+            post_to_hosts(&options, &WidgetMessage::ready());
             move || {
                 if let Some(window) = &window {
                     let _ = window.remove_event_listener_with_callback(
@@ -245,7 +246,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
                         .and_then(|h| h.as_f64())
                         .unwrap_or_default();
                     if let Some(height) = reporter.borrow_mut().observe(height) {
-                        post_to_hosts(&options, &embed::height_message(height));
+                        post_to_hosts(&options, &WidgetMessage::height(height));
                     }
                 })
             };
@@ -295,10 +296,10 @@ fn string_property(target: &JsValue, name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Posts `message` (JSON text from core) to each allowed origin of the parent page. Outside
-/// an iframe there is nobody to tell; `postMessage` itself drops a message whose target
-/// origin is not the parent's.
-fn post_to_hosts(options: &EmbedOptions, message: &str) {
+/// Posts `message` to each allowed origin of the parent page. Outside an iframe there is
+/// nobody to tell; `postMessage` itself drops a message whose target origin is not the
+/// parent's.
+fn post_to_hosts(options: &EmbedOptions, message: &WidgetMessage) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -313,8 +314,9 @@ fn post_to_hosts(options: &EmbedOptions, message: &str) {
     }
 }
 
-fn post(target: &Window, origin: &str, message: &str) {
-    if let Ok(value) = JSON::parse(message) {
+/// Posts `message` as a plain object, as the JS API returns core's documents.
+fn post(target: &Window, origin: &str, message: &WidgetMessage) {
+    if let Ok(value) = crate::js_api::to_js(message) {
         let _ = target.post_message(&value, origin);
     }
 }

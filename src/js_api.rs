@@ -89,7 +89,7 @@ fn parse_mode(mode: Option<&str>) -> Result<Option<hookcheck_core::Mode>, JsValu
 }
 
 /// `value` as a plain JS object: structs as objects, `None` as `null`, tuples as arrays.
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(JsValue::from)

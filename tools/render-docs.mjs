@@ -1,11 +1,12 @@
-// Trunk post-build hook: renders the rule catalog (docs/rules.md) and the destinations page
-// (docs/destinations.md) into the build as rules.html and destinations.html, so the editor's
-// documentation links (`rules.html#json-trailing-comma`) open the rule itself, also offline
-// (the service worker precaches every file of the build).
+// Trunk post-build hook: renders the rule catalog (docs/rules.md), the destinations page
+// (docs/destinations.md) and the page of testRTC's facts they cite (docs/testrtc.md) into the
+// build as rules.html, destinations.html and testrtc.html, so the editor's documentation links
+// (`rules.html#json-trailing-comma`) open the rule itself, also offline (the service worker
+// precaches every file of the build).
 //
 // Markdown is rendered by marked. Each heading gets an id: a heading that is one code span,
 // as every rule's is (### `json-trailing-comma`), gets the code itself; others a slug of
-// their text, as GitHub makes them. Links between the two pages point at the rendered pages.
+// their text, as GitHub makes them. Links between these pages point at the rendered pages.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Marked } from "marked";
@@ -16,7 +17,7 @@ if (!dir) {
   process.exit(1);
 }
 
-const PAGES = ["rules", "destinations"];
+const PAGES = ["rules", "destinations", "testrtc"];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens. */
 function slug(text) {

@@ -299,10 +299,7 @@ fn tokens_in(
 /// Puts the caret on `start..end` (byte offsets into `text`) and focuses the field.
 /// The textarea counts in UTF-16 code units.
 pub fn select_span(area: &HtmlTextAreaElement, text: &str, start: usize, end: usize) {
-    let utf16 = |at: usize| {
-        let at = hookcheck_core::span::floor_char_boundary(text, at);
-        text[..at].encode_utf16().count() as u32
-    };
+    let utf16 = |at: usize| hookcheck_core::span::utf16_offset(text, at) as u32;
     let _ = area.focus();
     let _ = area.set_selection_range(utf16(start), utf16(end));
 }

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use hookcheck_core::browser::wording;
 use hookcheck_core::render::curl;
 use hookcheck_core::render::request::Delivery;
 use hookcheck_core::{secrets, Outcome, Request};
@@ -162,10 +163,10 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
         <>
             if let Some(publish) = sns {
                 <p class="note sns-note" role="note">
-                    <strong>{ "Amazon SNS: never sent from here. " }</strong>
-                    { "This is the SNS Publish call testRTC makes to topic " }
+                    <strong>{ wording::SNS_NOTE[0] }</strong>
+                    { wording::SNS_NOTE[1] }
                     <code>{ &publish.topic_arn }</code>
-                    { ". It needs AWS request signing with your secret key, so hookcheck only previews it." }
+                    { wording::SNS_NOTE[2] }
                 </p>
             }
             // The message as its destination (Slack, Discord, …) shows it.
@@ -198,7 +199,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
             <div class="part">
                 <div class="part-head">
                     <h3>
-                        { if sns.is_some() { "Body (form-encoded Publish)" } else { "Body" } }
+                        { wording::body_heading(sns.is_some()) }
                         <span class="byte-count">{ format!(" · {} bytes, exact", request.body.len()) }</span>
                     </h3>
                     { label_badge(&request.body_label) }
@@ -206,7 +207,7 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                 </div>
                 <pre class="body exact" data-testid="preview-body" tabindex="0"
                     aria-label="The exact body bytes">{ body }</pre>
-                <h4>{ if sns.is_some() { "Message, pretty-printed" } else { "Pretty-printed" } }</h4>
+                <h4>{ wording::pretty_heading(sns.is_some()) }</h4>
                 <pre class="body pretty" tabindex="0" aria-label="The body, pretty-printed">{ pretty }</pre>
             </div>
             if sns.is_none() {

@@ -3,8 +3,9 @@
 //! function, not a component: it has no state, and a component brings its own copy of Yew's
 //! lifecycle code into the wasm.
 
+use hookcheck_core::browser::wording;
 use hookcheck_core::syntax::json::Json;
-use hookcheck_core::{Outcome, SampleData};
+use hookcheck_core::SampleData;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ pub struct SampleEditor {
 pub fn sample_editor(props: SampleEditor) -> Html {
     let outcome = props.sample.outcome;
     let run_type = props.sample.as_template_text("runType").unwrap_or_default();
-    let run_types = ["test", "monitor"].map(|value| {
+    let run_types = wording::RUN_TYPES.map(|value| {
         let onruntype = props.onruntype.clone();
         let onchange = Callback::from(move |_: Event| onruntype.emit(value.to_string()));
         html! {
@@ -67,18 +68,13 @@ pub fn sample_editor(props: SampleEditor) -> Html {
         let onreset = props.onreset.clone();
         Callback::from(move |_: MouseEvent| onreset.emit(()))
     };
-    let which = match outcome {
-        Outcome::Success => "success",
-        Outcome::Warnings => "warnings",
-        Outcome::Failure => "failure",
-    };
     html! {
         <section class="sample-editor" aria-labelledby="sample-title">
             <div class="part-head">
-                <h2 id="sample-title">{ format!("Sample data ({which})") }</h2>
+                <h2 id="sample-title">{ wording::sample_heading(outcome) }</h2>
                 <button type="button" class="secondary" onclick={onreset}>{ "Reset samples" }</button>
             </div>
-            <p class="hint">{ "testRTC's documented sample values; edit any of them and the preview follows." }</p>
+            <p class="hint">{ wording::SAMPLE_HINT }</p>
             <div class="sample-options">
                 <fieldset class="run-type">
                     <legend>{ "runType" }</legend>
@@ -87,7 +83,7 @@ pub fn sample_editor(props: SampleEditor) -> Html {
                 <label class="checkbox">
                     <input type="checkbox" data-testid="include-every-variable"
                         checked={props.sample.include_every_variable} onchange={oninclude} />
-                    { "Include every variable in the default payload (assumed)" }
+                    { wording::EVERY_VARIABLE }
                 </label>
             </div>
             <div class="variables">{ for fields }</div>

@@ -1,5 +1,6 @@
 //! The share link: the state in the URL fragment, secrets left out unless asked.
 
+use hookcheck_core::browser::wording;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -50,7 +51,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     html! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title">{ "Share" }</h2>
-            <p class="hint">{ "Everything here runs in your browser. The link holds the state in its #fragment, which browsers never send to a server." }</p>
+            <p class="hint">{ wording::SHARE_HINT }</p>
             <div class="row">
                 <button type="button" data-testid="share" {onclick}>{ "Copy share link" }</button>
                 <label class="checkbox">
@@ -60,13 +61,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             </div>
             if let Some((url, copied)) = &*link {
                 <label class="share-link">
-                    <span class="label" role="status">
-                        { match copied {
-                            None => "The link:",
-                            Some(true) => "Copied. The link:",
-                            Some(false) => "Copy this link:",
-                        } }
-                    </span>
+                    <span class="label" role="status">{ wording::share_link_status(*copied) }</span>
                     <input type="text" readonly=true data-testid="share-link" value={url.clone()} />
                 </label>
             }

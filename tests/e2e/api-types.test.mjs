@@ -1,9 +1,11 @@
-// static/hookcheck-api.d.ts declares what the JS API returns. This test calls the built API
-// in Chromium on inputs that reach every field (fixes, help and no help, both modes, every
-// outcome, SNS, an invalid text), writes what came back into a TypeScript file as typed
-// literals, and compiles it with `tsc --strict`: a field the declarations lack fails as an
-// excess property, a declared field the API does not return fails as a missing one, and a
-// wrong type fails as itself. The module's exports are held to the declared ones too.
+// static/hookcheck-api.d.ts (generated from crates/core/src/api.rs) declares what the JS API
+// returns and what the embed widget posts. This test calls the built API in Chromium on
+// inputs that reach every field (fixes, help and no help, both modes, every outcome, SNS, an
+// invalid text), collects every kind of message a widget posts to its host, writes what came
+// back into a TypeScript file as typed literals, and compiles it with `tsc --strict`: a field
+// the declarations lack fails as an excess property, a declared field the API does not return
+// fails as a missing one, and a wrong type fails as itself. The module's exports are held to
+// the declared ones too.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -85,6 +87,43 @@ test("what the JS API returns compiles against hookcheck-api.d.ts", async () => 
     `export const previews: (RequestPreview | null)[] = ${JSON.stringify(returned.previews, null, 1)};`,
   ].join("\n");
   const verdict = compile(source);
+  assert.equal(verdict.status, 0, `tsc:\n${verdict.stdout}${verdict.stderr}`);
+});
+
+test("what the widget posts to its host compiles against hookcheck-api.d.ts", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}embed-example.html`);
+  const messages = await page.evaluate(async (origin) => {
+    const received = [];
+    const frame = document.createElement("iframe");
+    addEventListener("message", (event) => {
+      if (event.source === frame.contentWindow) received.push(event.data);
+    });
+    const arrived = (type) =>
+      new Promise((done) => {
+        const look = () => (received.some((m) => m.type === type) ? done() : setTimeout(look, 20));
+        look();
+      });
+    frame.src = `/?embed=1&origin=${encodeURIComponent(origin)}`;
+    document.body.append(frame);
+    await arrived("hookcheck:ready");
+    const set = (message) => frame.contentWindow.postMessage(message, origin);
+    set({ type: "hookcheck:set", version: 1, text: '{"url": "http://example.com/hook",}' });
+    set({ type: "hookcheck:set", version: 2 });
+    await Promise.all(["hookcheck:result", "hookcheck:height", "hookcheck:error"].map(arrived));
+    return received;
+  }, app.origin);
+  await page.close();
+  assert.deepEqual(
+    new Set(messages.map((m) => m.type)),
+    new Set(["hookcheck:ready", "hookcheck:result", "hookcheck:height", "hookcheck:error"]),
+  );
+  const verdict = compile(
+    [
+      'import type { WidgetMessage } from "./hookcheck-api.js";',
+      `export const messages: WidgetMessage[] = ${JSON.stringify(messages, null, 1)};`,
+    ].join("\n"),
+  );
   assert.equal(verdict.status, 0, `tsc:\n${verdict.stdout}${verdict.stderr}`);
 });
 

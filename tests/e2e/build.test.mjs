@@ -38,6 +38,9 @@ test("the rule catalog that the editor's docs link to is in the build, each rule
   // Its link to the destinations page points at the rendered page, which is there too.
   assert.match(rules, /href="destinations.html"/);
   assert.match(readFileSync(join(dist, "destinations.html"), "utf8"), /<h1 id=/);
+  // So does the page of testRTC's facts it cites.
+  assert.match(rules, /href="testrtc.html"/);
+  assert.match(readFileSync(join(dist, "testrtc.html"), "utf8"), /<h1 id=/);
 });
 
 test("every Subresource Integrity hash in index.html matches its file after minification", () => {

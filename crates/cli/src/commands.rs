@@ -11,7 +11,7 @@ use hookcheck_core::pipeline::{self as core_check, Mode};
 use hookcheck_core::render::curl;
 use hookcheck_core::{
     render_request, repeats, Date, LineIndex, LocatedDiagnostic, Options, Outcome, Report, Request,
-    SampleData, Severity,
+    SampleData, Severity, Span,
 };
 use serde::Serialize;
 
@@ -307,15 +307,14 @@ const WHOLE_LINE_BYTES: usize = 120;
 /// fix. At most 100 of each code ([`repeats`]); then one line per code with the count left.
 fn render_diagnostics(name: &str, text: &str, report: &Report) -> String {
     let renderer = annotate_snippets::Renderer::plain();
-    let mut line_starts = vec![0];
-    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     // Only the diagnostics shown get lines and columns (and copies of their messages).
     let index = LineIndex::new(text);
     let shown = report.shown(repeats::KEPT_PER_CODE);
     let mut out = String::new();
     for &i in &shown.indices {
         let located = LocatedDiagnostic::new(&report.diagnostics[i], &index);
-        out.push_str(&render_one(&renderer, name, text, &line_starts, &located));
+        let line = index.line(located.line);
+        out.push_str(&render_one(&renderer, name, text, line, &located));
         out.push_str("\n\n");
     }
     for (code, count) in shown.more {
@@ -328,7 +327,7 @@ fn render_one(
     renderer: &annotate_snippets::Renderer,
     name: &str,
     text: &str,
-    line_starts: &[usize],
+    line: Span,
     d: &LocatedDiagnostic,
 ) -> String {
     use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
@@ -338,9 +337,8 @@ fn render_one(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let line_start = line_starts[d.line - 1];
-    let line_end = line_starts.get(d.line).map_or(text.len(), |next| next - 1);
-    let line = &text[line_start..line_end];
+    let (line_start, line_end) = (line.start, line.end);
+    let line = line.slice(text);
     let (window, span) = window(line, d.start - line_start, d.end.min(line_end) - line_start);
     let snippet = Snippet::source(window)
         .line_start(d.line)

@@ -56,7 +56,7 @@ fn check_json_of_a_valid_url_is_valid_with_no_diagnostics() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output).trim(),
-        r#"{"valid":true,"mode":"webhook","diagnostics":[],"omitted":[],"destination":null,"arrives":null}"#
+        r#"{"valid":true,"mode":"webhook","arrives":null,"diagnostics":[],"omitted":[],"destination":null}"#
     );
 }
 

@@ -4,9 +4,11 @@
 //! - [`send`]: preflight prediction, send guards, failure classification and its wording;
 //! - [`embed`]: the embed widget's options and the messages it exchanges with its host;
 //! - [`share`]: share links and the state they carry;
-//! - [`examples`]: the configurations of the Examples menu.
+//! - [`examples`]: the configurations of the Examples menu;
+//! - [`wording`]: what the preview's SNS note, the share panel and the sample editor say.
 
 pub mod embed;
 pub mod examples;
 pub mod send;
 pub mod share;
+pub mod wording;

@@ -270,7 +270,10 @@ impl Endpoint {
 
     /// The fields right under `parent` (`""` for the body's top level, `payload`), in
     /// declaration order: required ones first.
-    pub fn fields_under<'a>(&'a self, parent: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
+    pub fn fields_under<'e, 'p>(
+        &'e self,
+        parent: &'p str,
+    ) -> impl Iterator<Item = &'e Field> + use<'e, 'p> {
         self.fields.iter().filter(move |f| f.parent() == parent)
     }
 

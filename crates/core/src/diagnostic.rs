@@ -10,6 +10,7 @@ use crate::span::{LineIndex, Span};
 /// How bad a finding is. Only errors make the input invalid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Severity {
     /// testRTC would reject it, or the webhook cannot work.
     Error,
@@ -223,12 +224,14 @@ rules! {
     DestinationUrlSecret = "destination-url-secret", Info;
 }
 
-/// A mechanical repair: replace `span` with `replacement`. Serialized flat, as
-/// `{title, start, end, replacement}`.
+/// A mechanical repair: replace the bytes `start..end` of the text with `replacement`.
+/// Serialized flat, as `{title, start, end, replacement}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Fix {
     /// What the fix does, as a button label: "Remove the trailing comma".
     pub title: String,
+    #[cfg_attr(test, ts(flatten))]
     pub span: Span,
     pub replacement: String,
 }
@@ -314,13 +317,18 @@ impl Diagnostic {
     }
 }
 
-/// A diagnostic with its span also given as lines and columns: the shape of the
-/// CLI's `--json`, the app's list and the JS API.
+/// One finding, its span given both as bytes and as lines and columns: the shape of the
+/// CLI's `--json`, the app's list and the JS API. Offsets are bytes of the UTF-8 text; lines
+/// and columns are 1-based, columns counted in Unicode characters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "Diagnostic"))]
 pub struct LocatedDiagnostic {
     pub severity: Severity,
+    /// A stable kebab-case rule code, documented in the rule catalog (docs/rules.md).
     pub code: &'static str,
+    /// One sentence saying what is wrong.
     pub message: String,
+    /// What to do about it.
     pub help: Option<String>,
     pub start: usize,
     pub end: usize,
@@ -330,6 +338,7 @@ pub struct LocatedDiagnostic {
     pub end_column: usize,
     /// Absent from the JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<Fix>,
 }
 

@@ -1,10 +1,13 @@
-//! Byte spans into the input, and their translation to 1-based line and column
-//! numbers (columns counted in Unicode scalar values, as editors and the spec count them).
+//! Byte spans into the input, and every translation of a byte offset: to 1-based line and
+//! column numbers (columns counted in Unicode scalar values, as editors and the spec count
+//! them), and to and from the UTF-16 code units a browser's textarea counts in. The app's
+//! editor, its completions and the CLI all convert here, so they cannot disagree.
 
 use serde::Serialize;
 
 /// A half-open byte range `start..end` into the checked text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -117,17 +120,47 @@ impl<'a> LineIndex<'a> {
 
     /// The byte offset of a 1-based line and column, clamped into the text.
     pub fn offset(&self, position: Position) -> usize {
-        let line = position.line.clamp(1, self.line_starts.len()) - 1;
-        let start = self.line_starts[line];
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
+        let Span { start, end } = self.line(position.line);
         self.text[start..end]
             .char_indices()
             .nth(position.column.saturating_sub(1))
             .map_or(end, |(i, _)| start + i)
     }
+
+    /// The bytes of 1-based `line`, without its `\n`; a line past either end is clamped to
+    /// the first or last line.
+    pub fn line(&self, line: usize) -> Span {
+        let line = line.clamp(1, self.line_starts.len()) - 1;
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Span { start, end }
+    }
+}
+
+/// The UTF-16 code units of `text` before byte `offset` (a textarea's selection index). An
+/// offset past the end, or inside a multi-byte character, is clamped to the character
+/// boundary before it.
+pub fn utf16_offset(text: &str, offset: usize) -> usize {
+    text[..floor_char_boundary(text, offset)]
+        .chars()
+        .map(char::len_utf16)
+        .sum()
+}
+
+/// The byte offset of UTF-16 index `units` of `text`: the inverse of [`utf16_offset`]. An
+/// index inside a surrogate pair names the character's end; one past the end, the text's end.
+pub fn byte_offset(text: &str, units: usize) -> usize {
+    let mut seen = 0;
+    text.char_indices()
+        .find(|&(_, c)| {
+            let before = seen;
+            seen += c.len_utf16();
+            before >= units
+        })
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// The largest character boundary of `text` at or before `offset`.
@@ -156,6 +189,54 @@ mod tests {
         let index = LineIndex::new("aé");
         assert_eq!(index.position(2), Position { line: 1, column: 2 });
         assert_eq!(index.position(99), Position { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn a_line_is_its_bytes_without_the_newline() {
+        let index = LineIndex::new("ab\ncdé\n\nz");
+        assert_eq!(index.line(1), Span::new(0, 2));
+        assert_eq!(index.line(2), Span::new(3, 7));
+        assert_eq!(index.line(3), Span::new(8, 8));
+        assert_eq!(index.line(4), Span::new(9, 10));
+    }
+
+    #[test]
+    fn lines_past_either_end_are_the_first_or_the_last() {
+        let index = LineIndex::new("ab\ncd");
+        assert_eq!(index.line(0), Span::new(0, 2));
+        assert_eq!(index.line(9), Span::new(3, 5));
+    }
+
+    #[test]
+    fn utf16_counts_two_units_for_a_character_beyond_the_basic_plane() {
+        let text = "aé😀b";
+        assert_eq!(utf16_offset(text, 0), 0);
+        assert_eq!(utf16_offset(text, 1), 1);
+        assert_eq!(utf16_offset(text, 3), 2);
+        assert_eq!(utf16_offset(text, 7), 4);
+        assert_eq!(utf16_offset(text, text.len()), 5);
+    }
+
+    #[test]
+    fn utf16_offsets_inside_a_character_or_past_the_end_are_clamped() {
+        let text = "a😀";
+        assert_eq!(utf16_offset(text, 2), 1);
+        assert_eq!(utf16_offset(text, 99), 3);
+    }
+
+    #[test]
+    fn byte_offset_is_the_inverse_of_utf16_offset() {
+        let text = "aé😀b\n€";
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(byte_offset(text, utf16_offset(text, i)), i);
+        }
+    }
+
+    #[test]
+    fn a_utf16_index_inside_a_pair_or_past_the_end_names_a_character_end() {
+        let text = "a😀b";
+        assert_eq!(byte_offset(text, 2), 5);
+        assert_eq!(byte_offset(text, 99), text.len());
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The embedding protocol (SPEC §4.2): URL options, the origin allow-list, host messages
 //! and the messages the widget posts.
 
+use hookcheck_core::api::WidgetMessage;
 use hookcheck_core::browser::embed::{
-    error_message, height_message, normalize_origin, open_in_app_url, parse_host_message,
-    ready_message, result_message, EmbedOptions, HeightReporter, HostMessage, MessageError,
-    ModeChoice, SetRequest,
+    normalize_origin, open_in_app_url, parse_host_message, EmbedOptions, HeightReporter,
+    HostMessage, MessageError, ModeChoice, SetRequest,
 };
 use hookcheck_core::browser::share::ShareState;
 use hookcheck_core::Outcome;
@@ -257,28 +257,53 @@ fn a_set_text_keeps_every_character() {
 
 // ---- Widget messages ----
 
+/// The message as the widget posts it, and the JSON text it is documented as, side by side
+/// as JSON values (the order of an object's members carries no meaning).
+fn posted(message: WidgetMessage, documented: &str) -> (serde_json::Value, serde_json::Value) {
+    (
+        serde_json::to_value(message).unwrap(),
+        serde_json::from_str(documented).unwrap(),
+    )
+}
+
 #[test]
 fn ready_names_the_type_and_version_only() {
-    assert_eq!(ready_message(), r#"{"type":"hookcheck:ready","version":1}"#);
+    let (posted, documented) = posted(
+        WidgetMessage::ready(),
+        r#"{"type":"hookcheck:ready","version":1}"#,
+    );
+    assert_eq!(posted, documented);
 }
 
 #[test]
 fn result_carries_validity_and_counts() {
     let text = r#"{"url": "http://example.com/hook",}"#;
-    assert_eq!(
-        result_message(&check(text, None)),
-        r#"{"type":"hookcheck:result","version":1,"valid":false,"errors":1,"warnings":1,"mode":"webhook"}"#
+    let (posted_, documented) = posted(
+        WidgetMessage::result(&check(text, None)),
+        r#"{"type":"hookcheck:result","version":1,"valid":false,"errors":1,"warnings":1,"mode":"webhook","arrives":null}"#,
     );
-    assert_eq!(
-        result_message(&check("#webhook:https://example.com/hook", None)),
-        r#"{"type":"hookcheck:result","version":1,"valid":true,"errors":0,"warnings":0,"mode":"run-options"}"#
+    assert_eq!(posted_, documented);
+    let (posted, documented) = posted(
+        WidgetMessage::result(&check("#webhook:https://example.com/hook", None)),
+        r#"{"type":"hookcheck:result","version":1,"valid":true,"errors":0,"warnings":0,"mode":"run-options","arrives":null}"#,
     );
+    assert_eq!(posted, documented);
+}
+
+#[test]
+fn result_carries_the_destinations_verdict_apart_from_validity() {
+    let slack = "https://hooks.slack.com/services/T000/B000/XXXX";
+    let (posted, documented) = posted(
+        WidgetMessage::result(&check(slack, None)),
+        r#"{"type":"hookcheck:result","version":1,"valid":true,"errors":1,"warnings":0,"mode":"webhook","arrives":false}"#,
+    );
+    assert_eq!(posted, documented);
 }
 
 #[test]
 fn result_never_holds_the_text_or_its_secrets() {
     let text = r#"{"url": "https://example.com/hook", "headers": {"Authorization": "Bearer s3cr3t-t0ken"}, "fieldname": 1}"#;
-    let message = result_message(&check(text, None));
+    let message = serde_json::to_string(&WidgetMessage::result(&check(text, None))).unwrap();
     for leak in ["s3cr3t", "example.com", "Authorization", "fieldname"] {
         assert!(!message.contains(leak), "{message} leaks {leak}");
     }
@@ -286,14 +311,16 @@ fn result_never_holds_the_text_or_its_secrets() {
 
 #[test]
 fn height_and_error_messages_have_their_documented_shapes() {
-    assert_eq!(
-        height_message(312),
-        r#"{"type":"hookcheck:height","version":1,"height":312}"#
+    let (posted_, documented) = posted(
+        WidgetMessage::height(312),
+        r#"{"type":"hookcheck:height","version":1,"height":312}"#,
     );
-    assert_eq!(
-        error_message(&MessageError::UnsupportedVersion),
-        r#"{"type":"hookcheck:error","version":1,"error":"unsupported-version","message":"hookcheck speaks protocol version 1; send \"version\": 1."}"#
+    assert_eq!(posted_, documented);
+    let (posted, documented) = posted(
+        WidgetMessage::error(&MessageError::UnsupportedVersion),
+        r#"{"type":"hookcheck:error","version":1,"error":"unsupported-version","message":"hookcheck speaks protocol version 1; send \"version\": 1."}"#,
     );
+    assert_eq!(posted, documented);
 }
 
 #[test]

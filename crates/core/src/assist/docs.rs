@@ -4,7 +4,8 @@
 //! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
 
 use super::context::{context_at, Context, Place};
-use crate::catalog::{recognise, Recognised};
+use crate::catalog::{recognise, Field};
+use crate::diagnostic::Rule;
 use crate::syntax::json::lexer::{Lexer, TokenKind};
 use crate::syntax::{run_options, variables};
 
@@ -244,40 +245,49 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
 /// The body fields of the destination the text's URL names, for the body object the
 /// caret is in (none outside `body`'s own objects, or for an unrecognised URL).
 pub(crate) fn body_field_entries(context: &Context, text: &str) -> Vec<Entry> {
-    let (Some(parent), Some(found)) = (context.body_object.as_deref(), destination_in(text)) else {
+    let (Some(parent), Some(url)) = (context.body_object.as_deref(), url_in(text)) else {
         return Vec::new();
     };
-    let endpoint = found.endpoint();
+    destination_fields(&url, parent)
+        .into_iter()
+        .map(|(field, _, rule)| (field.name(), field.doc, Documented, rule))
+        .collect()
+}
+
+/// The hover doc of the body field `name`: its sentence with what the catalog says of it
+/// (required, its values, its limit).
+fn body_field_doc(context: &Context, text: &str, name: &str) -> Option<Doc> {
+    let parent = context.body_object.as_deref()?;
+    let (_, sentence, rule) = destination_fields(&url_in(text)?, parent)
+        .into_iter()
+        .find(|(field, _, _)| field.name() == name)?;
+    Some(Doc {
+        name: name.to_string(),
+        sentence,
+        source: Documented,
+        rule,
+    })
+}
+
+/// The fields of the body object `parent` (`""` for the body, `payload`) of the endpoint
+/// `url` names, each with its hover sentence and the code of the rule that checks it (`""`
+/// for none). The one place assist reads the destination catalog.
+fn destination_fields(url: &str, parent: &str) -> Vec<(&'static Field, String, &'static str)> {
+    let Some(endpoint) = recognise(url).map(|found| found.endpoint()) else {
+        return Vec::new();
+    };
     endpoint
         .fields_under(parent)
-        .map(|f| {
-            let rule = endpoint
-                .rule_of(f)
-                .map_or("", crate::diagnostic::Rule::code);
-            (f.name(), f.doc, Documented, rule)
+        .map(|field| {
+            let rule = endpoint.rule_of(field).map_or("", Rule::code);
+            (field, endpoint.field_doc(field), rule)
         })
         .collect()
 }
 
-/// The hover doc of the body field `name` of the destination the text's URL names: its
-/// sentence with what the catalog says of it (required, its values, its limit).
-fn body_field_doc(context: &Context, text: &str, name: &str) -> Option<Doc> {
-    let parent = context.body_object.as_deref()?;
-    let endpoint = destination_in(text)?.endpoint();
-    let field = endpoint.fields_under(parent).find(|f| f.name() == name)?;
-    Some(Doc {
-        name: name.to_string(),
-        sentence: endpoint.field_doc(field),
-        source: Documented,
-        rule: endpoint
-            .rule_of(field)
-            .map_or("", crate::diagnostic::Rule::code),
-    })
-}
-
-/// The destination the config's URL names: the top-level `"url"` of the JSON (of the
-/// `#webhook:` value in run options), or a run option's plain URL. One pass of the lexer.
-pub(crate) fn destination_in(text: &str) -> Option<Recognised> {
+/// The config's URL: the top-level `"url"` of the JSON (of the `#webhook:` value in run
+/// options), or a run option's plain URL. One pass of the lexer.
+fn url_in(text: &str) -> Option<String> {
     let (json, mut url) = if text.trim_start().starts_with('#') {
         let span = run_options::parse(text).webhook?;
         let value = text.get(span.start..span.end)?;
@@ -313,7 +323,7 @@ pub(crate) fn destination_in(text: &str) -> Option<Recognised> {
             _ => {}
         }
     }
-    recognise(&url?)
+    url
 }
 
 /// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
@@ -394,22 +404,17 @@ mod tests {
     #[test]
     fn the_destination_is_read_from_the_top_level_url_only() {
         let slack = "https://hooks.slack.com/services/T/B/X";
+        let found = Some(slack.to_string());
         assert_eq!(
-            destination_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)).map(|f| f.id),
-            Some(crate::catalog::DestinationId::Slack)
+            url_in(&format!(r#"{{"body": {{"x": 1}}, "url": "{slack}"}}"#)),
+            found
         );
         assert_eq!(
-            destination_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
+            url_in(&format!(r#"{{"body": {{"url": "{slack}"}}}}"#)),
             None
         );
-        assert_eq!(
-            destination_in(&format!("#timeout:80 #webhook:{slack}")).map(|f| f.id),
-            Some(crate::catalog::DestinationId::Slack)
-        );
-        assert_eq!(
-            destination_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)).map(|f| f.id),
-            Some(crate::catalog::DestinationId::Slack)
-        );
+        assert_eq!(url_in(&format!("#timeout:80 #webhook:{slack}")), found);
+        assert_eq!(url_in(&format!(r#"#webhook:{{"url": "{slack}"}}"#)), found);
     }
 
     #[test]

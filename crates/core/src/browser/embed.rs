@@ -1,5 +1,6 @@
 //! Embedding (SPEC §4.2): the widget's URL options, the allow-list of host origins, and the
-//! versioned messages the widget and its host page exchange through `postMessage`.
+//! versioned messages a host page sends the widget through `postMessage` (the messages the
+//! widget posts back are [`crate::api::WidgetMessage`]).
 //!
 //! Pure and DOM-free so that every rule of the protocol is tested natively; the app only
 //! wires window events to these functions. The protocol is documented for hosts in
@@ -7,8 +8,7 @@
 //! or anything taken from it, into a message it posts (it may hold secrets).
 
 use crate::browser::share::{self, ShareState};
-use crate::diagnostic::Severity;
-use crate::pipeline::{Mode, Report};
+use crate::pipeline::Mode;
 use crate::render::sample::Outcome;
 use crate::syntax::json::{self, Json};
 
@@ -327,56 +327,8 @@ fn read_set_request<'a>(
 
 // ---- Widget → host -------------------------------------------------------------------
 
-fn message(kind: &str, fields: Vec<(&str, Json)>) -> String {
-    let mut members = vec![
-        ("type", Json::string(kind)),
-        ("version", Json::Number(f64::from(PROTOCOL_VERSION))),
-    ];
-    members.extend(fields);
-    Json::object(members).to_compact()
-}
-
-/// `{"type":"hookcheck:ready","version":1}`: posted once, when the widget listens.
-pub fn ready_message() -> String {
-    message("hookcheck:ready", Vec::new())
-}
-
-/// `{"type":"hookcheck:result","version":1,"valid":…,"errors":…,"warnings":…,"mode":…}`:
-/// posted after every change of the text or mode, and in answer to every `hookcheck:set`.
-/// Counts only: nothing from the text itself.
-pub fn result_message(report: &Report) -> String {
-    let count = |severity| Json::Number(report.count(severity) as f64);
-    message(
-        "hookcheck:result",
-        vec![
-            ("valid", Json::Bool(report.is_valid())),
-            ("errors", count(Severity::Error)),
-            ("warnings", count(Severity::Warning)),
-            ("mode", Json::string(report.mode.as_str())),
-        ],
-    )
-}
-
-/// `{"type":"hookcheck:height","version":1,"height":…}`: the widget's content height in CSS
-/// pixels, posted when it changes, so the host can size the iframe.
-pub fn height_message(height: u32) -> String {
-    message(
-        "hookcheck:height",
-        vec![("height", Json::Number(f64::from(height)))],
-    )
-}
-
-/// `{"type":"hookcheck:error","version":1,"error":…,"message":…}`: why a host message was
-/// ignored.
-pub fn error_message(error: &MessageError) -> String {
-    message(
-        "hookcheck:error",
-        vec![
-            ("error", Json::string(error.code())),
-            ("message", Json::string(error.message())),
-        ],
-    )
-}
+// The messages the widget posts are [`crate::api::WidgetMessage`]: the output documents'
+// serde types, so that their TypeScript declarations are generated with the JS API's.
 
 /// Turns content heights measured by a `ResizeObserver` into the heights worth posting:
 /// whole pixels, rounded up so the iframe never clips, and only when they change.

@@ -11,15 +11,6 @@ use crate::syntax::variables::{self, DOCUMENTED, FAILURE_ONLY};
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
 
-/// One piece of a template string. Spans are relative to the decoded string.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
-    /// Literal text.
-    Text(Span),
-    /// A placeholder `<% this.a.b %>`: `path` is `["a", "b"]` (empty when invalid).
-    Placeholder { span: Span, path: Vec<String> },
-}
-
 /// A piece of a template string as rendering sees it ([`Template::visit_names`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part<'t> {
@@ -28,13 +19,10 @@ pub(crate) enum Part<'t> {
     Name(&'t str),
 }
 
-/// A template string split into pieces, with what was wrong in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Template {
-    pub pieces: Vec<Piece>,
-    /// Spans relative to the decoded string.
-    pub diagnostics: Diagnostics,
-}
+/// The placeholder syntax of body strings: checking a string's placeholders, and rendering
+/// it with the run's values.
+#[derive(Clone, Copy, Debug)]
+pub struct Template;
 
 impl Template {
     /// Whether the string holds any placeholder at all (the common case is none).
@@ -42,60 +30,31 @@ impl Template {
         find(text, OPEN).is_some()
     }
 
-    /// Splits `text` into literal text and placeholders, checking each placeholder.
-    pub fn parse(text: &str) -> Template {
-        Template::parse_with(text, true)
-    }
-
-    /// Only the diagnostics of [`Template::parse`], without building the pieces.
+    /// What is wrong with the placeholders of `text` (spans relative to the decoded string).
     pub(crate) fn check(text: &str) -> Diagnostics {
-        Template::parse_with(text, false).diagnostics
-    }
-
-    fn parse_with(text: &str, keep_pieces: bool) -> Template {
-        let mut template = Template::default();
+        let mut diagnostics = Diagnostics::default();
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
-            if open > at && keep_pieces {
-                template.pieces.push(Piece::Text(Span::new(at, open)));
-            }
             let inner_start = open + OPEN.len();
             let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
-                template.diagnostics.push(unclosed(text, open));
-                if keep_pieces {
-                    template
-                        .pieces
-                        .push(Piece::Text(Span::new(open, text.len())));
-                }
-                return template;
+                diagnostics.push(unclosed(text, open));
+                return diagnostics;
             };
             let span = Span::new(open, close + CLOSE.len());
-            if !keep_pieces && is_plain_reference(&text[inner_start..close]) {
-                // Nothing to report and no piece to keep (the common case by far).
-                at = span.end;
-                continue;
-            }
-            let path = check_expression(
-                text,
-                Span::new(inner_start, close),
-                span,
-                &mut template.diagnostics,
-            );
-            if keep_pieces {
-                let path = path.into_iter().map(str::to_string).collect();
-                template.pieces.push(Piece::Placeholder { span, path });
+            // Nothing to report for a plain reference (the common case by far): no need to
+            // split its path.
+            if !is_plain_reference(&text[inner_start..close]) {
+                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
             }
             at = span.end;
         }
-        if at < text.len() && keep_pieces {
-            template.pieces.push(Piece::Text(Span::new(at, text.len())));
-        }
-        template
+        diagnostics
     }
 
-    /// What `Template::parse(text).render(text, …)` gives when the lookup answers only
-    /// single names, without checking the placeholders or building pieces.
+    /// `text` with each `<% this.NAME %>` replaced by `lookup(NAME)`; any other placeholder
+    /// (a dotted path, an invalid expression) and an unknown name render as `""`, and an
+    /// unclosed `<%` is text. Checks nothing.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
         Template::visit_names(text, |part| match part {
@@ -111,7 +70,7 @@ impl Template {
 
     /// What rendering sees in `text`, in order: literal text, and the name of each
     /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
-    /// render as "", as in `render`; an unclosed `<%` is text.
+    /// render as "", as in [`Template::render_names`]; an unclosed `<%` is text.
     pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
@@ -135,23 +94,6 @@ impl Template {
         if at < text.len() {
             visit(Part::Text(&text[at..]));
         }
-    }
-
-    /// The string with every placeholder replaced by `lookup(path)`; an unknown or
-    /// invalid placeholder renders as `""`.
-    pub fn render(&self, text: &str, lookup: impl Fn(&[String]) -> Option<String>) -> String {
-        let mut out = String::with_capacity(text.len());
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(span) => out.push_str(span.slice(text)),
-                Piece::Placeholder { path, .. } => {
-                    if let Some(value) = lookup(path) {
-                        out.push_str(&value);
-                    }
-                }
-            }
-        }
-        out
     }
 }
 
@@ -355,6 +297,59 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// One piece of a template string, spans relative to the string.
+    enum Piece {
+        Text(Span),
+        /// `<% this.a.b %>`: `path` is `["a", "b"]` (empty when invalid).
+        Placeholder(Vec<String>),
+    }
+
+    /// The reference reading of a template: every placeholder's expression checked in full
+    /// (no shortcut for plain references), and the string split into its pieces.
+    fn parse(text: &str) -> (Vec<Piece>, Diagnostics) {
+        let (mut pieces, mut diagnostics) = (Vec::new(), Diagnostics::default());
+        let mut at = 0;
+        while let Some(found) = find(&text[at..], OPEN) {
+            let open = at + found;
+            if open > at {
+                pieces.push(Piece::Text(Span::new(at, open)));
+            }
+            let inner_start = open + OPEN.len();
+            let Some(close) = find(&text[inner_start..], CLOSE).map(|i| inner_start + i) else {
+                diagnostics.push(unclosed(text, open));
+                pieces.push(Piece::Text(Span::new(open, text.len())));
+                return (pieces, diagnostics);
+            };
+            let span = Span::new(open, close + CLOSE.len());
+            let path =
+                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
+            pieces.push(Piece::Placeholder(
+                path.into_iter().map(str::to_string).collect(),
+            ));
+            at = span.end;
+        }
+        if at < text.len() {
+            pieces.push(Piece::Text(Span::new(at, text.len())));
+        }
+        (pieces, diagnostics)
+    }
+
+    /// The pieces rendered: each placeholder replaced by `lookup(path)`, else `""`.
+    fn render(
+        pieces: &[Piece],
+        text: &str,
+        lookup: impl Fn(&[String]) -> Option<String>,
+    ) -> String {
+        let mut out = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(span) => out.push_str(span.slice(text)),
+                Piece::Placeholder(path) => out.push_str(&lookup(path).unwrap_or_default()),
+            }
+        }
+        out
+    }
+
     fn templateish() -> impl Strategy<Value = String> {
         let fragment = prop_oneof![
             Just("<%".to_string()),
@@ -374,6 +369,34 @@ mod tests {
         prop::collection::vec(fragment, 0..8).prop_map(|parts| parts.concat())
     }
 
+    /// What rendering meets: the variables (one rendering to a placeholder of its own) and
+    /// text that looks like a placeholder's parts.
+    fn renderable() -> impl Strategy<Value = String> {
+        let fragment = prop_oneof![
+            Just("<%".to_string()),
+            Just("%>".to_string()),
+            Just("<% this.testName %>".to_string()),
+            Just("<%this.status%>".to_string()),
+            Just("<%= this.score %>".to_string()),
+            Just("this.".to_string()),
+            Just("testRun.usage_report.resultUrl".to_string()),
+            Just(" ".to_string()),
+            Just(".".to_string()),
+            Just("$_x9".to_string()),
+            "\\PC{0,6}",
+        ];
+        prop::collection::vec(fragment, 0..16).prop_map(|parts| parts.concat())
+    }
+
+    fn lookup(name: &str) -> Option<String> {
+        match name {
+            "testName" => Some("AppRTC".into()),
+            "status" => Some("<% this.status %>".into()),
+            "score" => Some("8.7".into()),
+            _ => None,
+        }
+    }
+
     #[test]
     fn every_documented_variable_is_an_identifier() {
         assert!(DOCUMENTED.iter().all(|name| is_identifier(name)));
@@ -383,10 +406,22 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         /// `check` passes plain `this.NAME` references without the full expression check;
-        /// it must still report exactly what `parse` reports.
+        /// it must still report exactly what checking every placeholder in full reports.
         #[test]
-        fn check_reports_what_parse_reports(text in templateish()) {
-            prop_assert_eq!(Template::check(&text), Template::parse(&text).diagnostics);
+        fn check_reports_what_a_full_check_reports(text in templateish()) {
+            prop_assert_eq!(Template::check(&text), parse(&text).1);
+        }
+
+        /// The render path's substitution (`render_names`, which checks nothing) gives
+        /// exactly what splitting the template into pieces and rendering them gives.
+        #[test]
+        fn render_names_matches_parse_then_render(text in renderable()) {
+            let (pieces, _) = parse(&text);
+            let parsed = render(&pieces, &text, |path| match path {
+                [name] => lookup(name),
+                _ => None,
+            });
+            prop_assert_eq!(Template::render_names(&text, lookup), parsed);
         }
     }
 }

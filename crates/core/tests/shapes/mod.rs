@@ -1,7 +1,6 @@
 //! Input shapes that grow with a count `n`, for the scaling guards: each is what a person
 //! (or a fuzzer looking for slowness) might paste, with `n` repeats of one thing. Shared by
-//! `tests/scaling.rs` (core), `crates/cli/tests/scaling.rs` (the binary) and
-//! `examples/shape.rs` (which prints one, for the browser test and for measuring by hand).
+//! `tests/scaling.rs` (core) and `crates/cli/tests/scaling.rs` (the binary).
 
 #![allow(dead_code)]
 

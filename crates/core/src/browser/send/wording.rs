@@ -103,16 +103,6 @@ impl SendFailure {
         }
     }
 
-    /// Whether the server may have received the call even though the page saw no reply.
-    pub fn may_have_arrived(&self) -> bool {
-        match self {
-            SendFailure::Cors { preflight, .. } => !preflight.needed,
-            SendFailure::Timeout { .. } | SendFailure::Cancelled { .. } => true,
-            SendFailure::Http { .. } => true,
-            _ => false,
-        }
-    }
-
     /// The title, what happened and what to do, in plain words.
     pub fn explain(&self) -> Explanation {
         match self {

@@ -1,0 +1,101 @@
+//! What the app's panels say, besides the send panel (whose words are
+//! [`send::wording`](super::send::wording)): the note on an SNS preview, the share panel and
+//! the sample editor. Components show these as they are, so every sentence the person reads
+//! is written here once.
+
+use crate::render::sample::Outcome;
+
+// ---- The preview of an SNS Publish ----------------------------------------------------
+
+/// The note above an SNS preview, in the three parts around the topic's ARN (which the app
+/// shows as code): a bold title, then a sentence naming the topic.
+pub const SNS_NOTE: [&str; 3] = [
+    "Amazon SNS: never sent from here. ",
+    "This is the SNS Publish call testRTC makes to topic ",
+    ". It needs AWS request signing with your secret key, so hookcheck only previews it.",
+];
+
+/// The heading of the exact body: an SNS Publish is a form-encoded call.
+pub const fn body_heading(sns: bool) -> &'static str {
+    if sns {
+        "Body (form-encoded Publish)"
+    } else {
+        "Body"
+    }
+}
+
+/// The heading of the pretty view: for SNS, the message inside the Publish.
+pub const fn pretty_heading(sns: bool) -> &'static str {
+    if sns {
+        "Message, pretty-printed"
+    } else {
+        "Pretty-printed"
+    }
+}
+
+// ---- The share panel --------------------------------------------------------------------
+
+/// Under the share panel's title: where the state goes, and where it never goes.
+pub const SHARE_HINT: &str = "Everything here runs in your browser. The link holds the state in its #fragment, which browsers never send to a server.";
+
+/// The label before the share link: while it is being copied (`None`), once it was copied,
+/// or when the clipboard refused it and the person must copy it by hand.
+pub const fn share_link_status(copied: Option<bool>) -> &'static str {
+    match copied {
+        None => "The link:",
+        Some(true) => "Copied. The link:",
+        Some(false) => "Copy this link:",
+    }
+}
+
+// ---- The sample editor ------------------------------------------------------------------
+
+/// The sample editor's title for `outcome`: `Sample data (failure)`.
+pub fn sample_heading(outcome: Outcome) -> String {
+    format!("Sample data ({})", outcome.as_str())
+}
+
+/// Under the sample editor's title.
+pub const SAMPLE_HINT: &str =
+    "testRTC's documented sample values; edit any of them and the preview follows.";
+
+/// The values the sample editor offers for `runType`, as testRTC documents them.
+pub const RUN_TYPES: [&str; 2] = ["test", "monitor"];
+
+/// The label of the choice that adds every documented variable to the default body.
+pub const EVERY_VARIABLE: &str = "Include every variable in the default payload (assumed)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sns_note_names_the_topic_between_its_parts() {
+        let note = format!(
+            "{}{}{}{}",
+            SNS_NOTE[0], SNS_NOTE[1], "arn:aws:sns:us-east-1:1:t", SNS_NOTE[2]
+        );
+        assert_eq!(
+            note,
+            "Amazon SNS: never sent from here. This is the SNS Publish call testRTC makes to topic arn:aws:sns:us-east-1:1:t. It needs AWS request signing with your secret key, so hookcheck only previews it."
+        );
+    }
+
+    #[test]
+    fn the_share_link_s_label_says_whether_it_was_copied() {
+        assert_eq!(share_link_status(Some(true)), "Copied. The link:");
+        assert_eq!(share_link_status(Some(false)), "Copy this link:");
+        assert_eq!(share_link_status(None), "The link:");
+    }
+
+    #[test]
+    fn the_sample_heading_names_the_outcome() {
+        assert_eq!(sample_heading(Outcome::Warnings), "Sample data (warnings)");
+    }
+
+    #[test]
+    fn an_sns_body_is_called_a_form_encoded_publish() {
+        assert_eq!(body_heading(true), "Body (form-encoded Publish)");
+        assert_eq!(pretty_heading(false), "Pretty-printed");
+    }
+}
