@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::{check, render_request, LineIndex, LocatedDiagnostic, Report, Request};
+use hookcheck_core::{
+    check_with, render_request, LineIndex, LocatedDiagnostic, Options, Report, Request,
+};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -127,7 +129,13 @@ pub fn App() -> Html {
     };
 
     let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
-        let report = check(text, *mode);
+        let report = check_with(
+            text,
+            &Options {
+                mode: *mode,
+                today: Some(web::today()),
+            },
+        );
         // Only what is shown gets lines, columns and copies of its messages: a paste with
         // thousands of findings costs no more to show than a hundred of each.
         let shown = report.shown(SHOWN_PER_CODE);

@@ -111,3 +111,9 @@ impl Drop for WindowListener {
         }
     }
 }
+
+/// Today, by the browser's clock: dated facts (retirements, end of support) are worded
+/// against it.
+pub fn today() -> hookcheck_core::Date {
+    hookcheck_core::Date::from_unix_ms(js_sys::Date::now())
+}

@@ -93,7 +93,7 @@ async fn validity_counts_errors_and_warnings() {
         .render();
     yew::scheduler::flush().await;
     let text = host.text_content().unwrap();
-    assert_eq!(text, "1 error · 1 warning");
+    assert_eq!(text, "Invalid · 1 error · 1 warning");
 }
 
 #[wasm_bindgen_test]
@@ -145,7 +145,10 @@ async fn bad_input_shows_its_diagnostics_in_the_list_and_in_place() {
     )
     .await;
     assert_eq!(codes(&host), ["json-comment", "json-trailing-comma"]);
-    assert_eq!(text(&testid(&host, "validity")), "2 errors · 0 warnings");
+    assert_eq!(
+        text(&testid(&host, "validity")),
+        "Invalid · 2 errors · 0 warnings"
+    );
     let list = text(&testid(&host, "diagnostics"));
     assert!(list.contains("2:3"), "{list}");
     assert!(list.contains("json-trailing-comma"), "{list}");
@@ -350,4 +353,24 @@ async fn remembered_input_has_its_secrets_stripped() {
     );
     click(&testid(&host, "remember")).await;
     assert_eq!(storage.get_item("hookcheck.input").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_destination_that_refuses_is_a_second_verdict_with_the_request_still_shown() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        "https://hooks.slack.com/services/T000/B000/XXXX",
+    )
+    .await;
+    assert_eq!(
+        text(&testid(&host, "validity")),
+        "Won't arrive · Slack answers 400 no_text"
+    );
+    assert!(
+        text(&testid(&host, "arrival")).starts_with("Won't arrive: Slack answers 400 no_text"),
+        "{}",
+        text(&testid(&host, "arrival"))
+    );
+    assert!(text(&testid(&host, "preview-body")).contains(r#""status":"completed""#));
 }

@@ -169,7 +169,11 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                     { wording::SNS_NOTE[2] }
                 </p>
             }
-            // The message as its destination (Slack, Discord, …) shows it.
+            // The destination's verdict on this request, then the message as it shows it.
+            if let Some((arrives, words)) = wording::arrival(request) {
+                <p class={classes!("arrival", if arrives { "is-ok" } else { "is-error" })}
+                    data-testid="arrival" data-arrives={arrives.to_string()}>{ words }</p>
+            }
             { destination_preview(request) }
             <div class="part">
                 <h3>{ "Request line" }</h3>

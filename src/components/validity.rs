@@ -1,52 +1,34 @@
-//! Valid or not, with the counts, announced to screen readers.
+//! The two verdicts at a glance, announced to screen readers: `Invalid · 2 errors · …` when
+//! testRTC cannot use the config, `Won't arrive · Slack answers 400 no_text` when it sends
+//! but the destination refuses, `Valid · 1 warning` otherwise. The words are core's.
 
-use hookcheck_core::{Report, Severity};
+use hookcheck_core::browser::wording::{badge, BadgeKind};
+use hookcheck_core::Report;
 use yew::prelude::*;
 
-/// The counts only, so a keystroke compares two numbers here, not two reports.
+/// The badge's kind and words only, so a keystroke compares two short values here, not two
+/// reports.
 #[derive(Properties, PartialEq)]
 pub struct ValidityProps {
-    pub errors: usize,
-    pub warnings: usize,
+    pub kind: BadgeKind,
+    pub text: AttrValue,
 }
 
 impl ValidityProps {
-    /// The counts of a check.
+    /// The badge of a check.
     pub fn of(report: &Report) -> ValidityProps {
+        let (kind, text) = badge(report);
         ValidityProps {
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
+            kind,
+            text: text.into(),
         }
     }
 }
 
 #[component]
 pub fn Validity(props: &ValidityProps) -> Html {
-    let ValidityProps { errors, warnings } = *props;
-    let (class, text) = if errors == 0 {
-        (
-            "validity valid",
-            format!("Valid · {warnings} warning{}", plural(warnings)),
-        )
-    } else {
-        (
-            "validity invalid",
-            format!(
-                "{errors} error{} · {warnings} warning{}",
-                plural(errors),
-                plural(warnings)
-            ),
-        )
-    };
     html! {
-        <p id="hookcheck-validity" class={class} data-testid="validity" role="status" aria-live="polite">{ text }</p>
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+        <p id="hookcheck-validity" class={classes!("validity", props.kind.class())}
+            data-testid="validity" role="status" aria-live="polite">{ props.text.clone() }</p>
     }
 }

@@ -97,7 +97,7 @@ test("a one-click fix and Format are undone by Ctrl+Z", async () => {
   await input.focus();
   await page.keyboard.press("Control+z");
   assert.equal(await input.inputValue(), broken);
-  await page.getByTestId("validity").filter({ hasText: /^1 error/ }).waitFor();
+  await page.getByTestId("validity").filter({ hasText: /^Invalid · 1 error/ }).waitFor();
 
   await input.fill('{"url":"https://example.com/hook","format":"json/text",}');
   await page.getByTestId("format").click();

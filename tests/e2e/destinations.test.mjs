@@ -1,5 +1,5 @@
-// Destinations, end to end in the built app: a Slack URL called invalid and made valid by
-// its one-click fix; the Slack token kept out of localStorage and share links; the
+// Destinations, end to end in the built app: a Slack URL that won't arrive, its request
+// still previewed and sendable, made to arrive by its one-click fix; the Slack token kept out of localStorage and share links; the
 // Discord preview showing the rendered content; and `hookcheck receive --as slack`
 // answering the send panel `400 no_text`, explained in Slack's terms. Screenshots of the
 // destination preview in both themes go to docs/screenshots/.
@@ -24,14 +24,20 @@ const DISCORD_WEBHOOK = `{
   }
 }`;
 
-test("a Slack URL alone is invalid, and its one-click fix makes it valid", async () => {
+test("a Slack URL alone won't arrive, yet its request is shown and sendable; its one-click fix makes it arrive", async () => {
   const page = await app.freshPage();
   await typeInto(page, SLACK);
-  await page.getByTestId("validity").filter({ hasText: /^1 error/ }).waitFor();
+  await page.getByTestId("validity").filter({ hasText: "Won't arrive · Slack answers 400 no_text" }).waitFor();
   const diagnostic = page.locator('[data-testid="diagnostics"] [data-code="destination-missing-field"]');
   assert.match(await diagnostic.textContent(), /Slack answers `?400 no_text/);
+  // testRTC sends it all the same: the request, its verdict above it, and Send.
+  assert.match(await page.getByTestId("arrival").textContent(), /^Won't arrive: Slack answers 400 no_text/);
+  assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "false");
+  assert.match(await page.getByTestId("preview-body").textContent(), /"status":"completed"/);
+  assert.equal(await page.getByTestId("send").isDisabled(), false);
   await diagnostic.locator(".fix").click();
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+  assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "true");
   assert.equal(
     await page.getByTestId("input").inputValue(),
     `{"url": "${SLACK}", "format": "json/text"}`,

@@ -144,6 +144,7 @@ test("text set by the host reaches the widget, which answers with results and it
     errors: 0,
     warnings: 0,
     mode: "webhook",
+    arrives: null,
   });
   // Counts only: nothing from the text ever leaves the widget.
   assert.doesNotMatch(JSON.stringify(messages), /example\.com/);
@@ -318,7 +319,14 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
     },
   ]);
   assert.equal(typeof checked.diagnostics[0].message, "string");
-  assert.deepEqual(runOptions, { valid: true, mode: "run-options", diagnostics: [], omitted: [], destination: null });
+  assert.deepEqual(runOptions, {
+    valid: true,
+    mode: "run-options",
+    arrives: null,
+    diagnostics: [],
+    omitted: [],
+    destination: null,
+  });
   assert.deepEqual(preview, {
     method: "POST",
     url: "https://example.com/hook",
@@ -328,6 +336,7 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
     ],
     body: '{"testRunId":"56fd3d617c458d1400baee6f","testName":"Checkout","runType":"test","status":"failure"}',
     destination: null,
+    arrival: null,
   });
   assert.equal(invalid, null);
   assert.equal(wasmLoads, 1);

@@ -27,7 +27,7 @@ test("a new user picks an example, breaks it, reads the error, fixes it and copi
   // Break it the way people do: a trailing comma after the last member.
   const text = await input.inputValue();
   await input.fill(text.replace(/"\n  }\n}$/, '",\n  }\n}'));
-  await page.getByTestId("validity").filter({ hasText: /^1 error/ }).waitFor();
+  await page.getByTestId("validity").filter({ hasText: /^Invalid · 1 error/ }).waitFor();
   const diagnostic = page.locator('[data-testid="diagnostics"] [data-code="json-trailing-comma"]');
   assert.match(await diagnostic.textContent(), /comma/i);
   assert.match(await diagnostic.locator(".where").textContent(), /^5:\d+$/);
@@ -179,7 +179,7 @@ test("keyboard only: Tab reaches every control, focus is visible, arrows move be
   const fix = page.locator(".fix").first();
   await fix.focus();
   await page.keyboard.press("Enter");
-  await page.getByTestId("validity").filter({ hasText: /^3 errors/ }).waitFor();
+  await page.getByTestId("validity").filter({ hasText: /^Invalid · 3 errors/ }).waitFor();
   await page.close();
 });
 

@@ -1,6 +1,6 @@
 //! What the app's panels say, besides the send panel (whose words are
-//! [`send::wording`](super::send::wording)): the note on an SNS preview, the share panel and
-//! the sample editor. Components show these as they are, so every sentence the person reads
+//! [`send::wording`](super::send::wording)): the two verdicts, the note on an SNS preview, the
+//! share panel and the sample editor. Components show these as they are, so every sentence the person reads
 //! is written here once.
 
 use crate::render::sample::Outcome;
@@ -97,5 +97,131 @@ mod tests {
     fn an_sns_body_is_called_a_form_encoded_publish() {
         assert_eq!(body_heading(true), "Body (form-encoded Publish)");
         assert_eq!(pretty_heading(false), "Pretty-printed");
+    }
+}
+
+// ---- The verdicts -----------------------------------------------------------------------
+
+/// Which verdict the badge shows, for its look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadgeKind {
+    /// testRTC cannot use the config.
+    Invalid,
+    /// testRTC sends it; the destination refuses at least one outcome's request.
+    WontArrive,
+    Valid,
+}
+
+impl BadgeKind {
+    /// The CSS class of the badge.
+    pub const fn class(self) -> &'static str {
+        match self {
+            BadgeKind::Invalid => "invalid",
+            BadgeKind::WontArrive => "wont-arrive",
+            BadgeKind::Valid => "valid",
+        }
+    }
+}
+
+/// The validity badge: `Invalid · 2 errors · 1 warning`, `Won't arrive · Slack answers 400
+/// no_text`, or `Valid · 1 warning`. The two verdicts are never merged: an invalid config
+/// says only why testRTC cannot use it.
+pub fn badge(report: &crate::pipeline::Report) -> (BadgeKind, String) {
+    use crate::diagnostic::Severity;
+    let warnings = plural(report.count(Severity::Warning), "warning");
+    match &report.arrival {
+        _ if !report.is_valid() => (
+            BadgeKind::Invalid,
+            format!(
+                "Invalid · {} · {warnings}",
+                plural(report.testrtc_errors(), "error")
+            ),
+        ),
+        Some(crate::destination::Arrival::Refused(refusal)) => (
+            BadgeKind::WontArrive,
+            format!("Won't arrive · {}", refusal.summary()),
+        ),
+        _ => (BadgeKind::Valid, format!("Valid · {warnings}")),
+    }
+}
+
+/// The destination's verdict on the selected outcome's request, above it: `None` when no
+/// destination is recognised.
+pub fn arrival(request: &crate::render::request::Request) -> Option<(bool, String)> {
+    Some(match crate::destination::Arrival::of(request)? {
+        crate::destination::Arrival::Arrives => (
+            true,
+            format!(
+                "Arrives: {} accepts this request.",
+                request.destination()?.id.short_name()
+            ),
+        ),
+        crate::destination::Arrival::Refused(refusal) => (
+            false,
+            format!(
+                "Won't arrive: {}. testRTC sends this request all the same.",
+                refusal.summary()
+            ),
+        ),
+    })
+}
+
+/// `1 error`, `2 warnings`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod verdict_tests {
+    use super::*;
+    use crate::{check, render_request, Outcome, SampleData};
+
+    const SLACK: &str = "https://hooks.slack.com/services/T000/B000/XXXX";
+
+    #[test]
+    fn the_badge_says_invalid_wont_arrive_or_valid() {
+        assert_eq!(
+            badge(&check(r#"{"url": "https://example.com/h",}"#, None)),
+            (BadgeKind::Invalid, "Invalid · 1 error · 0 warnings".into())
+        );
+        assert_eq!(
+            badge(&check(SLACK, None)),
+            (
+                BadgeKind::WontArrive,
+                "Won't arrive · Slack answers 400 no_text".into()
+            )
+        );
+        assert_eq!(
+            badge(&check("http://example.com/h", None)),
+            (BadgeKind::Valid, "Valid · 1 warning".into())
+        );
+    }
+
+    #[test]
+    fn an_invalid_config_says_only_why_testrtc_cannot_use_it() {
+        // A destination error beside a testRTC error: the badge counts testRTC's only.
+        let text = format!(r#"{{"url": "{SLACK}", "format": "JSON/Object"}}"#);
+        let (kind, words) = badge(&check(&text, None));
+        assert_eq!(kind, BadgeKind::Invalid);
+        assert!(words.starts_with("Invalid · 1 error"), "{words}");
+    }
+
+    #[test]
+    fn the_arrival_line_names_the_reply_of_the_selected_request() {
+        let request = |text: &str| {
+            render_request(
+                check(text, None).config.as_ref().unwrap(),
+                &SampleData::for_outcome(Outcome::Success),
+            )
+        };
+        let (arrives, words) = arrival(&request(SLACK)).unwrap();
+        assert!(!arrives);
+        assert!(words.contains("400 no_text"), "{words}");
+        let fixed = format!(r#"{{"url": "{SLACK}", "format": "json/text"}}"#);
+        assert_eq!(
+            arrival(&request(&fixed)),
+            Some((true, "Arrives: Slack accepts this request.".into()))
+        );
+        assert_eq!(arrival(&request("https://example.com/h")), None);
     }
 }
