@@ -46,17 +46,8 @@ fn described(config: &WebhookConfig) -> &'static str {
 /// a reply that only means "queued", the URL as a credential.
 pub fn url_findings(url: &str, reading: &UrlReading, today: Option<Date>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let url_finding = |rule: Rule, key: &str, message: String| Finding {
-        rule,
-        key: key.to_string(),
-        part: Part::Url,
-        message,
-        help: None,
-        cured: false,
-        reply: None,
-        errors: Vec::new(),
-        field: None,
-    };
+    let url_finding =
+        |rule: Rule, key: &str, message: String| Finding::new(rule, key, Part::Url, message);
     if let Some(gone) = retired(url) {
         let mut finding = url_finding(
             Rule::DestinationRetiring,

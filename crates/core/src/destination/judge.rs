@@ -41,7 +41,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: Rule, key: impl Into<String>, part: Part, message: String) -> Finding {
+    pub(super) fn new(rule: Rule, key: impl Into<String>, part: Part, message: String) -> Finding {
         Finding {
             rule,
             key: key.into(),
