@@ -161,11 +161,6 @@ pub struct Destination {
 }
 
 impl Destination {
-    /// The main endpoint: the most general, last in the list.
-    pub fn main(&self) -> &'static Endpoint {
-        &self.endpoints[self.endpoints.len() - 1]
-    }
-
     /// The reply with this key.
     pub fn reply(&self, key: &str) -> Option<&'static Reply> {
         self.replies.iter().find(|r| r.key == key)

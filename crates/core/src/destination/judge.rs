@@ -110,18 +110,6 @@ impl<'r> Received<'r> {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| *v)
     }
-
-    /// testRTC's json/text shape: `{"username":"testRTC_bot","text":"<data>"}`.
-    pub fn is_json_text(&self) -> bool {
-        match self.body {
-            Some(Json::Object(members)) => {
-                members.len() == 2
-                    && self.text("username") == Some("testRTC_bot")
-                    && self.text("text").is_some()
-            }
-            _ => false,
-        }
-    }
 }
 
 /// What the destination does with one request: every rule it breaks, in the order it
