@@ -242,10 +242,8 @@ fn is_one(pattern: &Segment, text: &str) -> bool {
     }
 }
 
-/// The retired service `url` names, if any.
-pub fn retired(url: &str) -> Option<&'static super::RetiredHost> {
-    let url = url.trim();
-    let pieces = UrlPieces::of(url)?;
+/// The retired service `url` (split into `pieces`) names, if any.
+pub fn retired(url: &str, pieces: UrlPieces) -> Option<&'static super::RetiredHost> {
     let host = pieces.host.slice(url).trim_end_matches('.');
     super::RETIRED_HOSTS
         .iter()

@@ -14,6 +14,7 @@ use crate::render::sample::{Outcome, SampleData};
 use crate::repeats::Diagnostics;
 use crate::span::Span;
 use crate::syntax::json::Node;
+use crate::syntax::url::UrlParts;
 use crate::webhook::{Format, Target, WebhookConfig};
 
 /// The sample data each rule is checked against: every outcome, with the default payload
@@ -43,12 +44,18 @@ fn described(config: &WebhookConfig) -> &'static str {
 }
 
 /// Findings about the URL alone: a retired service, a dated fact worded against `today`,
-/// a reply that only means "queued", the URL as a credential.
-pub fn url_findings(url: &str, reading: &UrlReading, today: Option<Date>) -> Vec<Finding> {
+/// a reply that only means "queued", the URL as a credential. `parts` and `reading` are
+/// what the pipeline read of `url`.
+pub fn url_findings(
+    url: &str,
+    parts: &UrlParts,
+    reading: &UrlReading,
+    today: Option<Date>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let url_finding =
         |rule: Rule, key: &str, message: String| Finding::new(rule, key, Part::Url, message);
-    if let Some(gone) = retired(url) {
+    if let Some(gone) = retired(url, parts.pieces) {
         let mut finding = url_finding(
             Rule::DestinationRetiring,
             "retired",
@@ -77,7 +84,7 @@ pub fn url_findings(url: &str, reading: &UrlReading, today: Option<Date>) -> Vec
     }
     // User info alone is the `url-credentials` rule's; request bins' ids are masked
     // without a note (`credential` is `None`).
-    let userinfo = crate::syntax::url::UrlPieces::of(url).and_then(|p| p.userinfo);
+    let userinfo = parts.pieces.userinfo;
     let tokens = (reading.secrets.iter())
         .filter(|s| userinfo.is_none_or(|u| s.start != u.start))
         .count();
@@ -107,13 +114,19 @@ pub fn diagnose(
     today: Option<Date>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Arrival> {
-    let Target::Http { url, reading, .. } = &config.target else {
+    let Target::Http {
+        url,
+        parts,
+        reading,
+    } = &config.target
+    else {
         return None;
     };
-    let mut findings: Vec<(Finding, Vec<(Outcome, bool)>)> = url_findings(url, reading, today)
-        .into_iter()
-        .map(|f| (f, Vec::new()))
-        .collect();
+    let mut findings: Vec<(Finding, Vec<(Outcome, bool)>)> =
+        url_findings(url, parts, reading, today)
+            .into_iter()
+            .map(|f| (f, Vec::new()))
+            .collect();
     let found = reading.destination;
     let url_count = findings.len();
     if let Some(found) = found {

@@ -25,12 +25,12 @@ pub fn fix(
     found: Recognised,
     body_refused: bool,
 ) -> Option<Fix> {
-    let Target::Http { url, .. } = &config.target else {
+    let Target::Http { url, parts, .. } = &config.target else {
         return None;
     };
     let endpoint = found.endpoint();
     let cure = endpoint.cure?;
-    let (title, plan) = plan(*cure, endpoint, config, url, body_refused)?;
+    let (title, plan) = plan(*cure, endpoint, config, (url, parts.pieces), body_refused)?;
     let fixed = match root {
         Some(root) => apply(text, &plan.edits(text, root)?),
         None => bare_url_form(text, &plan),
@@ -54,7 +54,7 @@ fn plan(
     cure: Cure,
     endpoint: &Endpoint,
     config: &WebhookConfig,
-    url: &str,
+    url: (&str, UrlPieces),
     body_refused: bool,
 ) -> Option<(&'static str, Plan)> {
     let mut plan = Plan::default();
@@ -73,7 +73,7 @@ fn plan(
             ..
         } if config.format == Format::JsonText && config.body.is_none() => {
             plan.set
-                .push(("url", Json::String(with_path_suffix(url, suffix)?)));
+                .push(("url", Json::String(with_path_suffix(url, suffix))));
             Some((
                 "Send the json/text body to the webhook's `/slack` endpoint",
                 plan,
@@ -116,15 +116,15 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// The URL with `suffix` after its path (Discord's Slack-compatible `/slack`).
-fn with_path_suffix(url: &str, suffix: &str) -> Option<String> {
-    let pieces = UrlPieces::of(url)?;
+/// The URL (with its pieces) with `suffix` after its path (Discord's Slack-compatible
+/// `/slack`).
+fn with_path_suffix((url, pieces): (&str, UrlPieces), suffix: &str) -> String {
     let path = pieces.path.slice(url).trim_end_matches('/');
-    Some(format!(
+    format!(
         "{}{path}{suffix}{}",
         &url[..pieces.path.start],
         &url[pieces.path.end..]
-    ))
+    )
 }
 
 /// A bare URL as the advanced form with the plan's members, on one line:
