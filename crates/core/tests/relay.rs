@@ -393,3 +393,49 @@ fn a_relay_failure_is_a_send_failure_with_its_own_kind_and_words() {
     assert_eq!(failure.short(), "relay busy");
     assert_eq!(failure.explain().title, "The relay is busy");
 }
+
+// The app's reading of the relay's answers -------------------------------------------
+
+#[test]
+fn the_apps_reading_of_reply_documents_is_serdes() {
+    for text in [
+        r#"{"status":400,"status_text":"Bad Request","headers":[["content-type","text/html"],["x-hookcheck-as","slack"]],"body":"no_text","ms":12,"truncated":false}"#,
+        r#"{"status":204,"headers":[],"body":"","ms":0,"extra":{"a":[1]}}"#,
+        r#"{"status":200,"status_text":"OK","headers":[],"body":"é ✓ \"q\"\n","ms":9007199254740991,"truncated":true}"#,
+        r#"{"status":70000,"headers":[],"body":"","ms":1}"#,
+        r#"{"status":-1,"headers":[],"body":"","ms":1}"#,
+        r#"{"status":200,"headers":[["a"]],"body":"","ms":1}"#,
+        r#"{"status":200,"headers":[["a", 1]],"body":"","ms":1}"#,
+        r#"{"status":200,"headers":{},"body":"","ms":1}"#,
+        r#"{"status":200,"headers":[],"ms":1}"#,
+        r#"{"status":200,"headers":[],"body":"","ms":1,"truncated":"no"}"#,
+        r#"{"status":200,"headers":[],"body":"","ms":1,"status_text":null}"#,
+        r#"{"status":"200","headers":[],"body":"","ms":1}"#,
+        r#"[]"#,
+        r#"not json"#,
+        "",
+    ] {
+        assert_eq!(
+            RelayReply::from_json(text),
+            serde_json::from_str::<RelayReply>(text).ok(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_apps_reading_of_error_documents_is_serdes() {
+    for text in [
+        r#"{"error":"The relay is busy.","kind":"busy"}"#,
+        r#"{"kind":"token","error":"No token.","extra":1}"#,
+        r#"{"error":"x"}"#,
+        r#"{"error":1,"kind":"busy"}"#,
+        r#"not found"#,
+    ] {
+        assert_eq!(
+            RelayError::from_json(text),
+            serde_json::from_str::<RelayError>(text).ok(),
+            "{text}"
+        );
+    }
+}
