@@ -21,6 +21,7 @@ mod state;
 
 use std::rc::Rc;
 
+use hookcheck_core::browser::relay::PAIRED;
 use hookcheck_core::browser::send::notes::{INTRO, OFFLINE};
 use hookcheck_core::browser::send::{needs_confirmation, parse_timeout_seconds, send_guard};
 use hookcheck_core::{Outcome, Request};
@@ -155,7 +156,8 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
     html! {
         <section class="send-panel" aria-labelledby="send-panel-title">
             <h2 id="send-panel-title">{ "Send test call" }</h2>
-            <p class="send-note">{ INTRO }</p>
+            // While paired, calls go through the relay: the browser's rules do not apply.
+            <p class="send-note">{ if relay.is_some() { PAIRED } else { INTRO } }</p>
             { prediction_view(guard.as_ref().err(), props.request.as_ref(), Sender {
                 origin: &origin,
                 page: &page,

@@ -14,9 +14,9 @@ use hookcheck_core::browser::send::{Probe, SendFailure};
 use hookcheck_core::Request;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestInit, RequestMode};
+use web_sys::AbortSignal;
 
-use super::send::{error_parts, now_ms, probe, Deadline, Response, SendError};
+use super::send::{error_parts, fetch, now_ms, probe, Deadline, Response, SendError};
 
 /// The `sessionStorage` key of the pairing (`PORT:TOKEN`).
 const KEY: &str = "hookcheck.relay";
@@ -141,29 +141,14 @@ async fn post(
     document: &RelayRequest,
     signal: &AbortSignal,
 ) -> Result<(u16, String), Rejected> {
-    let refused = |e: JsValue| Rejected(Some(error_parts(&e).1));
-    let headers = web_sys::Headers::new().map_err(refused)?;
-    headers
-        .append("Authorization", &pairing.authorization())
-        .map_err(refused)?;
-    headers
-        .append("Content-Type", "application/json")
-        .map_err(refused)?;
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(
-        &document_json(document).map_err(refused)?,
-    ));
-    init.set_mode(RequestMode::Cors);
-    init.set_cache(RequestCache::NoStore);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_signal(Some(signal));
-    let call = web_sys::Request::new_with_str_and_init(&pairing.url(), &init).map_err(refused)?;
-    let answer = gloo_net::http::Request::from(call)
-        .send()
-        .await
-        .map_err(|_| Rejected(None))?;
-    let text = answer.text().await.map_err(|_| Rejected(None))?;
-    Ok((answer.status(), text))
+    let json = document_json(document).map_err(|e| Rejected(Some(error_parts(&e).1)))?;
+    let authorization = pairing.authorization();
+    let headers = [
+        ("Authorization", authorization.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    match fetch("POST", &pairing.url(), &headers, &json, signal).await {
+        Ok(answer) => Ok((answer.status, answer.body)),
+        Err(failed) => Err(Rejected(failed.rejected.then_some(failed.message))),
+    }
 }

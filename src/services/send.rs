@@ -145,10 +145,10 @@ impl Deadline {
 
 /// What a failed call says: `(name, message)`, and whether the browser refused to build
 /// the request (then nothing was sent).
-struct FetchError {
-    rejected: bool,
-    name: String,
-    message: String,
+pub(crate) struct FetchError {
+    pub rejected: bool,
+    pub name: String,
+    pub message: String,
 }
 
 impl FetchError {
@@ -179,25 +179,31 @@ impl FetchError {
     }
 }
 
-/// The `fetch` of the request, then its whole body.
-async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, FetchError> {
-    let headers = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
-    for header in sent_headers(request) {
-        headers
-            .append(&header.name, &header.value)
+/// The `fetch` of a call in `cors` mode, with no credentials and no cache, then its whole
+/// body: the headers in order, the body unless the method takes none.
+pub(crate) async fn fetch(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+    signal: &AbortSignal,
+) -> Result<Response, FetchError> {
+    let list = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
+    for (name, value) in headers {
+        list.append(name, value)
             .map_err(|e| FetchError::rejected(&e))?;
     }
     let init = RequestInit::new();
-    init.set_method(&request.method);
-    init.set_headers(&headers);
-    if !matches!(request.method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
-        init.set_body(&JsValue::from_str(&request.body));
+    init.set_method(method);
+    init.set_headers(&list);
+    if !matches!(method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
+        init.set_body(&JsValue::from_str(body));
     }
     init.set_mode(RequestMode::Cors);
     init.set_cache(RequestCache::NoStore);
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(Some(signal));
-    let fetch_request = web_sys::Request::new_with_str_and_init(&request.url, &init)
+    let fetch_request = web_sys::Request::new_with_str_and_init(url, &init)
         .map_err(|e| FetchError::rejected(&e))?;
 
     let start = now_ms();
@@ -260,7 +266,17 @@ pub async fn send(
     let online = window.as_ref().is_none_or(|w| w.navigator().on_line());
 
     let deadline = Deadline::start(timeout_ms, cancel)?;
-    let result = fetch(request, &deadline.signal()).await;
+    let headers: Vec<(&str, &str)> = sent_headers(request)
+        .map(|h| (&*h.name, &*h.value))
+        .collect();
+    let result = fetch(
+        &request.method,
+        &request.url,
+        &headers,
+        &request.body,
+        &deadline.signal(),
+    )
+    .await;
     let ended = deadline.end();
 
     let FetchError {

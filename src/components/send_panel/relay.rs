@@ -3,7 +3,7 @@
 //! relay command it offers before pairing. The words are core's
 //! (`hookcheck_core::browser::relay`).
 
-use hookcheck_core::browser::relay::{relay_command, Pairing, PairingError, OFFER, PAIRED};
+use hookcheck_core::browser::relay::{relay_command, Pairing, PairingError, OFFER};
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
@@ -44,15 +44,12 @@ impl Paired {
 /// While paired: where calls go, and the button that ends the pairing.
 pub fn paired_view(pairing: &Pairing, onunpair: Callback<MouseEvent>) -> Html {
     html! {
-        <div class="send-before">
-            <p class="send-prediction" data-testid="send-via">
-                <b>{ pairing.via() }</b>{ " " }
-                <button type="button" class="secondary" data-testid="send-unpair" onclick={onunpair}>
-                    { "Unpair" }
-                </button>
-            </p>
-            <p class="send-note">{ PAIRED }</p>
-        </div>
+        <p class="send-prediction" data-testid="send-via">
+            { pairing.via() }{ " " }
+            <button type="button" class="secondary" data-testid="send-unpair" onclick={onunpair}>
+                { "Unpair" }
+            </button>
+        </p>
     }
 }
 

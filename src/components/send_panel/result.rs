@@ -87,7 +87,7 @@ fn verdict_view(url: &str, response: &Response) -> Html {
         &response.body,
     );
     html! {
-        <p class={classes!("send-destination", if verdict.arrived { "is-ok" } else { "is-error" })}
+        <p class={if verdict.arrived { "send-destination is-ok" } else { "send-destination is-error" }}
             data-testid="send-verdict" data-destination={verdict.destination.map(|id| id.id())}
             data-arrived={verdict.arrived.to_string()}>
             { verdict.sentence }
