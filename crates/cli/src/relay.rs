@@ -4,8 +4,9 @@
 //! One route, `POST /_relay`, on 127.0.0.1 only: a request document
 //! (`{"method", "url", "headers", "body", "timeout_ms"?}`, [`protocol`]) with
 //! `Authorization: Bearer TOKEN` ([`token`]) is sent with `send`'s guarded sender
-//! ([`crate::net`]) and answered `200 {"status", "headers", "body", "ms", "truncated"}`; every
-//! refusal is an error status with `{"error", "kind"}`.
+//! ([`crate::net`]) and answered `200 {"status", "status_text", "headers", "body", "ms",
+//! "truncated"}`; every refusal is an error status with `{"error", "kind"}`. The documents
+//! are core's (`hookcheck_core::browser::relay`), the ones the app reads and writes.
 //!
 //! What it guards, in the order it checks (docs/security.md names each test):
 //! - the `Host` must be a loopback name (DNS rebinding), as for `receive`;
