@@ -354,7 +354,7 @@ pub fn offers_relay(request: &Request) -> bool {
 }
 
 /// What the send panel says beside the relay command it offers.
-pub const OFFER: &str = "A browser may not be able to send this request (CORS). `hookcheck relay` sends it from this machine, server to server as testRTC does, and shows the destination's real reply: run this command, then open the pairing link it prints.";
+pub const OFFER: &str = "To get past the browser's rules, `hookcheck relay` sends this request from this machine, server to server as testRTC does, and shows the destination's real reply: run this command, then open the pairing link it prints.";
 
 /// What the send panel says while paired.
 pub const PAIRED: &str = "Test calls go to the relay, which sends them from this machine, server to server as testRTC does: no CORS, no browser headers, and the destination's real reply.";
