@@ -21,11 +21,18 @@ fn mount() -> Element {
     host
 }
 
-/// The whole app in a fresh element, with no remembered input and no share link.
+/// The whole app in a fresh element, with no remembered input, no share link and no relay.
 async fn mount_app() -> Element {
+    mount_app_at("").await
+}
+
+/// The whole app in a fresh element, opened with the fragment `hash`, remembering nothing
+/// and paired with no relay.
+async fn mount_app_at(hash: &str) -> Element {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash("").unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
     let host = mount();
     yew::Renderer::<App>::with_root(host.clone()).render();
     yew::scheduler::flush().await;
@@ -373,4 +380,133 @@ async fn a_destination_that_refuses_is_a_second_verdict_with_the_request_still_s
         text(&testid(&host, "arrival"))
     );
     assert!(text(&testid(&host, "preview-body")).contains(r#""status":"completed""#));
+}
+
+// The paired relay ---------------------------------------------------------------------
+
+const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
+fn session_item(key: &str) -> Option<String> {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage.get_item(key).unwrap()
+}
+
+/// Every value `localStorage` holds.
+fn local_values() -> Vec<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter_map(|key| storage.get_item(&key).unwrap())
+        .collect()
+}
+
+fn disabled(element: &Element) -> bool {
+    element.has_attribute("disabled")
+}
+
+#[wasm_bindgen_test]
+async fn a_bare_slack_url_keeps_send_enabled_and_offers_the_relay_command() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+    )
+    .await;
+    assert!(!disabled(&testid(&host, "send")));
+    let command = text(&testid(&host, "send-relay-command"));
+    assert!(
+        command.starts_with("hookcheck relay --app 'http://"),
+        "{command}"
+    );
+    assert!(host
+        .query_selector("[data-testid='send-via']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_pairing_link_pairs_the_panel_keeps_the_token_for_the_tab_only_and_leaves_the_address() {
+    let host = mount_app_at(&format!("relay=8788:{TOKEN}")).await;
+    let location = web_sys::window().unwrap().location();
+    assert_eq!(location.hash().unwrap(), "");
+    assert_eq!(
+        session_item("hookcheck.relay"),
+        Some(format!("8788:{TOKEN}"))
+    );
+    assert!(!local_values().iter().any(|v| v.contains(TOKEN)));
+    let via = text(&testid(&host, "send-via"));
+    assert!(via.starts_with("via relay on 127.0.0.1:8788"), "{via}");
+    assert!(!via.contains(TOKEN));
+    // While paired, the browser's rules are not the ones that apply: no relay offer.
+    type_into(
+        &testid(&host, "input"),
+        "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+    )
+    .await;
+    assert!(host
+        .query_selector("[data-testid='send-relay-offer']")
+        .unwrap()
+        .is_none());
+    assert!(!disabled(&testid(&host, "send")));
+    click(&testid(&host, "send-unpair")).await;
+}
+
+#[wasm_bindgen_test]
+async fn unpair_forgets_the_pairing_and_the_panel_sends_from_the_browser_again() {
+    let host = mount_app_at(&format!("relay=8788:{TOKEN}")).await;
+    click(&testid(&host, "send-unpair")).await;
+    assert!(host
+        .query_selector("[data-testid='send-via']")
+        .unwrap()
+        .is_none());
+    assert_eq!(session_item("hookcheck.relay"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_pairing_link_says_so_pairs_nothing_and_leaves_the_address() {
+    let host = mount_app_at("relay=8788:short").await;
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "");
+    let error = text(&testid(&host, "send-pairing-error"));
+    assert!(error.contains("pairing link is damaged"), "{error}");
+    assert!(host
+        .query_selector("[data-testid='send-via']")
+        .unwrap()
+        .is_none());
+    assert_eq!(session_item("hookcheck.relay"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_call_through_a_relay_that_does_not_answer_says_it_is_not_running() {
+    // Port 1: nothing of ours listens there (and Chromium refuses the port outright), so
+    // neither the call nor the probe gets an answer.
+    let host = mount_app_at(&format!("relay=1:{TOKEN}")).await;
+    type_into(&testid(&host, "input"), "https://example.com/hook").await;
+    click(&testid(&host, "send")).await;
+    let mut waited = 0;
+    while testid(&host, "send-result")
+        .get_attribute("data-state")
+        .as_deref()
+        != Some("failed")
+    {
+        assert!(waited < 100, "no result after 10 s");
+        yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+        yew::scheduler::flush().await;
+        waited += 1;
+    }
+    let result = testid(&host, "send-result");
+    assert_eq!(
+        result.get_attribute("data-kind").as_deref(),
+        Some("relay-not-running")
+    );
+    let explained = text(&testid(&host, "send-explanation"));
+    assert!(
+        explained.contains("The relay is not running"),
+        "{explained}"
+    );
+    assert!(explained.contains("hookcheck relay --app"), "{explained}");
+    click(&testid(&host, "send-unpair")).await;
 }

@@ -5,7 +5,9 @@
 //!
 //! The panel holds the state ([`state`]) and lays out its parts, one file each: what will
 //! happen ([`prediction`]), the controls, the question before secrets leave ([`confirm`]),
-//! the latest reply ([`result`]) and the calls so far ([`history`]). The parts are view
+//! the latest reply ([`result`]), the calls so far ([`history`]), and the paired
+//! `hookcheck relay` ([`relay`]). A pairing link (`#relay=PORT:TOKEN`) pairs the panel when
+//! it first renders, or when the link is opened in the same tab later. The parts are view
 //! functions, not components: they hold no state of their own, and each Yew component
 //! brings its own copy of Yew's lifecycle code into the wasm (a few KB each).
 
@@ -13,11 +15,13 @@ mod confirm;
 mod controls;
 mod history;
 mod prediction;
+mod relay;
 mod result;
 mod state;
 
 use std::rc::Rc;
 
+use hookcheck_core::browser::relay::PAIRED;
 use hookcheck_core::browser::send::notes::{INTRO, OFFLINE};
 use hookcheck_core::browser::send::{needs_confirmation, parse_timeout_seconds, send_guard};
 use hookcheck_core::{Outcome, Request};
@@ -26,7 +30,8 @@ use yew::prelude::*;
 use self::confirm::confirm_view;
 use self::controls::{controls_view, SendControls};
 use self::history::history_view;
-use self::prediction::prediction_view;
+use self::prediction::{prediction_view, Sender};
+use self::relay::Paired;
 use self::result::result_view;
 use self::state::{start, PanelAction, PanelState, Phase};
 
@@ -52,6 +57,7 @@ fn is_online() -> bool {
 #[component]
 pub fn SendPanel(props: &SendPanelProps) -> Html {
     let state = use_reducer(PanelState::default);
+    let paired = use_state(Paired::now);
     // Follow the network as it comes and goes, not only as it was at the last render.
     let online = use_state(is_online);
     use_effect_with((), {
@@ -63,6 +69,26 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
             move || drop(listener)
         }
     });
+    // A pairing link opened in this tab later changes only the fragment.
+    use_effect_with((), {
+        let paired = paired.setter();
+        move |_| {
+            let listener = crate::web::WindowListener::new(&["hashchange"], move || {
+                if let Some(taken) = crate::services::relay::take_from_address() {
+                    paired.set(Paired::after(Some(taken)));
+                }
+            });
+            move || drop(listener)
+        }
+    });
+    let onunpair = {
+        let paired = paired.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::services::relay::unpair();
+            paired.set(Paired::default());
+        })
+    };
+    let relay = paired.pairing.clone();
 
     let guard = send_guard(props.request.as_deref(), props.request.is_none());
     let timeout = parse_timeout_seconds(&state.timeout_text);
@@ -73,24 +99,24 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
 
     let onsend = {
         let state = state.clone();
-        let (request, outcome) = (props.request.clone(), props.outcome);
+        let (request, outcome, relay) = (props.request.clone(), props.outcome, relay.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(request) = request.clone() else {
                 return;
             };
             match needs_confirmation(&request) {
                 Some(question) => state.dispatch(PanelAction::Ask(question)),
-                None => start(&state, request, outcome),
+                None => start(&state, request, outcome, relay.clone()),
             }
         })
     };
     let onconfirm = {
         let state = state.clone();
-        let (request, outcome) = (props.request.clone(), props.outcome);
+        let (request, outcome, relay) = (props.request.clone(), props.outcome, relay.clone());
         Callback::from(move |_: MouseEvent| {
             state.dispatch(PanelAction::Dismiss);
             if let Some(request) = request.clone() {
-                start(&state, request, outcome);
+                start(&state, request, outcome, relay.clone());
             }
         })
     };
@@ -126,11 +152,18 @@ pub fn SendPanel(props: &SendPanelProps) -> Html {
         .as_ref()
         .is_some_and(|call| state.copied == Some(call.id));
     let origin = page_origin();
+    let page = crate::web::page_address();
     html! {
         <section class="send-panel" aria-labelledby="send-panel-title">
             <h2 id="send-panel-title">{ "Send test call" }</h2>
-            <p class="send-note">{ INTRO }</p>
-            { prediction_view(guard.as_ref().err(), props.request.as_ref(), &origin) }
+            // While paired, calls go through the relay: the browser's rules do not apply.
+            <p class="send-note">{ if relay.is_some() { PAIRED } else { INTRO } }</p>
+            { prediction_view(guard.as_ref().err(), props.request.as_ref(), Sender {
+                origin: &origin,
+                page: &page,
+                paired: &paired,
+                onunpair,
+            }) }
             if !*online {
                 <p class="send-warning" data-testid="send-offline">{ OFFLINE }</p>
             }

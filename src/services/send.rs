@@ -47,7 +47,7 @@ pub struct SendError {
 }
 
 /// What a JS exception says: `(name, message)`.
-fn error_parts(error: &JsValue) -> (String, String) {
+pub(crate) fn error_parts(error: &JsValue) -> (String, String) {
     let field = |key: &str| {
         js_sys::Reflect::get(error, &JsValue::from_str(key))
             .ok()
@@ -62,7 +62,7 @@ fn error_parts(error: &JsValue) -> (String, String) {
     }
 }
 
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -82,12 +82,73 @@ fn arm_timer(controller: &AbortController, ms: u32, done: &Rc<Cell<bool>>) -> Rc
     fired
 }
 
+/// One call's abort signal, raised by the Cancel button's signal or by a timer, whichever
+/// comes first; [`Deadline::end`] says which did.
+pub(crate) struct Deadline {
+    controller: AbortController,
+    cancel: AbortSignal,
+    forward: Closure<dyn FnMut()>,
+    done: Rc<Cell<bool>>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+/// How a call guarded by a [`Deadline`] ended.
+pub(crate) struct Ended {
+    pub cancelled: bool,
+    pub timed_out: bool,
+}
+
+impl Deadline {
+    /// Follows `cancel`, and gives up after `timeout_ms`.
+    pub(crate) fn start(timeout_ms: u32, cancel: &AbortSignal) -> Result<Deadline, SendError> {
+        let controller = AbortController::new().map_err(|e| SendError {
+            failure: SendFailure::Rejected {
+                message: error_parts(&e).1,
+            },
+            elapsed_ms: 0.0,
+        })?;
+        let forward = {
+            let controller = controller.clone();
+            Closure::<dyn FnMut()>::new(move || controller.abort())
+        };
+        cancel.set_onabort(Some(forward.as_ref().unchecked_ref()));
+        if cancel.aborted() {
+            controller.abort();
+        }
+        let done = Rc::new(Cell::new(false));
+        let timed_out = arm_timer(&controller, timeout_ms, &done);
+        Ok(Deadline {
+            controller,
+            cancel: cancel.clone(),
+            forward,
+            done,
+            timed_out,
+        })
+    }
+
+    /// The signal to give `fetch`.
+    pub(crate) fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Stops the timer and the following of Cancel.
+    pub(crate) fn end(self) -> Ended {
+        self.done.set(true);
+        self.cancel.set_onabort(None);
+        drop(self.forward);
+        Ended {
+            cancelled: self.cancel.aborted(),
+            timed_out: self.timed_out.get(),
+        }
+    }
+}
+
 /// What a failed call says: `(name, message)`, and whether the browser refused to build
 /// the request (then nothing was sent).
-struct FetchError {
-    rejected: bool,
-    name: String,
-    message: String,
+pub(crate) struct FetchError {
+    pub rejected: bool,
+    pub name: String,
+    pub message: String,
 }
 
 impl FetchError {
@@ -118,25 +179,31 @@ impl FetchError {
     }
 }
 
-/// The `fetch` of the request, then its whole body.
-async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, FetchError> {
-    let headers = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
-    for header in sent_headers(request) {
-        headers
-            .append(&header.name, &header.value)
+/// The `fetch` of a call in `cors` mode, with no credentials and no cache, then its whole
+/// body: the headers in order, the body unless the method takes none.
+pub(crate) async fn fetch(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+    signal: &AbortSignal,
+) -> Result<Response, FetchError> {
+    let list = web_sys::Headers::new().map_err(|e| FetchError::rejected(&e))?;
+    for (name, value) in headers {
+        list.append(name, value)
             .map_err(|e| FetchError::rejected(&e))?;
     }
     let init = RequestInit::new();
-    init.set_method(&request.method);
-    init.set_headers(&headers);
-    if !matches!(request.method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
-        init.set_body(&JsValue::from_str(&request.body));
+    init.set_method(method);
+    init.set_headers(&list);
+    if !matches!(method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
+        init.set_body(&JsValue::from_str(body));
     }
     init.set_mode(RequestMode::Cors);
     init.set_cache(RequestCache::NoStore);
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(Some(signal));
-    let fetch_request = web_sys::Request::new_with_str_and_init(&request.url, &init)
+    let fetch_request = web_sys::Request::new_with_str_and_init(url, &init)
         .map_err(|e| FetchError::rejected(&e))?;
 
     let start = now_ms();
@@ -157,7 +224,7 @@ async fn fetch(request: &Request, signal: &AbortSignal) -> Result<Response, Fetc
 
 /// A `HEAD` in `no-cors` mode without custom headers: no preflight, and any answer at all
 /// (even an opaque one) shows that something listens at the URL's origin.
-async fn probe(url: &str) -> Probe {
+pub(crate) async fn probe(url: &str) -> Probe {
     let Some(window) = web_sys::window() else {
         return Probe::Inconclusive;
     };
@@ -198,28 +265,19 @@ pub async fn send(
         .unwrap_or_else(|| "null".into());
     let online = window.as_ref().is_none_or(|w| w.navigator().on_line());
 
-    // One controller aborts the fetch, for the Cancel button or the timer.
-    let controller = AbortController::new().map_err(|e| SendError {
-        failure: SendFailure::Rejected {
-            message: error_parts(&e).1,
-        },
-        elapsed_ms: 0.0,
-    })?;
-    let forward = {
-        let controller = controller.clone();
-        Closure::<dyn FnMut()>::new(move || controller.abort())
-    };
-    cancel.set_onabort(Some(forward.as_ref().unchecked_ref()));
-    if cancel.aborted() {
-        controller.abort();
-    }
-    let done = Rc::new(Cell::new(false));
-    let timed_out = arm_timer(&controller, timeout_ms, &done);
-
-    let result = fetch(request, &controller.signal()).await;
-    done.set(true);
-    cancel.set_onabort(None);
-    drop(forward);
+    let deadline = Deadline::start(timeout_ms, cancel)?;
+    let headers: Vec<(&str, &str)> = sent_headers(request)
+        .map(|h| (&*h.name, &*h.value))
+        .collect();
+    let result = fetch(
+        &request.method,
+        &request.url,
+        &headers,
+        &request.body,
+        &deadline.signal(),
+    )
+    .await;
+    let ended = deadline.end();
 
     let FetchError {
         rejected,
@@ -232,8 +290,8 @@ pub async fn send(
     let elapsed_ms = elapsed();
     let target = check_url(&request.url).parts;
     let mut facts = FetchFacts {
-        aborted_by_user: cancel.aborted(),
-        timed_out: timed_out.get(),
+        aborted_by_user: ended.cancelled,
+        timed_out: ended.timed_out,
         elapsed_ms: elapsed_ms.round() as u32,
         timeout_ms,
         online,

@@ -116,7 +116,7 @@ test("receive --as slack answers the send panel 400 no_text, explained in Slack'
     await result.waitFor({ timeout: 20_000 });
     assert.match(await page.getByTestId("send-status").textContent(), /^400/);
     assert.equal((await page.getByTestId("send-response-body").textContent()).trim(), "no_text");
-    const explained = page.getByTestId("send-destination");
+    const explained = page.getByTestId("send-verdict");
     assert.equal(await explained.getAttribute("data-destination"), "slack");
     assert.match(await explained.textContent(), /^Slack found no text/);
 
@@ -126,7 +126,7 @@ test("receive --as slack answers the send panel 400 no_text, explained in Slack'
     await page.getByTestId("send").click();
     await page.locator('[data-testid="send-result"][data-call="2"]:not([data-state="sending"])').waitFor({ timeout: 20_000 });
     assert.match(await page.getByTestId("send-status").textContent(), /^200/);
-    assert.match(await page.getByTestId("send-destination").textContent(), /^Slack posted/);
+    assert.match(await page.getByTestId("send-verdict").textContent(), /^Slack posted/);
     await page.close();
   } finally {
     await receiver.close();

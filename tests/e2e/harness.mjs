@@ -73,32 +73,57 @@ export async function unusedPort() {
   return port;
 }
 
-/** Starts `hookcheck receive --port 0 ...args`. Returns { url, requests(), clear(), close }. */
-export async function startReceiver(args = []) {
+/**
+ * Starts the CLI's server `command` (`receive` or `relay`) with `--port 0 ...args`, and waits
+ * for its first line, `hookcheck COMMAND: listening on http://127.0.0.1:PORT/`. Returns
+ * { url, port, lines (what it printed after), close }.
+ */
+async function startServer(command, args) {
   const binary = process.env.HOOKCHECK_BIN ?? join(root, "target/release/hookcheck");
   if (!existsSync(binary)) throw new Error("target/release/hookcheck is not built (scripts/test builds it)");
-  const child = spawn(binary, ["receive", "--port", "0", "--quiet", ...args], {
+  const child = spawn(binary, [command, "--port", "0", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((ok, fail) => {
     lines.once("line", ok);
-    child.once("exit", (code) => fail(new Error(`hookcheck receive exited with ${code}`)));
+    child.once("exit", (code) => fail(new Error(`hookcheck ${command} exited with ${code}`)));
   });
-  const match = first.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
-  if (!match) throw new Error(`unexpected first line from hookcheck receive: ${first}`);
-  const url = match[1];
+  const match = first.match(/listening on (http:\/\/127\.0\.0\.1:(\d+)\/)/);
+  if (!match) throw new Error(`unexpected first line from hookcheck ${command}: ${first}`);
+  const printed = [];
+  lines.on("line", (line) => printed.push(line));
   return {
-    url,
-    requests: async () => (await fetch(`${url}_requests`)).json(),
-    preflights: async () => (await fetch(`${url}_preflights`)).json(),
-    clear: async () => fetch(`${url}_requests`, { method: "DELETE" }),
+    url: match[1],
+    port: Number(match[2]),
+    lines: printed,
     close: () => new Promise((ok) => {
       if (child.exitCode !== null) return ok();
       child.once("exit", ok);
       child.kill("SIGINT");
     }),
   };
+}
+
+/** Starts `hookcheck receive --port 0 ...args`. Returns { url, requests(), clear(), close }. */
+export async function startReceiver(args = []) {
+  const server = await startServer("receive", ["--quiet", ...args]);
+  const { url } = server;
+  return {
+    url,
+    requests: async () => (await fetch(`${url}_requests`)).json(),
+    preflights: async () => (await fetch(`${url}_preflights`)).json(),
+    clear: async () => fetch(`${url}_requests`, { method: "DELETE" }),
+    close: server.close,
+  };
+}
+
+/**
+ * Starts `hookcheck relay --port 0 ...args` (give it `--token`, and `--app` for the served
+ * app). Returns { port, lines (its log after the first line), close }.
+ */
+export async function startRelay(args = []) {
+  return startServer("relay", args);
 }
 
 /** Headless Debian Chromium with the flags that keep it off the network. */

@@ -32,6 +32,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
+use hookcheck_core::browser::relay::{self, kind, RelayReply};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::header::{HeaderName, HeaderValue};
@@ -43,18 +44,17 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use rustls::ClientConfig;
-use serde::Serialize;
 
 use self::address::Reserved;
 
 /// The most reply body read; the rest is dropped and the reply marked truncated.
 pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
 
-/// The longest a call may take.
-pub const MAX_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest a call may take (the relay protocol's limit, core's).
+pub const MAX_TIMEOUT: Duration = Duration::from_millis(relay::MAX_TIMEOUT_MS);
 
-/// How long `send` waits unless told otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long `send` and the relay wait unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(relay::DEFAULT_TIMEOUT_MS);
 
 /// Headers the connection itself writes (framing, routing, hop-by-hop): a request that sets
 /// one is refused rather than sent with a value that could contradict the body or the host.
@@ -110,40 +110,18 @@ pub struct Received {
     pub elapsed: Duration,
 }
 
-impl Received {
-    /// The first value of the header `name` (any case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
-    }
-}
-
-/// A reply as the JSON documents carry it: `send --json`'s `response`, and the relay's
-/// answer. Header pairs as they arrived; the body as text (lossily decoded when not UTF-8).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ReplyDocument {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-    /// Milliseconds from the start of the call to the last byte read.
-    pub ms: u64,
-    /// Whether the body shown is cut short.
-    pub truncated: bool,
-}
-
-impl ReplyDocument {
-    /// The document of `received`, with at most `max_body` bytes of its body.
-    pub fn new(received: &Received, max_body: usize) -> Self {
-        let (body, cut) = body_text(&received.body, max_body);
-        Self {
-            status: received.status,
-            headers: received.headers.clone(),
-            body,
-            ms: u64::try_from(received.elapsed.as_millis()).unwrap_or(u64::MAX),
-            truncated: received.truncated || cut,
-        }
+/// The reply as the JSON documents carry it (core's [`RelayReply`]): `send --json`'s
+/// `response`, and the relay's answer. Header pairs as they arrived; the body as text
+/// (lossily decoded when not UTF-8), at most `max_body` bytes of it.
+pub fn reply_document(received: &Received, max_body: usize) -> RelayReply {
+    let (body, cut) = body_text(&received.body, max_body);
+    RelayReply {
+        status: received.status,
+        status_text: crate::explain::reason(received.status).to_owned(),
+        headers: received.headers.clone(),
+        body,
+        ms: u64::try_from(received.elapsed.as_millis()).unwrap_or(u64::MAX),
+        truncated: received.truncated || cut,
     }
 }
 
@@ -197,14 +175,14 @@ impl SendError {
     /// `private-target`, `dns`, `connect`, `tls`, `timeout` or `reply`.
     pub fn kind(&self) -> &'static str {
         match self {
-            SendError::Url(_) => "url",
-            SendError::Header { .. } => "header",
-            SendError::PrivateTarget { .. } => "private-target",
-            SendError::Dns { .. } => "dns",
-            SendError::Connect { .. } => "connect",
-            SendError::Tls { .. } => "tls",
-            SendError::Timeout(_) => "timeout",
-            SendError::Reply(_) => "reply",
+            SendError::Url(_) => kind::URL,
+            SendError::Header { .. } => kind::HEADER,
+            SendError::PrivateTarget { .. } => kind::PRIVATE_TARGET,
+            SendError::Dns { .. } => kind::DNS,
+            SendError::Connect { .. } => kind::CONNECT,
+            SendError::Tls { .. } => kind::TLS,
+            SendError::Timeout(_) => kind::TIMEOUT,
+            SendError::Reply(_) => kind::REPLY,
         }
     }
 

@@ -4,8 +4,9 @@
 //! One route, `POST /_relay`, on 127.0.0.1 only: a request document
 //! (`{"method", "url", "headers", "body", "timeout_ms"?}`, [`protocol`]) with
 //! `Authorization: Bearer TOKEN` ([`token`]) is sent with `send`'s guarded sender
-//! ([`crate::net`]) and answered `200 {"status", "headers", "body", "ms", "truncated"}`; every
-//! refusal is an error status with `{"error", "kind"}`.
+//! ([`crate::net`]) and answered `200 {"status", "status_text", "headers", "body", "ms",
+//! "truncated"}`; every refusal is an error status with `{"error", "kind"}`. The documents
+//! are core's (`hookcheck_core::browser::relay`), the ones the app reads and writes.
 //!
 //! What it guards, in the order it checks (docs/security.md names each test):
 //! - the `Host` must be a loopback name (DNS rebinding), as for `receive`;
@@ -42,9 +43,11 @@ use hyper::{Method, Request, StatusCode, Uri};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+use hookcheck_core::browser::relay::{self as protocol_facts, kind};
+
 use self::protocol::{Call, Refusal};
 use crate::explain;
-use crate::net::{tls, ReplyDocument, Sender, MAX_REPLY_BYTES};
+use crate::net::{self, tls, Sender, MAX_REPLY_BYTES};
 use crate::server::origin::{self, AllowedOrigins, Asker};
 use crate::server::{
     empty_reply, host, json_reply, listen, read_body, say, serve_connection, BodyError, Reply,
@@ -53,13 +56,13 @@ use crate::server::{
 use crate::terminal;
 
 /// The relay's one path.
-pub const RELAY_PATH: &str = "/_relay";
+pub const RELAY_PATH: &str = protocol_facts::PATH;
 
 /// Largest request document; a larger one is answered 413.
-pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+pub const MAX_DOCUMENT_BYTES: usize = protocol_facts::MAX_DOCUMENT_BYTES;
 
 /// Calls sent at once; one more is answered 429.
-pub const MAX_CALLS: usize = 4;
+pub const MAX_CALLS: usize = protocol_facts::MAX_CALLS;
 
 /// Chrome's Private Network Access grant, so that a page served over https may call the
 /// relay on 127.0.0.1.
@@ -233,7 +236,7 @@ impl Relay {
         let (parts, body) = request.into_parts();
         if let Err(refusal) = host::check(&parts) {
             say(&refusal.log_line(&parts));
-            let kind = Refusal::new(refusal.status(), "host", refusal.reason().trim_end());
+            let kind = Refusal::new(refusal.status(), kind::HOST, refusal.reason().trim_end());
             return refusal_reply(&kind);
         }
         let origin = match self.origins.asker(&parts.headers) {
@@ -248,7 +251,7 @@ impl Relay {
                 ));
                 return refusal_reply(&Refusal::new(
                     StatusCode::FORBIDDEN,
-                    "origin",
+                    kind::ORIGIN,
                     "hookcheck relay serves no web page but the app's and those named with \
                      --allow-origin.",
                 ));
@@ -275,7 +278,7 @@ impl Relay {
                 parts,
                 Refusal::new(
                     StatusCode::NOT_FOUND,
-                    "route",
+                    kind::ROUTE,
                     "hookcheck relay answers POST /_relay only.",
                 ),
             );
@@ -290,7 +293,7 @@ impl Relay {
                 parts,
                 Refusal::new(
                     StatusCode::METHOD_NOT_ALLOWED,
-                    "http-method",
+                    kind::HTTP_METHOD,
                     "hookcheck relay takes POST /_relay only.",
                 ),
             );
@@ -304,7 +307,7 @@ impl Relay {
                 parts,
                 Refusal::new(
                     StatusCode::UNAUTHORIZED,
-                    "token",
+                    kind::TOKEN,
                     "The relay's token is missing or wrong: pair the app again with the link \
                      the relay printed.",
                 ),
@@ -321,7 +324,7 @@ impl Relay {
                     parts,
                     Refusal::new(
                         StatusCode::PAYLOAD_TOO_LARGE,
-                        "too-large",
+                        kind::TOO_LARGE,
                         format!("The request document is over {MAX_DOCUMENT_BYTES} bytes."),
                     ),
                 )
@@ -331,7 +334,7 @@ impl Relay {
                     parts,
                     Refusal::new(
                         StatusCode::BAD_REQUEST,
-                        "document",
+                        kind::DOCUMENT,
                         "The request document broke off.",
                     ),
                 )
@@ -346,7 +349,7 @@ impl Relay {
                 parts,
                 Refusal::new(
                     StatusCode::TOO_MANY_REQUESTS,
-                    "busy",
+                    kind::BUSY,
                     format!("The relay is already sending {MAX_CALLS} calls: try again when one has ended."),
                 ),
             );
@@ -369,7 +372,7 @@ impl Relay {
                 ));
                 json_reply(
                     StatusCode::OK,
-                    ReplyDocument::new(&received, MAX_REPLY_BYTES),
+                    net::reply_document(&received, MAX_REPLY_BYTES),
                 )
             }
             Err(error) => {

@@ -15,8 +15,11 @@ use hookcheck_core::Request;
 use serde::Serialize;
 
 use crate::commands::{self, RequestArgs};
-use crate::explain::{self, Verdict};
-use crate::net::{self, tls, Outgoing, Received, ReplyDocument, SendError, Sender};
+use hookcheck_core::browser::relay::RelayReply;
+use hookcheck_core::destination::reply::ReplyVerdict;
+
+use crate::explain;
+use crate::net::{self, tls, Outgoing, Received, SendError, Sender};
 use crate::terminal;
 
 /// The most reply body printed; the rest is cut and the cut marked.
@@ -45,7 +48,7 @@ pub struct SendArgs {
 
 /// What became of the call.
 enum Outcome {
-    Replied(Received, Verdict),
+    Replied(Received, ReplyVerdict),
     Failed(SendError),
     /// Amazon SNS: never sent.
     Sns,
@@ -112,7 +115,8 @@ fn send(sender: &Sender, request: &Request, timeout: Duration) -> Result<Outcome
 #[derive(Serialize)]
 struct SendDocument {
     request: RequestDocument,
-    response: Option<ReplyDocument>,
+    /// The relay's reply document.
+    response: Option<RelayReply>,
     error: Option<String>,
     arrived: bool,
     explanation: String,
@@ -123,7 +127,7 @@ fn document(request: &Request, outcome: &Outcome) -> SendDocument {
     match outcome {
         Outcome::Replied(received, verdict) => SendDocument {
             request,
-            response: Some(ReplyDocument::new(received, SHOWN_BODY_BYTES)),
+            response: Some(net::reply_document(received, SHOWN_BODY_BYTES)),
             error: None,
             arrived: verdict.arrived,
             explanation: verdict.sentence.clone(),

@@ -196,6 +196,7 @@ fn a_document_with_the_token_is_sent_and_the_reply_relayed() {
     assert_eq!(reply.status, 200, "{}", reply.text());
     let answer = reply.json();
     assert_eq!(answer["status"], 400);
+    assert_eq!(answer["status_text"], "Bad Request");
     assert_eq!(answer["body"], "no_text");
     assert_eq!(answer["truncated"], false);
     assert!(answer["ms"].is_u64());

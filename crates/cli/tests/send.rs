@@ -89,6 +89,7 @@ fn json_output_holds_the_preview_document_the_reply_and_the_verdict() {
     assert_eq!(document["request"], preview);
     let response = &document["response"];
     assert_eq!(response["status"], 400);
+    assert_eq!(response["status_text"], "Bad Request");
     assert_eq!(response["body"], "no_text");
     assert_eq!(response["truncated"], false);
     assert!(response["ms"].is_u64());

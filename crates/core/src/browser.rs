@@ -2,6 +2,9 @@
 //! be sent from a page, the embed protocol, share links, and the ready-made examples.
 //!
 //! - [`send`]: preflight prediction, send guards, failure classification and its wording;
+//! - [`relay`]: `hookcheck relay`'s documents, the pairing link, and the words for a relayed
+//!   call's failures;
+//! - [`explanation`]: the title, message and what to do that both explain;
 //! - [`embed`]: the embed widget's options and the messages it exchanges with its host;
 //! - [`share`]: share links and the state they carry;
 //! - [`examples`]: the configurations of the Examples menu;
@@ -9,6 +12,8 @@
 
 pub mod embed;
 pub mod examples;
+pub mod explanation;
+pub mod relay;
 pub mod send;
 pub mod share;
 pub mod wording;

@@ -36,6 +36,7 @@
 //! | 5. destination | [`destination`] | the catalog's rules over every outcome's request, fixes, the verdict, the preview, replies | `destination-*` |
 //! | 6. pipeline | [`pipeline`] | the entry point [`check()`]: the input modes and size, the stages in order | `input-too-large` |
 //! | 7. browser | [`browser::send`] | the test call: preflight, guards, failures, wording | |
+//! | | [`browser::relay`] | `hookcheck relay`: its documents (serde, for the CLI and the app), the pairing link, the words for a relayed call's failures | |
 //! | | [`browser::embed`], [`browser::share`], [`browser::examples`] | the widget protocol, share links, the Examples menu | |
 //! | 8. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API | |
 //! | beside | [`assist`] | help while typing: completions, docs at the caret, bracket pairs, Format | |

@@ -2,11 +2,12 @@
 //! curl command that goes around the browser's rules.
 
 use hookcheck_core::browser::send::{Explanation, SendFailure};
+use hookcheck_core::destination::reply::verdict_of_reply;
 use hookcheck_core::render::curl::to_curl;
 use yew::prelude::*;
 
 use super::state::Call;
-use crate::components::destination_reply::destination_reply;
+use crate::services::Response;
 
 /// The latest call: `sending` is the call in flight, when one is; `timeout_text` the timeout
 /// field's text; `copied` whether the latest call's curl command was copied; `oncopy` copies
@@ -45,8 +46,7 @@ pub fn result_view(
                     <b>{ format!("{} {}", response.status, response.status_text) }</b>
                     { format!(" · {} ms", response.elapsed_ms.round() as i64) }
                 </p>
-                // The reply in the destination's terms (`400 no_text` → "Slack found no text").
-                { destination_reply(&call.request.url, &response.headers, response.status, &response.body) }
+                { verdict_view(&call.request.url, response) }
             } else {
                 <p class="send-status is-error" data-testid="send-status">
                     <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>
@@ -72,6 +72,26 @@ pub fn result_view(
                 </button>
             }
         </div>
+    }
+}
+
+/// What the reply means: in the destination's terms when one answered, by the URL or
+/// `x-hookcheck-as` (`400 no_text` → "Slack found no text"), else by its status; the
+/// sentence `hookcheck send` prints for the same reply.
+fn verdict_view(url: &str, response: &Response) -> Html {
+    let verdict = verdict_of_reply(
+        url,
+        &response.headers,
+        response.status,
+        &response.status_text,
+        &response.body,
+    );
+    html! {
+        <p class={if verdict.arrived { "send-destination is-ok" } else { "send-destination is-error" }}
+            data-testid="send-verdict" data-destination={verdict.destination.map(|id| id.id())}
+            data-arrived={verdict.arrived.to_string()}>
+            { verdict.sentence }
+        </p>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use hookcheck_core::browser::relay::Pairing;
 use hookcheck_core::browser::send::{
     http_failure, parse_timeout_seconds, SendFailure, DEFAULT_TIMEOUT_MS,
 };
@@ -139,9 +140,14 @@ fn time_of_day() -> String {
     )
 }
 
-/// Starts the call: a fresh controller for Cancel, the fetch in a task, the result back
-/// into the reducer.
-pub fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome: Option<Outcome>) {
+/// Starts the call, through the relay when `relay` pairs one: a fresh controller for Cancel,
+/// the fetch in a task, the result back into the reducer.
+pub fn start(
+    state: &UseReducerHandle<PanelState>,
+    request: Rc<Request>,
+    outcome: Option<Outcome>,
+    relay: Option<Pairing>,
+) {
     let Ok(timeout_ms) = parse_timeout_seconds(&state.timeout_text) else {
         return;
     };
@@ -154,7 +160,10 @@ pub fn start(state: &UseReducerHandle<PanelState>, request: Rc<Request>, outcome
     let dispatcher = state.dispatcher();
     let at = time_of_day();
     yew::platform::spawn_local(async move {
-        let result = services::send(&request, timeout_ms, &signal).await;
+        let result = match &relay {
+            Some(pairing) => services::relay::send(pairing, &request, timeout_ms, &signal).await,
+            None => services::send(&request, timeout_ms, &signal).await,
+        };
         dispatcher.dispatch(PanelAction::Finished(Box::new(Call {
             id,
             outcome,

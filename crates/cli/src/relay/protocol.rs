@@ -1,27 +1,14 @@
-//! The relay's documents: the request document the app posts to `/_relay`, and the error
-//! document of every refusal (`{"error": "<one sentence>", "kind": "<stable name>"}`, with
-//! its HTTP status). The reply document is [`crate::net::ReplyDocument`].
+//! The relay's documents, read and written with serde_json: core's request document
+//! ([`RelayRequest`], checked by core), reply document and error document
+//! ([`RelayError`], `{"error": "<one sentence>", "kind": "<stable name>"}`), which the app
+//! reads with the same types. This module adds only what HTTP needs: each refusal's status.
 
 use std::time::Duration;
 
+use hookcheck_core::browser::relay::{kind, RelayError, RelayRequest};
 use hyper::StatusCode;
-use serde::{Deserialize, Serialize};
 
-use crate::net::{self, Outgoing, SendError};
-
-/// The request document: what to send, and optionally how long to wait.
-#[derive(Debug, Deserialize)]
-pub struct RequestDocument {
-    pub method: String,
-    pub url: String,
-    /// `[name, value]` pairs, sent in this order.
-    #[serde(default)]
-    pub headers: Vec<(String, String)>,
-    #[serde(default)]
-    pub body: String,
-    /// Milliseconds, 1 to 60,000; 10,000 when absent.
-    pub timeout_ms: Option<u64>,
-}
+use crate::net::{Outgoing, SendError};
 
 /// A document checked and ready to send.
 #[derive(Debug)]
@@ -34,35 +21,20 @@ impl Call {
     /// Reads and checks a request document: JSON of the right shape, `POST`, a timeout in
     /// range.
     pub fn parse(bytes: &[u8]) -> Result<Call, Refusal> {
-        let document: RequestDocument = serde_json::from_slice(bytes).map_err(|error| {
+        let document: RelayRequest = serde_json::from_slice(bytes).map_err(|error| {
             Refusal::new(
                 StatusCode::BAD_REQUEST,
-                "document",
+                kind::DOCUMENT,
                 format!(
                     "The body is not a request document {{\"method\", \"url\", \"headers\", \
                      \"body\", \"timeout_ms\"}}: {error}."
                 ),
             )
         })?;
-        if document.method != "POST" {
-            return Err(Refusal::new(
-                StatusCode::BAD_REQUEST,
-                "method",
-                "The relay sends POST only, as testRTC does.",
-            ));
-        }
-        let max_ms = net::MAX_TIMEOUT.as_millis();
-        let timeout = match document.timeout_ms {
-            None => net::DEFAULT_TIMEOUT,
-            Some(ms) if (1..=max_ms).contains(&u128::from(ms)) => Duration::from_millis(ms),
-            Some(_) => {
-                return Err(Refusal::new(
-                    StatusCode::BAD_REQUEST,
-                    "document",
-                    format!("timeout_ms is from 1 to {max_ms}."),
-                ))
-            }
-        };
+        let timeout_ms = document.check().map_err(|document| Refusal {
+            status: StatusCode::BAD_REQUEST,
+            document,
+        })?;
         Ok(Call {
             outgoing: Outgoing {
                 method: document.method,
@@ -70,7 +42,7 @@ impl Call {
                 headers: document.headers,
                 body: document.body,
             },
-            timeout,
+            timeout: Duration::from_millis(timeout_ms),
         })
     }
 }
@@ -79,24 +51,14 @@ impl Call {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub status: StatusCode,
-    pub document: ErrorDocument,
-}
-
-/// `{"error": "<one sentence>", "kind": "<stable name>"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorDocument {
-    pub error: String,
-    pub kind: &'static str,
+    pub document: RelayError,
 }
 
 impl Refusal {
-    pub fn new(status: StatusCode, kind: &'static str, error: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, kind: &str, error: impl Into<String>) -> Self {
         Self {
             status,
-            document: ErrorDocument {
-                error: error.into(),
-                kind,
-            },
+            document: RelayError::new(kind, error),
         }
     }
 
@@ -145,8 +107,8 @@ mod tests {
             let body = format!(r#"{{"method":"{method}","url":"https://example.com/"}}"#);
             let refusal = Call::parse(body.as_bytes()).unwrap_err();
             assert_eq!(
-                (refusal.status, refusal.document.kind),
-                (StatusCode::BAD_REQUEST, "method")
+                (refusal.status, refusal.document.kind.as_str()),
+                (StatusCode::BAD_REQUEST, kind::METHOD)
             );
         }
     }
@@ -156,7 +118,7 @@ mod tests {
         for ms in [0, 60_001, u64::MAX] {
             let body = format!(r#"{{"method":"POST","url":"https://e.com/","timeout_ms":{ms}}}"#);
             let refusal = Call::parse(body.as_bytes()).unwrap_err();
-            assert_eq!(refusal.document.kind, "document", "{ms}");
+            assert_eq!(refusal.document.kind, kind::DOCUMENT, "{ms}");
         }
         let body = br#"{"method":"POST","url":"https://e.com/","timeout_ms":60000}"#;
         assert!(Call::parse(body).is_ok());
@@ -172,8 +134,8 @@ mod tests {
         ] {
             let refusal = Call::parse(body).unwrap_err();
             assert_eq!(
-                (refusal.status, refusal.document.kind),
-                (StatusCode::BAD_REQUEST, "document")
+                (refusal.status, refusal.document.kind.as_str()),
+                (StatusCode::BAD_REQUEST, kind::DOCUMENT)
             );
         }
     }

@@ -1,19 +1,9 @@
 //! The relay's pairing token: 128 random bits unless `--token` names one, carried as
 //! `Authorization: Bearer TOKEN` on every call and compared in constant time.
 
+use hookcheck_core::browser::relay;
 use hyper::header::{HeaderMap, AUTHORIZATION};
 use subtle::ConstantTimeEq;
-
-/// Characters a token may hold: they go in the pairing link's fragment unescaped.
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~')
-}
-
-/// Shortest `--token`: a guessable token would let any page use the relay.
-pub const MIN_TOKEN_CHARS: usize = 16;
-
-/// Longest `--token`.
-pub const MAX_TOKEN_CHARS: usize = 256;
 
 /// A new random token: 16 bytes from the operating system, as 32 hex digits.
 pub fn random() -> Result<String, String> {
@@ -22,16 +12,13 @@ pub fn random() -> Result<String, String> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Parses a `--token` value.
+/// Parses a `--token` value: core's rule, the one the app's pairing link is read by.
 pub fn parse(text: &str) -> Result<String, String> {
-    let chars = text.chars().count();
-    if !(MIN_TOKEN_CHARS..=MAX_TOKEN_CHARS).contains(&chars) || !text.chars().all(is_token_char) {
-        return Err(format!(
-            "a token is {MIN_TOKEN_CHARS} to {MAX_TOKEN_CHARS} characters of A-Z, a-z, 0-9, \
-             `-`, `_`, `.` and `~`"
-        ));
+    if relay::is_token(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(relay::TOKEN_RULE.to_owned())
     }
-    Ok(text.to_owned())
 }
 
 /// Whether the request carries exactly one `Authorization: Bearer <token>` with this token.

@@ -25,10 +25,10 @@ pub mod notes;
 pub mod preflight;
 pub mod wording;
 
+pub use crate::browser::explanation::Explanation;
 pub use failure::{classify, http_failure, probe_helps, FetchFacts, Probe, SendFailure};
 pub use guard::{needs_confirmation, parse_timeout_seconds, send_guard, Refusal};
 pub use preflight::{dropped_headers, mixed_content, predict_preflight, sent_headers, Preflight};
-pub use wording::Explanation;
 
 /// The timeout of a test call when the person does not choose one.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;

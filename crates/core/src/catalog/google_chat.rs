@@ -112,7 +112,7 @@ pub const GOOGLE_CHAT: Destination = Destination {
             delivered: false,
         },
         Reply::seen(403, BodyMatch::Any, "Google Chat refused the URL's key or token: {json:error.message}"),
-        Reply::seen(404, BodyMatch::Any, "Google Chat knows no such space or webhook: it was deleted, or the URL is wrong."),
+        Reply::seen(404, BodyMatch::Any, "Google Chat likely knows no such space or webhook: it was deleted, or the URL is wrong."),
     ],
     not_json: Some("not_json"),
     refused_otherwise: Some("Google Chat refused the message ({status}: {json:error.message})."),

@@ -117,7 +117,7 @@ pub const OPSGENIE: Destination = Destination {
             status: 422,
             content_type: Some("application/json"),
             body: r#"{"message": "Request body is not processable. Please check the errors.", "errors": {"message": "Message can not be empty."}, "took": 0.0, "requestId": "hookcheck"}"#,
-            matches: BodyMatch::Any,
+            matches: BodyMatch::Contains("Message can not be empty"),
             quote: "`422`",
             meaning: "Opsgenie could not process the alert: it needs a `message`.",
             delivered: false,

@@ -1,7 +1,8 @@
 //! How destinations answer, from the catalog's replies: the answer to a request, for
-//! `hookcheck receive --as`, and the meaning of a real answer in the destination's terms,
-//! for the app's send panel, `hookcheck send` and the relay, so that all three word a reply
-//! the same way.
+//! `hookcheck receive --as`, and the meaning of a real answer ([`verdict_of_reply`]): in the
+//! destination's terms when one is known, else by its status. The app's send panel (direct
+//! or through the relay) and `hookcheck send` all show that one judgement, so that they word
+//! a reply the same way.
 
 use super::judge::{judge, Received};
 use crate::catalog::{BodyMatch, Cors, Destination, DestinationId, Recognised, Reply};
@@ -198,6 +199,65 @@ pub fn explain_response(
 ) -> Option<(DestinationId, Explanation)> {
     let id = replying_destination(url, headers)?;
     explain(id, status, body).map(|e| (id, e))
+}
+
+/// Whether a reply means the request arrived, and why, in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplyVerdict {
+    /// The destination that answered, by the URL or `x-hookcheck-as`, when one is known.
+    pub destination: Option<DestinationId>,
+    /// Whether the destination took the request (queued counts as taken).
+    pub arrived: bool,
+    /// "Slack found no text: …", "The server refused the request (404 Not Found)."
+    pub sentence: String,
+}
+
+/// What a reply to a request for `url` means. A destination's reply is worded in its terms
+/// (the catalog's); otherwise, or when the catalog has nothing to add: 2xx arrived, a 3xx
+/// is a redirect not followed (naming its `Location`, masked), anything else was refused.
+/// `status_text` is the reason phrase ("Not Found"); empty when unknown.
+pub fn verdict_of_reply(
+    url: &str,
+    headers: &[(String, String)],
+    status: u16,
+    status_text: &str,
+    body: &str,
+) -> ReplyVerdict {
+    let destination = replying_destination(url, headers);
+    if let Some(explained) = destination.and_then(|id| explain(id, status, body)) {
+        return ReplyVerdict {
+            destination,
+            arrived: explained.delivered,
+            sentence: explained.summary,
+        };
+    }
+    let who = destination.map_or("The server", DestinationId::short_name);
+    let line = format!("{status} {status_text}");
+    let line = line.trim_end();
+    let (arrived, sentence) = match status {
+        200..=299 => (true, format!("{who} accepted the request ({line}).")),
+        300..=399 => {
+            let to = headers
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case("location"))
+                .map(|(_, to)| format!(" to {}", crate::catalog::recognise::masked_url(to)))
+                .unwrap_or_default();
+            (
+                false,
+                format!(
+                    "{who} answered {line}, a redirect{to}: hookcheck does not follow it, and \
+                     testRTC likely does not either (Node's request library follows only GET \
+                     redirects unless told to)."
+                ),
+            )
+        }
+        _ => (false, format!("{who} refused the request ({line}).")),
+    };
+    ReplyVerdict {
+        destination,
+        arrived,
+        sentence,
+    }
 }
 
 /// What the send panel says before a test call to `url`: why a browser cannot send it

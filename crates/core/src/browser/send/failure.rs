@@ -2,6 +2,7 @@
 //! the wasm layer gathers about a call that produced no response.
 
 use super::preflight::{mixed_content, scheme_of, Preflight};
+use crate::browser::relay::RelayFailure;
 use crate::syntax::url::UrlParts;
 
 /// What the reachability probe found.
@@ -79,6 +80,8 @@ pub enum SendFailure {
     Http { status: u16, status_text: String },
     /// The browser refused to build the request.
     Rejected { message: String },
+    /// A call through the paired `hookcheck relay` brought no reply of the destination.
+    Relay(RelayFailure),
 }
 
 /// Names the failure from the facts of a call that produced no response.

@@ -3,28 +3,7 @@
 
 use super::failure::SendFailure;
 use super::guard::Refusal;
-
-/// What the person reads about a failure or refusal.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Explanation {
-    pub title: String,
-    pub message: String,
-    pub what_to_do: String,
-}
-
-impl Explanation {
-    pub(super) fn new(
-        title: impl Into<String>,
-        message: impl Into<String>,
-        what_to_do: impl Into<String>,
-    ) -> Self {
-        Explanation {
-            title: title.into(),
-            message: message.into(),
-            what_to_do: what_to_do.into(),
-        }
-    }
-}
+use crate::browser::explanation::Explanation;
 
 impl Refusal {
     pub fn explain(&self) -> Explanation {
@@ -77,6 +56,7 @@ impl SendFailure {
             SendFailure::Cancelled { .. } => "cancelled",
             SendFailure::Http { .. } => "http",
             SendFailure::Rejected { .. } => "rejected",
+            SendFailure::Relay(failure) => failure.kind(),
         }
     }
 
@@ -100,6 +80,7 @@ impl SendFailure {
                 .trim_end()
                 .to_string(),
             SendFailure::Rejected { .. } => "refused by the browser".into(),
+            SendFailure::Relay(failure) => failure.short(),
         }
     }
 
@@ -225,6 +206,7 @@ impl SendFailure {
                 format!("The browser said: {message}"),
                 "Run the curl command below instead; it has no browser rules.",
             ),
+            SendFailure::Relay(failure) => failure.explain(),
         }
     }
 }
