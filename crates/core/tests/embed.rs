@@ -7,7 +7,7 @@ use hookcheck_core::browser::embed::{
     HostMessage, MessageError, ModeChoice, SetRequest,
 };
 use hookcheck_core::browser::share::ShareState;
-use hookcheck_core::Outcome;
+use hookcheck_core::{Outcome, Product};
 use hookcheck_core::{check, Mode};
 
 // ---- URL options ----
@@ -156,13 +156,14 @@ fn nothing_is_allowed_without_an_origin_parameter() {
 #[test]
 fn a_set_message_with_every_field_is_read() {
     let message = parse_host_message(
-        r#"{"type":"hookcheck:set","version":1,"text":"https://e.com/h","mode":"webhook","outcome":"warnings"}"#,
+        r#"{"type":"hookcheck:set","version":1,"text":"https://e.com/h","mode":"webhook","product":"test","outcome":"warnings"}"#,
     );
     assert_eq!(
         message,
         HostMessage::Set(SetRequest {
             text: Some("https://e.com/h".into()),
             mode: Some(ModeChoice::Fixed(Mode::Webhook)),
+            product: Some(Product::Test),
             outcome: Some(Outcome::Warnings),
         })
     );

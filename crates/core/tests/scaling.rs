@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use hookcheck_core::assist::highlight;
 use hookcheck_core::render::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::{check, render_request, Product, SampleData};
 use proptest::prelude::*;
 
 mod fragments;
@@ -47,7 +47,7 @@ fn pipeline(text: &str) -> usize {
     let report = check(text, None);
     let mut size = report.located(text).len() + highlight(text).len();
     if let Some(config) = &report.config {
-        for outcome in Outcome::ALL {
+        for outcome in Product::Test.outcomes() {
             let request = render_request(config, &SampleData::for_outcome(outcome));
             size += to_curl(&request, false).len();
         }

@@ -9,6 +9,7 @@ use super::verdict::{Arrival, Refusal};
 use crate::catalog::recognise::{retired, UrlReading};
 use crate::catalog::{Date, Recognised};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::product::Product;
 use crate::render::request::render_request;
 use crate::render::sample::{Outcome, SampleData};
 use crate::repeats::Diagnostics;
@@ -16,20 +17,22 @@ use crate::span::Span;
 use crate::syntax::json::Node;
 use crate::webhook::{Format, Target, WebhookConfig};
 
-/// The sample data each rule is checked against: every outcome, with the default payload
-/// and with every variable in it.
-pub fn samples() -> [SampleData; 6] {
-    [false, true]
-        .map(|every| {
-            Outcome::ALL.map(|outcome| {
+/// The sample data each rule is checked against: every outcome of `product`, and for
+/// testingRTC's, with the default payload and with every variable in it.
+pub fn samples(product: Product) -> Vec<SampleData> {
+    let variants: &[bool] = match product {
+        Product::Test => &[false, true],
+        _ => &[false],
+    };
+    (variants.iter())
+        .flat_map(|&every| {
+            product.outcomes().map(move |outcome| {
                 let mut sample = SampleData::for_outcome(outcome);
                 sample.include_every_variable = every;
                 sample
             })
         })
-        .concat()
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("two times three samples"))
+        .collect()
 }
 
 /// How a config's body is named in messages.
@@ -106,13 +109,15 @@ pub fn url_findings(url: &str, reading: &UrlReading, today: Option<Date>) -> Vec
     out
 }
 
-/// The destination diagnostics of a checked config, and its verdict. `text` is the text the
-/// config was read from (the Webhook field, or a `#webhook` value), `root` its advanced
-/// form as parsed (`None` for a bare URL). `None` when the URL names no destination.
+/// The destination diagnostics of a checked config of `product`'s webhook, and its
+/// verdict. `text` is the text the config was read from (the Webhook field, or a `#webhook`
+/// value), `root` its advanced form as parsed (`None` for a bare URL). `None` when the URL
+/// names no destination.
 pub fn diagnose(
     text: &str,
     root: Option<&Node>,
     config: &WebhookConfig,
+    product: Product,
     today: Option<Date>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Arrival> {
@@ -125,9 +130,10 @@ pub fn diagnose(
         .collect();
     let found = reading.destination;
     let url_count = findings.len();
+    let samples = samples(product);
     if let Some(found) = found {
-        for sample in samples() {
-            let request = render_request(config, &sample);
+        for sample in &samples {
+            let request = render_request(config, sample);
             let variant = (sample.outcome, sample.include_every_variable);
             for finding in judge(found, &Received::of(&request, described(config))) {
                 match (findings[url_count..].iter_mut())
@@ -139,19 +145,19 @@ pub fn diagnose(
             }
         }
     }
-    let arrival = found.map(|found| verdict(found, &findings));
+    let arrival = found.map(|found| verdict(found, product, &findings));
     let places = Places::of(text, root);
     let fix = found
         .filter(|_| findings.iter().any(|(f, _)| f.cured))
         .and_then(|found| {
             let body_refused = (findings.iter()).any(|(f, _)| f.cured && f.part == Part::Body);
-            fixes::fix(text, root, config, found, body_refused)
+            fixes::fix(text, root, config, found, product, body_refused)
         });
-    let all = samples().len();
+    let all = samples.len();
     for (finding, seen) in findings {
         let mut message = finding.message;
         if !seen.is_empty() && seen.len() < all {
-            message.push_str(&when(&seen));
+            message.push_str(&when(product, &seen));
         }
         let mut diagnostic = Diagnostic::new(finding.rule, places.span(finding.part), message);
         if let Some(help) = finding.help {
@@ -166,12 +172,16 @@ pub fn diagnose(
 }
 
 /// The verdict the findings give: refused by the first finding whose reply refuses, on the
-/// outcomes it was seen on.
-fn verdict(found: Recognised, findings: &[(Finding, Vec<(Outcome, bool)>)]) -> Arrival {
+/// outcomes of `product` it was seen on.
+fn verdict(
+    found: Recognised,
+    product: Product,
+    findings: &[(Finding, Vec<(Outcome, bool)>)],
+) -> Arrival {
     for (finding, seen) in findings {
         if let Some(mut refusal) = Refusal::of(found, finding) {
-            refusal.outcomes = Outcome::ALL
-                .into_iter()
+            refusal.outcomes = product
+                .outcomes()
                 .filter(|o| seen.iter().any(|(s, _)| s == o))
                 .collect();
             return Arrival::Refused(refusal);
@@ -181,17 +191,17 @@ fn verdict(found: Recognised, findings: &[(Finding, Vec<(Outcome, bool)>)]) -> A
 }
 
 /// " (Seen on failure.)", " (Seen with every variable in the payload.)", …: the variants a
-/// finding was seen in, when not all.
-fn when(seen: &[(Outcome, bool)]) -> String {
-    let outcomes: Vec<&str> = Outcome::ALL
-        .iter()
-        .filter(|o| seen.iter().any(|(s, _)| s == *o))
+/// finding was seen in, when not all of `product`'s.
+fn when(product: Product, seen: &[(Outcome, bool)]) -> String {
+    let outcomes: Vec<&str> = product
+        .outcomes()
+        .filter(|o| seen.iter().any(|(s, _)| s == o))
         .map(|o| o.as_str())
         .collect();
     let default = seen.iter().any(|(_, every)| !every);
     let every = seen.iter().any(|(_, every)| *every);
     let mut parts = Vec::new();
-    if outcomes.len() < Outcome::ALL.len() {
+    if outcomes.len() < product.outcomes().count() {
         parts.push(format!("on {}", outcomes.join(" and ")));
     }
     if every && !default {
