@@ -42,10 +42,10 @@ pub fn validate(
 /// `outcome` is one of the product's: `"success"` (the default), `"warnings"` or
 /// `"failure"` for `"test"` (the default product), `"alert"` for `"watchrtc"`, `"result"`
 /// for `"qualityrtc"`; an outcome without a product picks its own. `sample` is an object of
-/// values to override: documented variables such as `{testName: "Checkout", runType:
-/// "monitor"}`, or dotted paths of another product's payload (the CLI's `--set`). Header
-/// values are given as they are sent, secrets included: the text came from the host page
-/// itself. `body` is the exact body bytes.
+/// documented variables of `"test"` to override, such as `{testName: "Checkout", runType:
+/// "monitor"}` (the CLI's `--set`); the other products preview their documented sample.
+/// Header values are given as they are sent, secrets included: the text came from the host
+/// page itself. `body` is the exact body bytes.
 #[wasm_bindgen]
 pub fn preview(
     text: &str,

@@ -192,9 +192,9 @@ export type WidgetMessage = {
   message: string,
 };
 
-/** Values to override in the sample data (the CLI's `--set`): documented variables such
- * as `{testName: "Checkout", runType: "monitor"}`, or dotted paths of another
- * product's payload such as `{"project.name": "Shop"}`. */
+/** Documented variables to override in the sample data of `"test"`, such as
+ * `{testName: "Checkout", runType: "monitor"}` (the CLI's `--set`); the other
+ * products preview their documented sample. */
 export type Sample = Record<string, string | number>;
 
 export interface HookcheckApi {

@@ -271,7 +271,7 @@ pub fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
             return Err(fail(&format!("--set takes NAME=VALUE, got `{assignment}`")));
         };
         sample
-            .set(variable, value)
+            .set_path(variable, value)
             .map_err(|m| fail(&format!("--set: {m}")))?;
     }
     let report = check_input(&text, &args.input, product);

@@ -51,8 +51,6 @@ pub struct Declaration {
     pub id: &'static str,
     /// Its name in testRTC's words.
     pub name: &'static str,
-    /// When it calls the webhook, in one sentence.
-    pub sends: &'static str,
     /// What its data is called in messages: `the watchRTC alert`.
     pub data: &'static str,
     /// What it sends, one preview tab each, in tab order.
@@ -211,16 +209,8 @@ pub struct Path {
 
 /// One sentence on the member of `data` whose sample value is `value`.
 fn describe(data: &str, value: &Json) -> String {
-    const LONGEST: usize = 60;
     match value {
-        Json::Object(members) => format!("An object of {data}, with {} members.", members.len()),
-        Json::Array(_) => {
-            format!("A list in {data}; a template inserts its items joined by commas.")
-        }
-        Json::String(text) if text.chars().count() > LONGEST => {
-            let cut: String = text.chars().take(LONGEST).collect();
-            format!("In {data}; the sample has \"{cut}…\".")
-        }
+        Json::Object(_) | Json::Array(_) => format!("In {data}."),
         other => format!("In {data}; the sample has {}.", other.to_compact()),
     }
 }

@@ -6,7 +6,6 @@ pub(super) const TEST: Declaration = Declaration {
     product: Product::Test,
     id: "test",
     name: "testingRTC and upRTC",
-    sends: "one call when a test or monitor run ends, whether it succeeded or failed",
     data: "testRTC's run data",
     outcomes: &[
         OutcomeDeclaration {

@@ -114,54 +114,60 @@ impl SampleData {
         }
     }
 
-    /// Sets one variable, or one value of a product's payload at its dotted path. A value
-    /// that was a number takes a number when `value` is one (and a boolean `true` or
-    /// `false`); anything else becomes a string. Fails, naming what may be set, when
-    /// `name` is neither.
+    /// Sets one of testingRTC's variables. Numeric variables take a number when `value`
+    /// is one. Fails, naming the documented variables, when `name` is not one of them (a
+    /// product's payload is set whole, or by [`SampleData::set_path`]).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let number = || {
-            json::number::parse_f64(value)
-                .filter(|n| n.is_finite())
-                .map(Json::Number)
+        let Values::Variables(values) = &mut self.values else {
+            return Err(format!(
+                "`{name}`: {} is set whole, as JSON",
+                self.outcome.product().data()
+            ));
         };
-        match &mut self.values {
-            Values::Variables(values) => {
-                let Some(at) = values.iter().position(|(n, _)| *n == name) else {
-                    return Err(format!(
-                        "`{name}` is not a documented variable (expected one of: {})",
-                        DOCUMENTED.join(", ")
-                    ));
-                };
-                let slot = &mut values.to_mut()[at];
-                slot.1 = match number() {
-                    Some(n) if NUMERIC.contains(&name) => n,
-                    _ => Json::string(value),
-                };
-                Ok(())
-            }
-            Values::Payload(payload) => {
-                let settable = |v: &Json| !matches!(v, Json::Object(_) | Json::Array(_));
-                if !payload.at(name).is_some_and(settable) {
-                    let product = self.outcome.product();
-                    let names: Vec<&str> = (product.paths().iter())
-                        .filter(|p| settable(p.sample))
-                        .map(|p| p.name.as_str())
-                        .collect();
-                    return Err(format!(
-                        "`{name}` is not a value of the {} sample (expected one of: {})",
-                        product.name(),
-                        names.join(", ")
-                    ));
-                }
-                let slot = at_mut(payload.to_mut(), name).ok_or_else(String::new)?;
-                *slot = match (&*slot, value) {
-                    (Json::Number(_), _) => number().unwrap_or_else(|| Json::string(value)),
-                    (Json::Bool(_), "true" | "false") => Json::Bool(value == "true"),
-                    _ => Json::string(value),
-                };
-                Ok(())
-            }
-        }
+        let Some(at) = values.iter().position(|(n, _)| *n == name) else {
+            return Err(format!(
+                "`{name}` is not a documented variable (expected one of: {})",
+                DOCUMENTED.join(", ")
+            ));
+        };
+        let slot = &mut values.to_mut()[at];
+        slot.1 = match json::number::parse_f64(value) {
+            Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
+            _ => Json::string(value),
+        };
+        Ok(())
+    }
+
+    /// Sets the value at a dotted path of a product's payload (the CLI's `--set`), or
+    /// testingRTC's variable `path`. A value that was a number takes a number when `value`
+    /// is one, a boolean `true` or `false`; anything else becomes a string. Fails, naming
+    /// the paths that may be set, when `path` is none of them.
+    pub fn set_path(&mut self, path: &str, value: &str) -> Result<(), String> {
+        let outcome = self.outcome;
+        let Values::Payload(payload) = &mut self.values else {
+            return self.set(path, value);
+        };
+        let settable = |v: &Json| !matches!(v, Json::Object(_) | Json::Array(_));
+        let Some(slot) = at_mut(payload.to_mut(), path).filter(|v| settable(v)) else {
+            let product = outcome.product();
+            let names: Vec<&str> = (product.paths().iter())
+                .filter(|p| settable(p.sample))
+                .map(|p| p.name.as_str())
+                .collect();
+            return Err(format!(
+                "`{path}` is not a value of {} (expected one of: {})",
+                product.data(),
+                names.join(", ")
+            ));
+        };
+        *slot = match (&*slot, value) {
+            (Json::Number(_), _) => json::number::parse_f64(value)
+                .filter(|n| n.is_finite())
+                .map_or_else(|| Json::string(value), Json::Number),
+            (Json::Bool(_), "true" | "false") => Json::Bool(value == "true"),
+            _ => Json::string(value),
+        };
+        Ok(())
     }
 
     /// testingRTC's variables with their values, in documented order (none for a product
@@ -262,8 +268,7 @@ pub fn template_text(value: &Json) -> String {
 /// object.
 pub fn read_payload(text: &str) -> Result<Json, String> {
     let parsed = json::parse(text);
-    let (diagnostics, _) = parsed.diagnostics.into_parts();
-    if let Some(first) = diagnostics.first() {
+    if let Some(first) = parsed.diagnostics.first() {
         let at = LineIndex::new(text).position(first.span.start);
         return Err(format!(
             "Line {}, column {}: {}",
