@@ -59,15 +59,8 @@ pub fn preview(
         Some(name) => Outcome::parse(name)
             .filter(|o| product.is_none_or(|p| o.product() == p))
             .ok_or_else(|| {
-                let product = product.unwrap_or_default();
-                let names: Vec<String> = product
-                    .outcomes()
-                    .map(|o| format!("\"{}\"", o.as_str()))
-                    .collect();
                 type_error(&format!(
-                    "hookcheck.preview: outcome must be one of {} for product \"{}\", not \"{name}\"",
-                    names.join(", "),
-                    product.as_str()
+                    "hookcheck.preview: outcome must be the product's: \"success\", \"warnings\" or \"failure\" for \"test\", \"alert\" for \"watchrtc\", \"result\" for \"qualityrtc\"; not \"{name}\""
                 ))
             })?,
     };

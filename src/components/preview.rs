@@ -34,7 +34,7 @@ pub struct PreviewProps {
 pub fn Preview(props: &PreviewProps) -> Html {
     // As many as the product with the most outcomes has.
     let tab_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
-    let outcomes: Vec<Outcome> = props.outcome.product().outcomes().collect();
+    let outcomes = props.outcome.product().outcomes();
     let count = outcomes.len();
     let selected = outcomes
         .iter()
@@ -44,7 +44,6 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let onkeydown = {
         let onselect = props.onselect.clone();
         let tab_refs = tab_refs.clone();
-        let outcomes = outcomes.clone();
         Callback::from(move |event: KeyboardEvent| {
             let next = match event.key().as_str() {
                 "ArrowRight" => (selected + 1) % count,

@@ -145,9 +145,8 @@ impl RequestArgs {
                 "--outcome {} is not an outcome of --product {} (its outcomes: {})",
                 outcome.as_str(),
                 product.as_str(),
-                product
-                    .outcomes()
-                    .map(Outcome::as_str)
+                (product.outcomes().iter())
+                    .map(|o| o.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             )),

@@ -158,7 +158,7 @@ fn pipeline(text: &str, with_curl: bool) -> usize {
         .as_ref()
         .expect("the benchmark input is valid");
     let mut bytes = report.diagnostics.len();
-    for outcome in Product::Test.outcomes() {
+    for &outcome in Product::Test.outcomes() {
         let request = render_request(config, &SampleData::for_outcome(outcome));
         bytes += request.body.len();
         if with_curl {

@@ -53,8 +53,8 @@ pub struct Declaration {
     pub name: &'static str,
     /// What its data is called in messages: `the watchRTC alert`.
     pub data: &'static str,
-    /// What it sends, one preview tab each, in tab order.
-    pub outcomes: &'static [OutcomeDeclaration],
+    /// What it sends, one preview tab each, in tab order (each declared in [`OUTCOMES`]).
+    pub outcomes: &'static [Outcome],
     /// The `ce-type` header of `"format": "cloudevent"`.
     pub ce_type: Fact,
     /// The payload's path whose value is the `ce-id` header (assumed for every product).
@@ -64,7 +64,7 @@ pub struct Declaration {
     pub templates_documented: bool,
 }
 
-/// One outcome of a product.
+/// One outcome of a product: its declaration sits beside the product's.
 #[derive(Debug)]
 pub struct OutcomeDeclaration {
     pub outcome: Outcome,
@@ -107,6 +107,15 @@ pub const TEMPLATES_CONFLICT: [&str; 2] = [
 /// Every product's declaration, in `Product` order.
 pub const PRODUCTS: [&Declaration; 3] = [&test::TEST, &watchrtc::WATCHRTC, &qualityrtc::QUALITYRTC];
 
+/// Every outcome's declaration, in [`Outcome::EVERY`] order.
+pub const OUTCOMES: [&OutcomeDeclaration; 5] = [
+    &test::SUCCESS,
+    &test::WARNINGS,
+    &test::FAILURE,
+    &watchrtc::ALERT,
+    &qualityrtc::RESULT,
+];
+
 impl Product {
     pub const ALL: [Product; 3] = [Product::Test, Product::WatchRtc, Product::QualityRtc];
 
@@ -146,13 +155,13 @@ impl Product {
     }
 
     /// Its outcomes, in tab order.
-    pub fn outcomes(self) -> impl Iterator<Item = Outcome> + Clone {
-        self.declaration().outcomes.iter().map(|o| o.outcome)
+    pub fn outcomes(self) -> &'static [Outcome] {
+        self.declaration().outcomes
     }
 
     /// The outcome shown first.
     pub fn first_outcome(self) -> Outcome {
-        self.declaration().outcomes[0].outcome
+        self.outcomes()[0]
     }
 
     pub fn templates_documented(self) -> bool {
@@ -162,9 +171,9 @@ impl Product {
     /// Whether its sample payload is testRTC's own example (`false` for `test`, whose data
     /// is its documented variables).
     pub fn payload_documented(self) -> bool {
-        (self.declaration().outcomes.iter()).any(|o| {
+        (self.outcomes().iter()).any(|o| {
             matches!(
-                o.sample,
+                o.declaration().sample,
                 Sample::Payload {
                     documented: true,
                     ..
@@ -277,11 +286,7 @@ impl Outcome {
     }
 
     pub fn declaration(self) -> &'static OutcomeDeclaration {
-        let outcomes = self.product().declaration().outcomes;
-        outcomes
-            .iter()
-            .find(|o| o.outcome == self)
-            .unwrap_or(&outcomes[0])
+        OUTCOMES[self.index()]
     }
 
     /// The preview tab's title: `Success`, `Alert`.
@@ -318,10 +323,11 @@ mod tests {
     fn every_outcome_belongs_to_the_one_product_that_declares_it() {
         for (index, outcome) in Outcome::EVERY.into_iter().enumerate() {
             assert_eq!(outcome.index(), index);
+            assert_eq!(outcome.declaration().outcome, outcome);
             assert_eq!(Outcome::parse(outcome.as_str()), Some(outcome));
             let declaring: Vec<Product> = Product::ALL
                 .into_iter()
-                .filter(|p| p.outcomes().any(|o| o == outcome))
+                .filter(|p| p.outcomes().contains(&outcome))
                 .collect();
             assert_eq!(declaring, [outcome.product()], "{outcome:?}");
         }

@@ -111,7 +111,7 @@ fn pipeline(text: &str) {
     std::hint::black_box(CheckDocument::new(&report, text));
     std::hint::black_box(highlight(text));
     if let Some(config) = &report.config {
-        for outcome in Product::Test.outcomes() {
+        for &outcome in Product::Test.outcomes() {
             let request = render_request(config, &SampleData::for_outcome(outcome));
             std::hint::black_box(to_curl(&request, false));
         }

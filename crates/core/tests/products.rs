@@ -46,7 +46,8 @@ fn header<'r>(request: &'r Request, name: &str) -> Option<&'r hookcheck_core::He
 
 #[test]
 fn test_keeps_its_three_outcomes_and_each_other_product_has_one() {
-    let tabs = |product: Product| -> Vec<&str> { product.outcomes().map(Outcome::tab).collect() };
+    let tabs =
+        |product: Product| -> Vec<&str> { product.outcomes().iter().map(|o| o.tab()).collect() };
     assert_eq!(tabs(Product::Test), ["Success", "Warnings", "Failure"]);
     assert_eq!(tabs(Product::WatchRtc), ["Alert"]);
     assert_eq!(tabs(Product::QualityRtc), ["Result"]);
@@ -394,9 +395,9 @@ fn products_table() -> String {
     let label = |documented: bool| if documented { "documented" } else { "assumed" };
     for product in PRODUCTS {
         let outcomes: Vec<String> = (product.outcomes.iter())
-            .map(|o| format!("`{}` ({})", o.outcome.as_str(), o.tab))
+            .map(|o| format!("`{}` ({})", o.as_str(), o.tab()))
             .collect();
-        let sample = match &product.outcomes[0].sample {
+        let sample = match &product.outcomes[0].declaration().sample {
             Sample::Variables { .. } => "the run's variables".to_string(),
             Sample::Payload { documented, .. } => format!("a payload ({})", label(*documented)),
         };

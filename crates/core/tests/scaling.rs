@@ -47,7 +47,7 @@ fn pipeline(text: &str) -> usize {
     let report = check(text, None);
     let mut size = report.located(text).len() + highlight(text).len();
     if let Some(config) = &report.config {
-        for outcome in Product::Test.outcomes() {
+        for &outcome in Product::Test.outcomes() {
             let request = render_request(config, &SampleData::for_outcome(outcome));
             size += to_curl(&request, false).len();
         }

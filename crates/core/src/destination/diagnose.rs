@@ -24,15 +24,15 @@ pub fn samples(product: Product) -> Vec<SampleData> {
         Product::Test => &[false, true],
         _ => &[false],
     };
-    (variants.iter())
-        .flat_map(|&every| {
-            product.outcomes().map(move |outcome| {
-                let mut sample = SampleData::for_outcome(outcome);
-                sample.include_every_variable = every;
-                sample
-            })
-        })
-        .collect()
+    let mut samples = Vec::with_capacity(variants.len() * product.outcomes().len());
+    for &every in variants {
+        for &outcome in product.outcomes() {
+            let mut sample = SampleData::for_outcome(outcome);
+            sample.include_every_variable = every;
+            samples.push(sample);
+        }
+    }
+    samples
 }
 
 /// How a config's body is named in messages.
@@ -180,9 +180,9 @@ fn verdict(
 ) -> Arrival {
     for (finding, seen) in findings {
         if let Some(mut refusal) = Refusal::of(found, finding) {
-            refusal.outcomes = product
-                .outcomes()
-                .filter(|o| seen.iter().any(|(s, _)| s == o))
+            refusal.outcomes = (product.outcomes().iter())
+                .filter(|o| seen.iter().any(|(s, _)| s == *o))
+                .copied()
                 .collect();
             return Arrival::Refused(refusal);
         }
@@ -193,15 +193,14 @@ fn verdict(
 /// " (Seen on failure.)", " (Seen with every variable in the payload.)", …: the variants a
 /// finding was seen in, when not all of `product`'s.
 fn when(product: Product, seen: &[(Outcome, bool)]) -> String {
-    let outcomes: Vec<&str> = product
-        .outcomes()
-        .filter(|o| seen.iter().any(|(s, _)| s == o))
+    let outcomes: Vec<&str> = (product.outcomes().iter())
+        .filter(|o| seen.iter().any(|(s, _)| s == *o))
         .map(|o| o.as_str())
         .collect();
     let default = seen.iter().any(|(_, every)| !every);
     let every = seen.iter().any(|(_, every)| *every);
     let mut parts = Vec::new();
-    if outcomes.len() < product.outcomes().count() {
+    if outcomes.len() < product.outcomes().len() {
         parts.push(format!("on {}", outcomes.join(" and ")));
     }
     if every && !default {

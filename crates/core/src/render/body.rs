@@ -89,7 +89,7 @@ mod tests {
         #[test]
         fn every_string_of_the_template_renders_its_placeholders(
             template in template(),
-            outcome in prop::sample::select(Product::Test.outcomes().collect::<Vec<_>>()),
+            outcome in prop::sample::select(Product::Test.outcomes()),
             name in prop::option::of("[a-z\"\\\\\n\u{1}é]{0,5}"),
         ) {
             let mut sample = SampleData::for_outcome(outcome);
