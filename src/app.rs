@@ -50,6 +50,7 @@ struct Handlers {
     ondismiss: Callback<MouseEvent>,
     onexample: Callback<usize>,
     onmode: Callback<Option<hookcheck_core::Mode>>,
+    onproduct: Callback<hookcheck_core::Product>,
     oninput: Callback<String>,
     onchoose: Callback<(usize, usize)>,
     onfix: Callback<hookcheck_core::Fix>,
@@ -59,6 +60,7 @@ struct Handlers {
     onruntype: Callback<String>,
     oninclude: Callback<bool>,
     onreset: Callback<()>,
+    onpayload: Callback<String>,
     onsharesecrets: Callback<bool>,
     onremember: Callback<bool>,
     onstoresecrets: Callback<bool>,
@@ -79,6 +81,7 @@ impl Handlers {
             ondismiss: send(dispatcher, |_| Action::DismissNotice),
             onexample: send(dispatcher, Action::LoadExample),
             onmode: send(dispatcher, Action::SetMode),
+            onproduct: send(dispatcher, Action::SelectProduct),
             oninput: send(dispatcher, Action::SetText),
             // The caret is the textarea's own state, not the app's: set it directly.
             onchoose: Callback::from(move |(start, end): (usize, usize)| {
@@ -105,6 +108,7 @@ impl Handlers {
             onruntype: send(dispatcher, Action::SetRunType),
             oninclude: send(dispatcher, Action::SetIncludeEveryVariable),
             onreset: send(dispatcher, |()| Action::ResetSamples),
+            onpayload: send(dispatcher, Action::SetPayloadText),
             onsharesecrets: send(dispatcher, Action::SetShareSecrets),
             onremember: send(dispatcher, Action::SetRemember),
             onstoresecrets: send(dispatcher, Action::SetStoreSecrets),
@@ -128,27 +132,31 @@ pub fn App() -> Html {
         use_memo((), move |_| Handlers::new(&dispatcher, &input_ref))
     };
 
-    let checked = use_memo((state.text.clone(), state.mode), |(text, mode)| {
-        let report = check_with(
-            text,
-            &Options {
-                mode: *mode,
-                today: Some(web::today()),
-            },
-        );
-        // Only what is shown gets lines, columns and copies of its messages: a paste with
-        // thousands of findings costs no more to show than a hundred of each.
-        let shown = report.shown(SHOWN_PER_CODE);
-        let index = LineIndex::new(text);
-        let located = (shown.indices.iter())
-            .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))
-            .collect();
-        Checked {
-            report: Rc::new(report),
-            located: Rc::new(located),
-            more: Rc::new(shown.more),
-        }
-    });
+    let checked = use_memo(
+        (state.text.clone(), state.mode, state.product),
+        |(text, mode, product)| {
+            let report = check_with(
+                text,
+                &Options {
+                    mode: *mode,
+                    product: *product,
+                    today: Some(web::today()),
+                },
+            );
+            // Only what is shown gets lines, columns and copies of its messages: a paste with
+            // thousands of findings costs no more to show than a hundred of each.
+            let shown = report.shown(SHOWN_PER_CODE);
+            let index = LineIndex::new(text);
+            let located = (shown.indices.iter())
+                .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))
+                .collect();
+            Checked {
+                report: Rc::new(report),
+                located: Rc::new(located),
+                more: Rc::new(shown.more),
+            }
+        },
+    );
     let request: Rc<Option<Rc<Request>>> = use_memo(
         (checked.clone(), state.sample().clone()),
         |(checked, sample)| {
@@ -157,11 +165,12 @@ pub fn App() -> Html {
         },
     );
 
-    // Memory: the last input (secrets stripped unless asked) and the settings.
+    // Memory: the last input (secrets stripped unless asked), its product and the settings.
     use_effect_with(
         (
             state.text.clone(),
             state.mode,
+            state.product,
             state.remember,
             state.store_secrets,
         ),
@@ -183,9 +192,11 @@ pub fn App() -> Html {
                         Some(mode) => web::save(keys::MODE, mode.as_str()),
                         None => web::remove(keys::MODE),
                     }
+                    web::save(keys::PRODUCT, state.product.as_str());
                 } else {
                     web::remove(keys::INPUT);
                     web::remove(keys::MODE);
+                    web::remove(keys::PRODUCT);
                 }
             }
         },
@@ -224,7 +235,7 @@ pub fn App() -> Html {
         <>
             <Editor text={AttrValue::from(state.text.clone())}
                 diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
-                oninput={handlers.oninput.clone()} />
+                oninput={handlers.oninput.clone()} product={state.product} />
             <FormatButton text={AttrValue::from(state.text.clone())} node_ref={input_ref.clone()} />
             <Validity ..ValidityProps::of(&checked.report) />
             { diagnostic_list(DiagnosticList {
@@ -263,6 +274,8 @@ pub fn App() -> Html {
                 onruntype: handlers.onruntype.clone(),
                 oninclude: handlers.oninclude.clone(),
                 onreset: handlers.onreset.clone(),
+                draft: state.payload_draft.clone(),
+                onpayload: handlers.onpayload.clone(),
             }) }
         </>
     };
@@ -305,6 +318,8 @@ pub fn App() -> Html {
                         mode: state.mode,
                         detected: checked.report.mode,
                         onexample: handlers.onexample.clone(),
+                        product: state.product,
+                        onproduct: handlers.onproduct.clone(),
                         onmode: handlers.onmode.clone(),
                     }) }
                     { input_views }

@@ -57,12 +57,7 @@ pub fn initial_state() -> State {
         ..State::default()
     };
     match web::share_code().map(|code| ShareState::decode(&code)) {
-        Some(Ok(shared)) => {
-            state.text = shared.text;
-            state.mode = shared.mode;
-            state.outcome = shared.outcome;
-            state.samples = shared.samples;
-        }
+        Some(Ok(shared)) => state.restore(shared),
         Some(Err(error)) => state.notice = Some(error.to_string()),
         None => {}
     }
@@ -77,6 +72,9 @@ pub fn onset(dispatcher: UseReducerDispatcher<State>) -> Callback<SetRequest> {
         }
         if let Some(mode) = request.mode {
             dispatcher.dispatch(Action::SetMode(mode.mode()));
+        }
+        if let Some(product) = request.product {
+            dispatcher.dispatch(Action::SelectProduct(product));
         }
         if let Some(outcome) = request.outcome {
             dispatcher.dispatch(Action::SelectOutcome(outcome));
@@ -105,7 +103,7 @@ pub struct EmbedFrameProps {
     pub share: ShareState,
     /// The full app's share-link fragment prefix (`#s=`).
     pub share_prefix: &'static str,
-    /// The host, or the widget's URL, sets the text, mode or outcome.
+    /// The host, or the widget's URL, sets the text, mode, product or outcome.
     pub onset: Callback<SetRequest>,
     /// The input's textarea, made read-only by `readonly=1`.
     pub input_ref: NodeRef,
@@ -135,7 +133,8 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
     let onset = use_mut_ref(|| props.onset.clone());
     *onset.borrow_mut() = props.onset.clone();
 
-    // Once: the layout marker, the URL's mode and outcome, warnings for a bad allow-list.
+    // Once: the layout marker, the URL's mode, product and outcome, warnings for a bad
+    // allow-list.
     use_effect_with((), {
         let options = props.options.clone();
         let onset = onset.clone();
@@ -143,10 +142,11 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
             if let Some(root) = document().and_then(|d| d.document_element()) {
                 let _ = root.set_attribute("data-embed", "");
             }
-            if options.mode.is_some() || options.outcome.is_some() {
+            if options.mode.is_some() || options.product.is_some() || options.outcome.is_some() {
                 onset.borrow().emit(SetRequest {
                     text: None,
                     mode: options.mode,
+                    product: options.product,
                     outcome: options.outcome,
                 });
             }

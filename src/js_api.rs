@@ -9,44 +9,60 @@
 
 use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::browser::embed::ModeChoice;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::{check_with, render_request, Options, Outcome, Product, SampleData};
 use js_sys::{Array, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// `validate(text, mode?)` → `{valid, mode, diagnostics: [{severity, code, message, help,
-/// start, end, line, column, end_line, end_column, fix?}]}`.
+/// `validate(text, mode?, product?)` → `{valid, mode, diagnostics: [{severity, code,
+/// message, help, start, end, line, column, end_line, end_column, fix?}]}`.
 ///
-/// `mode` is `"auto"` (the default), `"webhook"` or `"run-options"`; anything else throws a
-/// `TypeError`. `start`/`end` are byte offsets in the UTF-8 text, as in the CLI; `line` and
-/// `column` are 1-based, columns counted in Unicode characters. `help` is `null` when there
-/// is none; `fix`, when present, is `{title, start, end, replacement}`.
+/// `mode` is `"auto"` (the default), `"webhook"` or `"run-options"`; `product` is `"test"`
+/// (the default), `"watchrtc"` or `"qualityrtc"`; anything else throws a `TypeError`.
+/// `start`/`end` are byte offsets in the UTF-8 text, as in the CLI; `line` and `column` are
+/// 1-based, columns counted in Unicode characters. `help` is `null` when there is none;
+/// `fix`, when present, is `{title, start, end, replacement}`.
 #[wasm_bindgen]
-pub fn validate(text: &str, mode: Option<String>) -> Result<JsValue, JsValue> {
-    let mode = parse_mode(mode.as_deref())?;
-    to_js(&CheckDocument::new(&check(text, mode), text))
+pub fn validate(
+    text: &str,
+    mode: Option<String>,
+    product: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        mode: parse_mode(mode.as_deref())?,
+        product: parse_product("validate", product.as_deref())?.unwrap_or_default(),
+        ..Options::default()
+    };
+    to_js(&CheckDocument::new(&check_with(text, &options), text))
 }
 
-/// `preview(text, outcome?, sample?)` → `{method, url, headers: [[name, value], ...], body}`,
-/// or `null` when the text is invalid (call `validate` for the reasons).
+/// `preview(text, outcome?, sample?, product?)` → `{method, url, headers: [[name, value],
+/// ...], body}`, or `null` when the text is invalid (call `validate` for the reasons).
 ///
-/// `outcome` is `"success"` (the default), `"warnings"` or `"failure"`. `sample` is an
-/// object of documented variables to override, such as `{testName: "Checkout", runType:
-/// "monitor"}` (the CLI's `--set`). Header values are given as they are sent, secrets
-/// included: the text came from the host page itself. `body` is the exact body bytes.
+/// `outcome` is one of the product's: `"success"` (the default), `"warnings"` or
+/// `"failure"` for `"test"` (the default product), `"alert"` for `"watchrtc"`, `"result"`
+/// for `"qualityrtc"`; an outcome without a product picks its own. `sample` is an object of
+/// documented variables of `"test"` to override, such as `{testName: "Checkout", runType:
+/// "monitor"}` (the CLI's `--set`); the other products preview their documented sample.
+/// Header values are given as they are sent, secrets included: the text came from the host
+/// page itself. `body` is the exact body bytes.
 #[wasm_bindgen]
 pub fn preview(
     text: &str,
     outcome: Option<String>,
     sample: Option<Object>,
+    product: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    let product = parse_product("preview", product.as_deref())?;
     let outcome = match outcome.as_deref() {
-        None => Outcome::Success,
-        Some(name) => Outcome::parse(name).ok_or_else(|| {
-            type_error(&format!(
-                "hookcheck.preview: outcome must be \"success\", \"warnings\" or \"failure\", not \"{name}\""
-            ))
-        })?,
+        None => product.unwrap_or_default().first_outcome(),
+        Some(name) => Outcome::parse(name)
+            .filter(|o| product.is_none_or(|p| o.product() == p))
+            .ok_or_else(|| {
+                type_error(&format!(
+                    "hookcheck.preview: outcome must be the product's: \"success\", \"warnings\" or \"failure\" for \"test\", \"alert\" for \"watchrtc\", \"result\" for \"qualityrtc\"; not \"{name}\""
+                ))
+            })?,
     };
     let mut data = SampleData::for_outcome(outcome);
     if let Some(sample) = sample {
@@ -70,11 +86,26 @@ pub fn preview(
                 .map_err(|message| type_error(&format!("hookcheck.preview: {message}")))?;
         }
     }
-    let report = check(text, None);
+    let options = Options {
+        product: outcome.product(),
+        ..Options::default()
+    };
+    let report = check_with(text, &options);
     let Some(config) = report.config.as_ref() else {
         return Ok(JsValue::NULL);
     };
     to_js(&RequestDocument::new(&render_request(config, &data)))
+}
+
+fn parse_product(function: &str, product: Option<&str>) -> Result<Option<Product>, JsValue> {
+    match product {
+        None => Ok(None),
+        Some(name) => Product::parse(name).map(Some).ok_or_else(|| {
+            type_error(&format!(
+                "hookcheck.{function}: product must be \"test\", \"watchrtc\" or \"qualityrtc\", not \"{name}\""
+            ))
+        }),
+    }
 }
 
 fn parse_mode(mode: Option<&str>) -> Result<Option<hookcheck_core::Mode>, JsValue> {

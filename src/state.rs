@@ -4,9 +4,10 @@
 use std::rc::Rc;
 
 use hookcheck_core::browser::examples::EXAMPLES;
-use hookcheck_core::browser::share::{self, outcome_index, ShareState};
+use hookcheck_core::browser::share::{self, ShareState};
+use hookcheck_core::render::sample::read_payload;
 use hookcheck_core::Mode;
-use hookcheck_core::{Fix, Outcome, SampleData};
+use hookcheck_core::{Fix, Outcome, Product, SampleData};
 use yew::Reducible;
 
 use crate::web::{self, keys};
@@ -54,9 +55,16 @@ pub struct State {
     pub text: String,
     /// `None` auto-detects.
     pub mode: Option<Mode>,
+    /// The product whose webhook the text is.
+    pub product: Product,
+    /// The selected outcome, always one of the product's.
     pub outcome: Outcome,
-    /// The sample data of each outcome, in [`Outcome::ALL`] order.
-    pub samples: [SampleData; 3],
+    /// The sample data of every product's outcomes, in [`Outcome::EVERY`] order.
+    pub samples: [SampleData; 5],
+    /// The selected outcome's payload as the person is typing it in the sample editor (a
+    /// product whose data is a payload); the preview follows each version that reads as a
+    /// JSON object. `None` shows the sample's own JSON.
+    pub payload_draft: Option<String>,
     /// Show secret header values in the preview and the curl command.
     pub reveal_secrets: bool,
     /// Keep the last input in `localStorage`.
@@ -75,8 +83,10 @@ impl Default for State {
         State {
             text: EXAMPLES[0].text.into(),
             mode: None,
+            product: Product::Test,
             outcome: Outcome::Success,
-            samples: Outcome::ALL.map(SampleData::for_outcome),
+            samples: Outcome::EVERY.map(SampleData::for_outcome),
+            payload_draft: None,
             reveal_secrets: false,
             remember: true,
             store_secrets: false,
@@ -104,22 +114,34 @@ impl State {
                 if let Some(text) = web::load(keys::INPUT).filter(|_| state.remember) {
                     state.text = text;
                     state.mode = web::load(keys::MODE).and_then(|m| Mode::parse(&m));
+                    let product = web::load(keys::PRODUCT).and_then(|p| Product::parse(&p));
+                    state.select_product(product.unwrap_or_default());
                 }
             }
         }
         state
     }
 
-    fn restore(&mut self, shared: ShareState) {
+    /// The state a share link (or an embed's preset) holds.
+    pub fn restore(&mut self, shared: ShareState) {
         self.text = shared.text;
         self.mode = shared.mode;
+        self.product = shared.product;
         self.outcome = shared.outcome;
         self.samples = shared.samples;
+        self.payload_draft = None;
+    }
+
+    /// `product`, with its first outcome selected.
+    fn select_product(&mut self, product: Product) {
+        self.product = product;
+        self.outcome = product.first_outcome();
+        self.payload_draft = None;
     }
 
     /// The sample data of the selected outcome.
     pub fn sample(&self) -> &SampleData {
-        &self.samples[outcome_index(self.outcome)]
+        &self.samples[self.outcome.index()]
     }
 
     /// What a share link holds: secrets left out unless the person opted in.
@@ -132,6 +154,7 @@ impl State {
         ShareState {
             text,
             mode: self.mode,
+            product: self.product,
             outcome: self.outcome,
             samples: self.samples.clone(),
         }
@@ -152,6 +175,9 @@ impl State {
 pub enum Action {
     SetText(String),
     SetMode(Option<Mode>),
+    /// The product, with its first outcome.
+    SelectProduct(Product),
+    /// An outcome, with its product.
     SelectOutcome(Outcome),
     /// Apply a diagnostic's fix to the text.
     ApplyFix(Fix),
@@ -159,6 +185,8 @@ pub enum Action {
     LoadExample(usize),
     /// Set one variable of the selected outcome's sample data.
     SetVariable(&'static str, String),
+    /// The selected outcome's payload, as typed (JSON).
+    SetPayloadText(String),
     /// `test` or `monitor`, for every outcome.
     SetRunType(String),
     /// "Include every variable", for every outcome.
@@ -183,7 +211,14 @@ impl Reducible for State {
         match action {
             Action::SetText(text) => next.text = text,
             Action::SetMode(mode) => next.mode = mode,
-            Action::SelectOutcome(outcome) => next.outcome = outcome,
+            Action::SelectProduct(product) => next.select_product(product),
+            Action::SelectOutcome(outcome) => {
+                if outcome.product() != next.product {
+                    next.select_product(outcome.product());
+                }
+                next.outcome = outcome;
+                next.payload_draft = None;
+            }
             Action::ApplyFix(fix) => match fix.apply(&next.text) {
                 Some(text) => next.text = text,
                 None => return self,
@@ -196,10 +231,16 @@ impl Reducible for State {
                 next.mode = None;
             }
             Action::SetVariable(name, value) => {
-                let sample = &mut next.samples[outcome_index(next.outcome)];
+                let sample = &mut next.samples[next.outcome.index()];
                 if sample.set(name, &value).is_err() {
                     return self;
                 }
+            }
+            Action::SetPayloadText(text) => {
+                if let Ok(payload) = read_payload(&text) {
+                    next.samples[next.outcome.index()].set_payload(payload);
+                }
+                next.payload_draft = Some(text);
             }
             Action::SetRunType(run_type) => {
                 for sample in &mut next.samples {
@@ -213,7 +254,8 @@ impl Reducible for State {
             }
             Action::ResetSamples => {
                 let every = next.samples[0].include_every_variable;
-                next.samples = Outcome::ALL.map(SampleData::for_outcome);
+                next.samples = Outcome::EVERY.map(SampleData::for_outcome);
+                next.payload_draft = None;
                 for sample in &mut next.samples {
                     sample.include_every_variable = every;
                 }

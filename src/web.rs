@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 pub mod keys {
     pub const INPUT: &str = "hookcheck.input";
     pub const MODE: &str = "hookcheck.mode";
+    pub const PRODUCT: &str = "hookcheck.product";
     pub const REMEMBER: &str = "hookcheck.remember";
     pub const STORE_SECRETS: &str = "hookcheck.store-secrets";
     pub const THEME: &str = "hookcheck.theme";

@@ -10,8 +10,11 @@ export const PROTOCOL_VERSION: 1;
 /** The input mode: the Webhook field, or a Run Options string holding `#webhook`. */
 export type Mode = "webhook" | "run-options";
 
-/** The run outcome whose request to preview. */
-export type Outcome = "success" | "warnings" | "failure";
+/** The testRTC product whose webhook the text is: testingRTC tests and upRTC monitors, watchRTC alerts or qualityRTC results. */
+export type Product = "test" | "watchrtc" | "qualityrtc";
+
+/** What the webhook call is about, whose request to preview: a run's success, warnings or failure (test), an alert (watchrtc) or a result (qualityrtc). */
+export type Outcome = "success" | "warnings" | "failure" | "alert" | "result";
 
 /** How bad a finding is. Only errors make the input invalid. */
 export type Severity = "error" | "warning" | "info";
@@ -189,22 +192,26 @@ export type WidgetMessage = {
   message: string,
 };
 
-/** Documented variables to override in the sample data, such as
- * `{testName: "Checkout", runType: "monitor"}` (the CLI's `--set`). */
+/** Documented variables to override in the sample data of `"test"`, such as
+ * `{testName: "Checkout", runType: "monitor"}` (the CLI's `--set`); the other
+ * products preview their documented sample. */
 export type Sample = Record<string, string | number>;
 
 export interface HookcheckApi {
-  /** Checks `text`; `mode` defaults to `"auto"`. Throws a TypeError for an unknown mode. */
-  validate(text: string, mode?: Mode | "auto"): CheckResult;
-  /** The request of `outcome` (default `"success"`), or `null` when the text is invalid. */
-  preview(text: string, outcome?: Outcome, sample?: Sample): RequestPreview | null;
+  /** Checks `text` as `product`'s webhook; `mode` defaults to `"auto"`, `product` to
+   * `"test"`. Throws a TypeError for an unknown mode or product. */
+  validate(text: string, mode?: Mode | "auto", product?: Product): CheckResult;
+  /** The request of `outcome`, or `null` when the text is invalid. `outcome` defaults to
+   * the product's first (`"success"` for `"test"`); without `product`, the product is
+   * the outcome's. Throws a TypeError for an outcome of another product. */
+  preview(text: string, outcome?: Outcome, sample?: Sample, product?: Product): RequestPreview | null;
 }
 
 /** Loads the wasm module once per page and resolves to the API, whose calls are synchronous. */
 export function load(): Promise<HookcheckApi>;
 
 /** `validate` after awaiting `load()`. */
-export function validate(text: string, mode?: Mode | "auto"): Promise<CheckResult>;
+export function validate(text: string, mode?: Mode | "auto", product?: Product): Promise<CheckResult>;
 
 /** `preview` after awaiting `load()`. */
-export function preview(text: string, outcome?: Outcome, sample?: Sample): Promise<RequestPreview | null>;
+export function preview(text: string, outcome?: Outcome, sample?: Sample, product?: Product): Promise<RequestPreview | null>;

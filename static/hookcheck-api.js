@@ -5,6 +5,8 @@
 //   const hookcheck = await load();          // fetches and compiles the wasm once per page
 //   hookcheck.validate(text)                 // {valid, mode, diagnostics: [...]}
 //   hookcheck.preview(text, "failure")       // {method, url, headers: [[n, v]], body} or null
+//   hookcheck.validate(text, "auto", "watchrtc")   // as a watchRTC alert's webhook
+//   hookcheck.preview(text, "alert")         // the watchRTC alert's request
 //
 // Trunk copies this file to the root of dist/ under this stable name; the post_build hook
 // tools/precache-manifest.mjs writes the build's content-hashed file names below.
@@ -36,22 +38,23 @@ async function start() {
   // <meta name="hookcheck" content="app">.
   await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
   const api = Object.freeze({
-    /** validate(text, mode = "auto") → {valid, mode, diagnostics} */
-    validate: (text, mode) => glue.validate(String(text), mode ?? undefined),
-    /** preview(text, outcome = "success", sample) → {method, url, headers, body} | null */
-    preview: (text, outcome, sample) =>
-      glue.preview(String(text), outcome ?? undefined, sample ?? undefined),
+    /** validate(text, mode = "auto", product = "test") → {valid, mode, diagnostics} */
+    validate: (text, mode, product) =>
+      glue.validate(String(text), mode ?? undefined, product ?? undefined),
+    /** preview(text, outcome = the product's first, sample, product) → {method, url, headers, body} | null */
+    preview: (text, outcome, sample, product) =>
+      glue.preview(String(text), outcome ?? undefined, sample ?? undefined, product ?? undefined),
   });
   globalThis.dispatchEvent?.(new CustomEvent("hookcheck:ready", { detail: api }));
   return api;
 }
 
 /** `validate` without loading first: awaits the load. */
-export async function validate(text, mode) {
-  return (await load()).validate(text, mode);
+export async function validate(text, mode, product) {
+  return (await load()).validate(text, mode, product);
 }
 
 /** `preview` without loading first: awaits the load. */
-export async function preview(text, outcome, sample) {
-  return (await load()).preview(text, outcome, sample);
+export async function preview(text, outcome, sample, product) {
+  return (await load()).preview(text, outcome, sample, product);
 }

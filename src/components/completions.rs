@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use hookcheck_core::assist::{Anchor, AssistView, CompletionSession, DocKind, Edit, KeyDown};
 use hookcheck_core::span::{byte_offset, utf16_offset};
+use hookcheck_core::Product;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -107,13 +108,15 @@ impl Session {
 }
 
 /// The completion list of the textarea behind `node_ref`. `probe` is a box 100 characters
-/// wide and 100 lines high at the text's origin, to find the character under the pointer.
+/// wide and 100 lines high at the text's origin, to find the character under the pointer;
+/// `product` is whose variables it offers.
 #[hook]
-pub fn use_assist(node_ref: NodeRef, probe: NodeRef) -> Assist {
+pub fn use_assist(node_ref: NodeRef, probe: NodeRef, product: Product) -> Assist {
     let session = Session {
         core: use_mut_ref(CompletionSession::default),
         shown: use_state_eq(AssistView::default),
     };
+    session.core.borrow_mut().set_product(product);
     let shown = (*session.shown).clone();
 
     let apply = {

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use hookcheck_core::assist::{highlight, TokenClass};
 use hookcheck_core::span::Span;
-use hookcheck_core::{LocatedDiagnostic, Severity};
+use hookcheck_core::{LocatedDiagnostic, Product, Severity};
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -27,6 +27,9 @@ pub struct EditorProps {
     pub node_ref: NodeRef,
     /// Called with the new text on every keystroke.
     pub oninput: Callback<String>,
+    /// The product whose webhook is written: whose variables the completions offer.
+    #[prop_or_default]
+    pub product: Product,
 }
 
 #[component]
@@ -36,7 +39,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let probe = use_node_ref();
     let frame = use_node_ref();
     let overlay_ref = use_node_ref();
-    let assist = super::completions::use_assist(props.node_ref.clone(), probe.clone());
+    let assist =
+        super::completions::use_assist(props.node_ref.clone(), probe.clone(), props.product);
     let oninput = {
         let oninput = props.oninput.clone();
         let onupdate = assist.onupdate.clone();

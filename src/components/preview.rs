@@ -1,6 +1,7 @@
-//! The request of each outcome, one tab per outcome: method and URL, headers (secrets
-//! masked until revealed), the exact body and a pretty view, each part labelled
-//! documented or assumed; copy buttons for the body and for the whole request as curl.
+//! The request of each outcome of the product, one tab per outcome (named for what the
+//! product sends): method and URL, headers (secrets masked until revealed), the exact body
+//! and a pretty view, each part labelled documented or assumed; copy buttons for the body
+//! and for the whole request as curl.
 
 use std::rc::Rc;
 
@@ -19,7 +20,7 @@ use crate::components::label_badge::label_badge;
 pub struct PreviewProps {
     /// The request of the selected outcome; `None` while the input has errors.
     pub request: Option<Rc<Request>>,
-    /// The selected outcome.
+    /// The selected outcome: its product's outcomes are the tabs.
     pub outcome: Outcome,
     /// Called with the outcome whose tab the person chose.
     pub onselect: Callback<Outcome>,
@@ -29,18 +30,13 @@ pub struct PreviewProps {
     pub onreveal: Callback<bool>,
 }
 
-fn title(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Success => "Success",
-        Outcome::Warnings => "Warnings",
-        Outcome::Failure => "Failure",
-    }
-}
-
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
+    // As many as the product with the most outcomes has.
     let tab_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
-    let selected = Outcome::ALL
+    let outcomes = props.outcome.product().outcomes();
+    let count = outcomes.len();
+    let selected = outcomes
         .iter()
         .position(|&o| o == props.outcome)
         .unwrap_or(0);
@@ -50,37 +46,34 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let tab_refs = tab_refs.clone();
         Callback::from(move |event: KeyboardEvent| {
             let next = match event.key().as_str() {
-                "ArrowRight" => (selected + 1) % 3,
-                "ArrowLeft" => (selected + 2) % 3,
+                "ArrowRight" => (selected + 1) % count,
+                "ArrowLeft" => (selected + count - 1) % count,
                 "Home" => 0,
-                "End" => 2,
+                "End" => count - 1,
                 _ => return,
             };
             event.prevent_default();
-            onselect.emit(Outcome::ALL[next]);
-            if let Some(tab) = tab_refs[next].cast::<HtmlElement>() {
+            onselect.emit(outcomes[next]);
+            if let Some(tab) = tab_refs.get(next).and_then(NodeRef::cast::<HtmlElement>) {
                 let _ = tab.focus();
             }
         })
     };
-    let tabs = Outcome::ALL
-        .iter()
-        .zip(&tab_refs)
-        .map(|(&outcome, tab_ref)| {
-            let onselect = props.onselect.clone();
-            let onclick = Callback::from(move |_: MouseEvent| onselect.emit(outcome));
-            let is_selected = outcome == props.outcome;
-            html! {
-                <button type="button" role="tab" id={format!("tab-{}", outcome.as_str())}
-                    ref={tab_ref.clone()}
-                    class={classes!("tab", outcome.as_str())}
-                    aria-selected={is_selected.to_string()} aria-controls="outcome-panel"
-                    tabindex={if is_selected { "0" } else { "-1" }}
-                    data-testid={format!("outcome-{}", outcome.as_str())} {onclick}>
-                    { title(outcome) }
-                </button>
-            }
-        });
+    let tabs = outcomes.iter().zip(&tab_refs).map(|(&outcome, tab_ref)| {
+        let onselect = props.onselect.clone();
+        let onclick = Callback::from(move |_: MouseEvent| onselect.emit(outcome));
+        let is_selected = outcome == props.outcome;
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", outcome.as_str())}
+                ref={tab_ref.clone()}
+                class={classes!("tab", outcome.as_str())}
+                aria-selected={is_selected.to_string()} aria-controls="outcome-panel"
+                tabindex={if is_selected { "0" } else { "-1" }}
+                data-testid={format!("outcome-{}", outcome.as_str())} {onclick}>
+                { outcome.tab() }
+            </button>
+        }
+    });
     html! {
         <section class="preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{ "The request testRTC sends" }</h2>

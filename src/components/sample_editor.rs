@@ -1,12 +1,14 @@
-//! The run's data for the selected outcome: every documented variable editable, `runType`
-//! test/monitor, and "include every variable". The preview follows at once. A view
-//! function, not a component: it has no state, and a component brings its own copy of Yew's
-//! lifecycle code into the wasm.
+//! The data of the selected outcome: for testingRTC, every documented variable editable,
+//! `runType` test/monitor, and "include every variable"; for another product, its payload
+//! as JSON text, with core's reason when the text is not a JSON object. The preview follows
+//! at once. A view function, not a component: it has no state, and a component brings its
+//! own copy of Yew's lifecycle code into the wasm.
 
 use hookcheck_core::browser::wording;
+use hookcheck_core::render::sample::read_payload;
 use hookcheck_core::syntax::json::Json;
 use hookcheck_core::SampleData;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 pub struct SampleEditor {
@@ -20,10 +22,57 @@ pub struct SampleEditor {
     pub oninclude: Callback<bool>,
     /// Called to go back to testRTC's sample values.
     pub onreset: Callback<()>,
+    /// The payload as being typed, when it is (a product whose data is a payload).
+    pub draft: Option<String>,
+    /// Called with the payload's text on every edit.
+    pub onpayload: Callback<String>,
+}
+
+/// The heading, its reset button and the hint, above either editor.
+fn head(props: &SampleEditor, hint: String) -> Html {
+    let onreset = {
+        let onreset = props.onreset.clone();
+        Callback::from(move |_: MouseEvent| onreset.emit(()))
+    };
+    html! {
+        <>
+            <div class="part-head">
+                <h2 id="sample-title">{ wording::sample_heading(props.sample.outcome) }</h2>
+                <button type="button" class="secondary" onclick={onreset}>{ "Reset samples" }</button>
+            </div>
+            <p class="hint">{ hint }</p>
+        </>
+    }
+}
+
+/// A product's payload as JSON text: what was typed, else the sample's own JSON.
+fn payload_editor(props: &SampleEditor, payload: &Json) -> Html {
+    let text = props.draft.clone().unwrap_or_else(|| payload.to_pretty());
+    let error = props.draft.as_deref().and_then(|d| read_payload(d).err());
+    let oninput = {
+        let onpayload = props.onpayload.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            onpayload.emit(area.value());
+        })
+    };
+    html! {
+        <section class="sample-editor" aria-labelledby="sample-title">
+            { head(props, wording::payload_hint(props.sample.product())) }
+            <textarea class="payload" data-testid="sample-json" aria-labelledby="sample-title"
+                value={text} {oninput} spellcheck="false" autocomplete="off" rows="14"
+                aria-invalid={error.is_some().then_some("true")} />
+            if let Some(error) = error {
+                <p class="payload-error" role="alert" data-testid="sample-json-error">{ error }</p>
+            }
+        </section>
+    }
 }
 
 pub fn sample_editor(props: SampleEditor) -> Html {
-    let outcome = props.sample.outcome;
+    if let Some(payload) = props.sample.payload_json() {
+        return payload_editor(&props, payload);
+    }
     let run_type = props.sample.as_template_text("runType").unwrap_or_default();
     let run_types = wording::RUN_TYPES.map(|value| {
         let onruntype = props.onruntype.clone();
@@ -64,17 +113,9 @@ pub fn sample_editor(props: SampleEditor) -> Html {
             oninclude.emit(input.checked());
         })
     };
-    let onreset = {
-        let onreset = props.onreset.clone();
-        Callback::from(move |_: MouseEvent| onreset.emit(()))
-    };
     html! {
         <section class="sample-editor" aria-labelledby="sample-title">
-            <div class="part-head">
-                <h2 id="sample-title">{ wording::sample_heading(outcome) }</h2>
-                <button type="button" class="secondary" onclick={onreset}>{ "Reset samples" }</button>
-            </div>
-            <p class="hint">{ wording::SAMPLE_HINT }</p>
+            { head(&props, wording::SAMPLE_HINT.to_string()) }
             <div class="sample-options">
                 <fieldset class="run-type">
                     <legend>{ "runType" }</legend>

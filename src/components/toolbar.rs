@@ -1,9 +1,10 @@
-//! Above the editor: the examples menu and the input mode switch. A view function, not a
-//! component: it has no state, and a component brings its own copy of Yew's lifecycle code
-//! into the wasm.
+//! Above the editor: the examples menu, the product whose webhook it is, and the input
+//! mode switch. A view function, not a component: it has no state, and a component brings
+//! its own copy of Yew's lifecycle code into the wasm.
 
 use hookcheck_core::browser::examples::EXAMPLES;
-use hookcheck_core::Mode;
+use hookcheck_core::browser::wording;
+use hookcheck_core::{Mode, Product};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -14,6 +15,10 @@ pub struct Toolbar {
     pub detected: Mode,
     /// Called with the index of the chosen example.
     pub onexample: Callback<usize>,
+    /// The product whose webhook the text is.
+    pub product: Product,
+    /// Called with the chosen product.
+    pub onproduct: Callback<Product>,
     /// Called with the chosen mode.
     pub onmode: Callback<Option<Mode>>,
 }
@@ -28,6 +33,15 @@ pub fn toolbar(props: Toolbar) -> Html {
             }
             // Back to the prompt, so the same example can be chosen again.
             select.set_value("");
+        })
+    };
+    let onproduct = {
+        let onproduct = props.onproduct.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(product) = Product::parse(&select.value()) {
+                onproduct.emit(product);
+            }
         })
     };
     let choices = [
@@ -62,6 +76,16 @@ pub fn toolbar(props: Toolbar) -> Html {
                     <option value="" selected=true>{ "Choose an example…" }</option>
                     { for EXAMPLES.iter().enumerate().map(|(i, example)| html! {
                         <option value={i.to_string()} title={example.description}>{ example.name }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="examples">
+                <span class="label">{ wording::PRODUCT_LABEL }</span>
+                <select data-testid="product" onchange={onproduct}>
+                    { for Product::ALL.into_iter().map(|product| html! {
+                        <option value={product.as_str()} selected={product == props.product}>
+                            { product.name() }
+                        </option>
                     }) }
                 </select>
             </label>

@@ -10,8 +10,8 @@ use hookcheck_core::destination::{Arrival, Recognised};
 use hookcheck_core::pipeline::{self as core_check, Mode};
 use hookcheck_core::render::curl;
 use hookcheck_core::{
-    render_request, repeats, Date, LineIndex, LocatedDiagnostic, Options, Outcome, Report, Request,
-    SampleData, Severity, Span,
+    render_request, repeats, Date, LineIndex, LocatedDiagnostic, Options, Outcome, Product, Report,
+    Request, SampleData, Severity, Span,
 };
 use serde::Serialize;
 
@@ -41,12 +41,40 @@ impl ModeArg {
     }
 }
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+/// The testRTC products (SPEC §6).
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum ProductArg {
+    /// testingRTC tests and upRTC monitors (the default).
+    Test,
+    /// watchRTC custom alerts.
+    Watchrtc,
+    /// qualityRTC network-test results.
+    Qualityrtc,
+}
+
+impl From<ProductArg> for Product {
+    fn from(arg: ProductArg) -> Product {
+        match arg {
+            ProductArg::Test => Product::Test,
+            ProductArg::Watchrtc => Product::WatchRtc,
+            ProductArg::Qualityrtc => Product::QualityRtc,
+        }
+    }
+}
+
+/// Every product's outcomes.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
 pub enum OutcomeArg {
-    #[default]
+    /// A test or monitor run that completed (test; the default).
     Success,
+    /// A run that ended with warnings (test).
     Warnings,
+    /// A run that failed (test).
     Failure,
+    /// A room with custom alerts (watchrtc).
+    Alert,
+    /// A network test's result (qualityrtc).
+    Result,
 }
 
 impl From<OutcomeArg> for Outcome {
@@ -55,6 +83,8 @@ impl From<OutcomeArg> for Outcome {
             OutcomeArg::Success => Outcome::Success,
             OutcomeArg::Warnings => Outcome::Warnings,
             OutcomeArg::Failure => Outcome::Failure,
+            OutcomeArg::Alert => Outcome::Alert,
+            OutcomeArg::Result => Outcome::Result,
         }
     }
 }
@@ -67,6 +97,16 @@ pub struct InputArgs {
     /// How to read the text.
     #[arg(long, value_enum, default_value_t)]
     mode: ModeArg,
+    /// The testRTC product whose webhook the text is [default: test, or the outcome's].
+    #[arg(long, value_enum)]
+    product: Option<ProductArg>,
+}
+
+impl InputArgs {
+    /// The product asked for, `test` unless another is.
+    fn product(&self) -> Product {
+        self.product.map_or(Product::Test, Product::from)
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -82,16 +122,41 @@ pub struct CheckArgs {
 pub struct RequestArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Which run ending to render.
-    #[arg(long, value_enum, default_value_t)]
-    outcome: OutcomeArg,
-    /// Set a sample variable, e.g. `--set runType=monitor` (repeatable).
+    /// Which outcome to render [default: the product's first].
+    #[arg(long, value_enum)]
+    outcome: Option<OutcomeArg>,
+    /// Set a sample variable, e.g. `--set runType=monitor`, or a value of another
+    /// product's payload by its dotted path, e.g. `--set project.name=Shop` (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
     /// Put every documented variable in the default payload, not only the four
-    /// testRTC documents (an assumption).
+    /// testRTC documents (an assumption; test only).
     #[arg(long)]
     every_variable: bool,
+}
+
+impl RequestArgs {
+    /// The product and outcome asked for: an outcome without `--product` is its own
+    /// product's; an outcome of another product than `--product` is a usage error.
+    fn product_and_outcome(&self) -> Result<(Product, Outcome), String> {
+        let outcome = self.outcome.map(Outcome::from);
+        match (self.input.product.map(Product::from), outcome) {
+            (Some(product), Some(outcome)) if outcome.product() != product => Err(format!(
+                "--outcome {} is not an outcome of --product {} (its outcomes: {})",
+                outcome.as_str(),
+                product.as_str(),
+                (product.outcomes().iter())
+                    .map(|o| o.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            (product, Some(outcome)) => Ok((product.unwrap_or(outcome.product()), outcome)),
+            (product, None) => {
+                let product = product.unwrap_or_default();
+                Ok((product, product.first_outcome()))
+            }
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -123,12 +188,13 @@ fn today() -> Option<Date> {
     Some(Date::from_unix_ms(since_epoch.as_millis() as f64))
 }
 
-/// The check of `text` as the input arguments ask.
-fn check_input(text: &str, args: &InputArgs) -> Report {
+/// The check of `text` as the input arguments ask, as `product`'s webhook.
+fn check_input(text: &str, args: &InputArgs, product: Product) -> Report {
     core_check::check_with(
         text,
         &Options {
             mode: args.mode.mode(),
+            product,
             today: today(),
         },
     )
@@ -139,7 +205,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Ok(input) => input,
         Err(message) => return fail(&message),
     };
-    let report = check_input(&text, &args.input);
+    let report = check_input(&text, &args.input, args.input.product());
     if args.json {
         print_json(&CheckDocument::new(&report, &text));
     } else {
@@ -195,18 +261,19 @@ pub fn curl(args: CurlArgs) -> ExitCode {
 
 /// Reads, checks and renders; on invalid input prints the diagnostics to stderr.
 pub fn build_request(args: &RequestArgs) -> Result<Request, ExitCode> {
+    let (product, outcome) = args.product_and_outcome().map_err(|m| fail(&m))?;
     let (name, text) = read_input(&args.input).map_err(|m| fail(&m))?;
-    let mut sample = SampleData::for_outcome(args.outcome.into());
+    let mut sample = SampleData::for_outcome(outcome);
     sample.include_every_variable = args.every_variable;
     for assignment in &args.set {
         let Some((variable, value)) = assignment.split_once('=') else {
             return Err(fail(&format!("--set takes NAME=VALUE, got `{assignment}`")));
         };
         sample
-            .set(variable, value)
+            .set_path(variable, value)
             .map_err(|m| fail(&format!("--set: {m}")))?;
     }
-    let report = check_input(&text, &args.input);
+    let report = check_input(&text, &args.input, product);
     if !report.is_valid() {
         let mut err = io::stderr().lock();
         let _ = write!(err, "{}", render_diagnostics(&name, &text, &report));

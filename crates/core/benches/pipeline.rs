@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use hookcheck_core::render::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::{check, render_request, Product, SampleData};
 
 /// The sizes of the table, with their labels.
 const SIZES: [(&str, usize); 4] = [
@@ -158,7 +158,7 @@ fn pipeline(text: &str, with_curl: bool) -> usize {
         .as_ref()
         .expect("the benchmark input is valid");
     let mut bytes = report.diagnostics.len();
-    for outcome in Outcome::ALL {
+    for &outcome in Product::Test.outcomes() {
         let request = render_request(config, &SampleData::for_outcome(outcome));
         bytes += request.body.len();
         if with_curl {

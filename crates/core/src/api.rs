@@ -304,7 +304,7 @@ mod typescript {
     use crate::browser::embed::WIDGET_TYPES;
     use crate::diagnostic::Fix;
     use crate::pipeline::Mode;
-    use crate::render::sample::Outcome;
+    use crate::product::{Outcome, Product};
 
     /// The declarations, from the repository's root.
     const PATH: &str = "static/hookcheck-api.d.ts";
@@ -323,25 +323,29 @@ mod typescript {
     /// The module's exports: hookcheck-api.js is JavaScript, so its signatures are written
     /// here, over the generated types.
     const FUNCTIONS: &str = "\
-/** Documented variables to override in the sample data, such as
- * `{testName: \"Checkout\", runType: \"monitor\"}` (the CLI's `--set`). */
+/** Documented variables to override in the sample data of `\"test\"`, such as
+ * `{testName: \"Checkout\", runType: \"monitor\"}` (the CLI's `--set`); the other
+ * products preview their documented sample. */
 export type Sample = Record<string, string | number>;
 
 export interface HookcheckApi {
-  /** Checks `text`; `mode` defaults to `\"auto\"`. Throws a TypeError for an unknown mode. */
-  validate(text: string, mode?: Mode | \"auto\"): CheckResult;
-  /** The request of `outcome` (default `\"success\"`), or `null` when the text is invalid. */
-  preview(text: string, outcome?: Outcome, sample?: Sample): RequestPreview | null;
+  /** Checks `text` as `product`'s webhook; `mode` defaults to `\"auto\"`, `product` to
+   * `\"test\"`. Throws a TypeError for an unknown mode or product. */
+  validate(text: string, mode?: Mode | \"auto\", product?: Product): CheckResult;
+  /** The request of `outcome`, or `null` when the text is invalid. `outcome` defaults to
+   * the product's first (`\"success\"` for `\"test\"`); without `product`, the product is
+   * the outcome's. Throws a TypeError for an outcome of another product. */
+  preview(text: string, outcome?: Outcome, sample?: Sample, product?: Product): RequestPreview | null;
 }
 
 /** Loads the wasm module once per page and resolves to the API, whose calls are synchronous. */
 export function load(): Promise<HookcheckApi>;
 
 /** `validate` after awaiting `load()`. */
-export function validate(text: string, mode?: Mode | \"auto\"): Promise<CheckResult>;
+export function validate(text: string, mode?: Mode | \"auto\", product?: Product): Promise<CheckResult>;
 
 /** `preview` after awaiting `load()`. */
-export function preview(text: string, outcome?: Outcome, sample?: Sample): Promise<RequestPreview | null>;
+export function preview(text: string, outcome?: Outcome, sample?: Sample, product?: Product): Promise<RequestPreview | null>;
 ";
 
     /// Every input mode: a new one fails to compile here until it is listed.
@@ -456,9 +460,14 @@ export function preview(text: string, outcome?: Outcome, sample?: Sample): Promi
                 every_mode().map(Mode::as_str),
             ),
             union(
-                "The run outcome whose request to preview.",
+                "The testRTC product whose webhook the text is: testingRTC tests and upRTC monitors, watchRTC alerts or qualityRTC results.",
+                "Product",
+                Product::ALL.map(Product::as_str),
+            ),
+            union(
+                "What the webhook call is about, whose request to preview: a run's success, warnings or failure (test), an alert (watchrtc) or a result (qualityrtc).",
                 "Outcome",
-                Outcome::ALL.map(Outcome::as_str),
+                Outcome::EVERY.map(Outcome::as_str),
             ),
             declaration::<Severity>(),
             declaration::<Fix>(),

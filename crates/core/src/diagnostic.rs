@@ -173,6 +173,9 @@ rules! {
     TemplateLegacyPath = "template-legacy-path", Warning;
     /// `error`, `failureReasons`, `failureScreenshot`: empty when the run succeeds.
     TemplateFailureOnlyVariable = "template-failure-only-variable", Info;
+    /// A body template for a product other than testingRTC and upRTC: testRTC's docs
+    /// disagree on whether it applies.
+    TemplateProductUndocumented = "template-product-undocumented", Warning;
 
     // Amazon SNS (SPEC §2.5)
     /// `topicArn` absent.

@@ -24,13 +24,14 @@
 //! | | [`syntax::run_options`] | the Run Options field and `#webhook` | `run-option-*` |
 //! | | [`syntax::template`] | `<% this.NAME %>` placeholders ([`syntax::variables`]: the names) | `template-*` |
 //! | 2. catalog | [`catalog`] | what hookcheck knows about each destination, as data (one file per service), and reading a URL against it | |
+//! | | [`product`] | the testRTC products whose webhooks share the field, as data (one file per product): their outcomes, samples, `ce-type`, templates | |
 //! | 3. rules | [`rules::field`] | the Webhook field: a bare URL or a JSON object | `empty-input`, `json-not-object` |
 //! | | [`rules::advanced_form`] | the keys of the JSON object | `url-required`, `key-*`, `format-unknown`, `fieldname-empty` |
 //! | | [`rules::headers`] | the `headers` object | `header-*` |
-//! | | [`rules::body`] | the body template's placeholders | (the `template-*` rules, per string) |
+//! | | [`rules::body`] | the body template's placeholders, against the product's variables | `template-product-undocumented` (and the `template-*` rules, per string) |
 //! | | [`rules::sns`] | `"provider": "aws-sns"` | `provider-unknown`, `sns-*` |
 //! | → | [`webhook`] | the checked [`WebhookConfig`]: what rules produce and render consumes | |
-//! | 4. render | [`render::sample`] | the run's variables per [`Outcome`] | |
+//! | 4. render | [`render::sample`] | the data of each [`Outcome`]: testingRTC's variables, or a product's payload | |
 //! | | [`render::body`], [`render::request`] | the [`Request`] of SPEC §3: its exact bytes, the tree they are the text of, the checked URL | |
 //! | | [`render::sns`], [`render::curl`] | the SNS Publish call; the curl command | |
 //! | 5. destination | [`destination`] | the catalog's rules over every outcome's request, fixes, the verdict, the preview, replies | `destination-*` |
@@ -61,6 +62,7 @@ pub mod catalog;
 pub mod destination;
 pub mod diagnostic;
 pub mod pipeline;
+pub mod product;
 pub mod render;
 pub mod repeats;
 pub mod rules;
@@ -77,6 +79,7 @@ pub use catalog::Date;
 pub use destination::{Arrival, Refusal};
 pub use diagnostic::{Diagnostic, Fix, LocatedDiagnostic, Rule, Severity};
 pub use pipeline::{check, check_with, Mode, Options, Report};
+pub use product::Product;
 pub use render::request::{render_request, Header, Provenance, Request};
 pub use render::sample::{Outcome, SampleData};
 pub use span::{LineIndex, Position, Span};

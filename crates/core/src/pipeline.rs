@@ -10,6 +10,7 @@
 use crate::catalog::Date;
 use crate::destination::{diagnose, Arrival};
 use crate::diagnostic::{Diagnostic, LocatedDiagnostic, Rule, Severity};
+use crate::product::Product;
 use crate::repeats::{self, Diagnostics, Omitted, Shown};
 use crate::rules::field::{check_field, empty_input};
 use crate::span::{LineIndex, Span};
@@ -133,6 +134,9 @@ impl Report {
 pub struct Options {
     /// `None` auto-detects.
     pub mode: Option<Mode>,
+    /// The product whose webhook the text is: its template variables and rules, and the
+    /// outcomes the destination judges (SPEC §6).
+    pub product: Product,
     /// Today's date, against which dated facts are worded (`None`: as if before them).
     pub today: Option<Date>,
 }
@@ -217,9 +221,16 @@ fn webhook_field(
     arrival: &mut Option<Arrival>,
 ) -> Option<WebhookConfig> {
     let mut found = Diagnostics::new();
-    let field = check_field(text, &mut found);
+    let field = check_field(text, options.product, &mut found);
     if let Some(config) = &field.config {
-        *arrival = diagnose::diagnose(text, field.root.as_ref(), config, options.today, &mut found);
+        *arrival = diagnose::diagnose(
+            text,
+            field.root.as_ref(),
+            config,
+            options.product,
+            options.today,
+            &mut found,
+        );
     }
     diagnostics.append(found, |d| d.shifted(offset));
     field.config

@@ -20,7 +20,7 @@ use std::cell::Cell;
 use hookcheck_core::api::CheckDocument;
 use hookcheck_core::assist::highlight;
 use hookcheck_core::render::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::{check, render_request, Product, SampleData};
 use proptest::prelude::*;
 
 mod fragments;
@@ -111,7 +111,7 @@ fn pipeline(text: &str) {
     std::hint::black_box(CheckDocument::new(&report, text));
     std::hint::black_box(highlight(text));
     if let Some(config) = &report.config {
-        for outcome in Outcome::ALL {
+        for &outcome in Product::Test.outcomes() {
             let request = render_request(config, &SampleData::for_outcome(outcome));
             std::hint::black_box(to_curl(&request, false));
         }

@@ -1,11 +1,10 @@
 //! The rule catalog (`docs/rules.md`) against the rules themselves, so that it cannot rot:
 //! one section per code in `Rule::ALL` order, the right severity, a `failing` example that
-//! raises its rule, a `fixed` example that does not, and every offered fix that works.
+//! raises its rule, a `fixed` example that does not, and every offered fix that works. A
+//! section's examples are checked as the webhook of the product its `**Product:**` line
+//! names (`test` when it has none).
 
-mod common;
-
-use common::*;
-use hookcheck_core::{Rule, Severity};
+use hookcheck_core::{check_with, LocatedDiagnostic, Options, Product, Rule, Severity};
 
 const CATALOG: &str = include_str!("../../../docs/rules.md");
 
@@ -19,6 +18,27 @@ struct Section {
     severity: Option<String>,
     failing: Vec<String>,
     fixed: Vec<String>,
+    product: Product,
+}
+
+/// Every diagnostic of `text` as `product`'s webhook.
+fn located(text: &str, product: Product) -> Vec<LocatedDiagnostic> {
+    let options = Options {
+        product,
+        ..Options::default()
+    };
+    check_with(text, &options).located(text)
+}
+
+fn codes(text: &str, product: Product) -> Vec<&'static str> {
+    located(text, product).iter().map(|d| d.code).collect()
+}
+
+fn count(text: &str, code: &str, product: Product) -> usize {
+    located(text, product)
+        .iter()
+        .filter(|d| d.code == code)
+        .count()
 }
 
 /// Every section, in document order. Fenced blocks are read line by line; a block's text is
@@ -37,6 +57,7 @@ fn sections() -> Vec<Section> {
                 severity: None,
                 failing: Vec::new(),
                 fixed: Vec::new(),
+                product: Product::Test,
             });
         } else if line.starts_with("## ") || line.starts_with("# ") {
             continue;
@@ -60,6 +81,12 @@ fn sections() -> Vec<Section> {
         } else if let Some(severity) = line.strip_prefix("**Severity:** ") {
             if let Some(section) = sections.last_mut() {
                 section.severity = Some(severity.trim().to_string());
+            }
+        } else if let Some(product) = line.strip_prefix("**Product:** ") {
+            if let Some(section) = sections.last_mut() {
+                let id = product.trim().trim_matches('`');
+                section.product =
+                    Product::parse(id).unwrap_or_else(|| panic!("unknown product {id:?}"));
             }
         }
     }
@@ -128,11 +155,11 @@ fn examples_that_miss(examples: fn(&Section) -> &Vec<String>, should_raise: bool
     let mut wrong = Vec::new();
     for section in sections() {
         for example in examples(&section) {
-            if raises(example, &section.code) != should_raise {
+            if (count(example, &section.code, section.product) > 0) != should_raise {
                 wrong.push(format!(
                     "`{}`: {example:?} raises {:?}",
                     section.code,
-                    codes(example)
+                    codes(example, section.product)
                 ));
             }
         }
@@ -157,7 +184,7 @@ fn fixed_examples_of_errors_are_valid() {
     let mut wrong = Vec::new();
     for section in sections() {
         for example in &section.fixed {
-            let errors: Vec<_> = located(example)
+            let errors: Vec<_> = located(example, section.product)
                 .into_iter()
                 .filter(|d| d.severity == Severity::Error)
                 .map(|d| d.code)
@@ -179,16 +206,16 @@ fn every_offered_fix_clears_its_diagnostic() {
     let mut tried = 0;
     for section in sections() {
         for example in &section.failing {
-            let before = located(example);
+            let before = located(example, section.product);
             for d in before.iter().filter(|d| d.fix.is_some()) {
                 tried += 1;
-                let count = |text: &str| diags(text, d.code).len();
+                let count = |text: &str| count(text, d.code, section.product);
                 match d.fix.as_ref().and_then(|f| f.apply(example)) {
                     None => wrong.push(format!("`{}` in {example:?}: fix does not fit", d.code)),
                     Some(fixed) if count(&fixed) >= count(example) => wrong.push(format!(
                         "`{}` in {example:?}: fixed to {fixed:?}, still {:?}",
                         d.code,
-                        codes(&fixed)
+                        codes(&fixed, section.product)
                     )),
                     Some(_) => {}
                 }

@@ -7,8 +7,8 @@ use hookcheck_core::browser::embed::{
     HostMessage, MessageError, ModeChoice, SetRequest,
 };
 use hookcheck_core::browser::share::ShareState;
-use hookcheck_core::Outcome;
 use hookcheck_core::{check, Mode};
+use hookcheck_core::{Outcome, Product};
 
 // ---- URL options ----
 
@@ -25,6 +25,36 @@ fn embed_readonly_outcome_and_mode_are_read_from_the_query() {
     assert!(options.readonly);
     assert_eq!(options.outcome, Some(Outcome::Failure));
     assert_eq!(options.mode, Some(ModeChoice::Fixed(Mode::RunOptions)));
+}
+
+#[test]
+fn the_product_is_read_from_the_query_and_another_product_s_outcome_is_dropped() {
+    let options = EmbedOptions::from_query("?embed=1&product=watchrtc&outcome=alert");
+    assert_eq!(
+        (options.product, options.outcome),
+        (Some(Product::WatchRtc), Some(Outcome::Alert))
+    );
+    let options = EmbedOptions::from_query("?embed=1&product=watchrtc&outcome=failure");
+    assert_eq!(
+        (options.product, options.outcome),
+        (Some(Product::WatchRtc), None)
+    );
+    assert_eq!(EmbedOptions::from_query("?product=probertc").product, None);
+}
+
+#[test]
+fn a_set_message_with_another_product_is_read_and_a_bad_one_refused() {
+    assert_eq!(
+        parse_host_message(r#"{"type":"hookcheck:set","version":1,"product":"qualityrtc"}"#),
+        HostMessage::Set(SetRequest {
+            product: Some(Product::QualityRtc),
+            ..SetRequest::default()
+        })
+    );
+    assert_eq!(
+        parse_host_message(r#"{"type":"hookcheck:set","version":1,"product":"nope"}"#),
+        HostMessage::Invalid(MessageError::InvalidField("product"))
+    );
 }
 
 #[test]
@@ -156,13 +186,14 @@ fn nothing_is_allowed_without_an_origin_parameter() {
 #[test]
 fn a_set_message_with_every_field_is_read() {
     let message = parse_host_message(
-        r#"{"type":"hookcheck:set","version":1,"text":"https://e.com/h","mode":"webhook","outcome":"warnings"}"#,
+        r#"{"type":"hookcheck:set","version":1,"text":"https://e.com/h","mode":"webhook","product":"test","outcome":"warnings"}"#,
     );
     assert_eq!(
         message,
         HostMessage::Set(SetRequest {
             text: Some("https://e.com/h".into()),
             mode: Some(ModeChoice::Fixed(Mode::Webhook)),
+            product: Some(Product::Test),
             outcome: Some(Outcome::Warnings),
         })
     );
@@ -358,7 +389,7 @@ fn open_in_app_keeps_the_state_and_leaves_secrets_out() {
 fn open_in_app_drops_only_the_widget_parameters() {
     let state = ShareState::new("https://example.com/hook");
     let url = open_in_app_url(
-        "https://hookcheck.example/app/?embed=1&origin=https%3A%2F%2Fa.example&lang=en&readonly=1&outcome=failure&mode=webhook",
+        "https://hookcheck.example/app/?embed=1&origin=https%3A%2F%2Fa.example&lang=en&readonly=1&product=test&outcome=failure&mode=webhook",
         "#s=",
         &state,
     );

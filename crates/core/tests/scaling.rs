@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use hookcheck_core::assist::highlight;
 use hookcheck_core::render::curl::to_curl;
-use hookcheck_core::{check, render_request, Outcome, SampleData};
+use hookcheck_core::{check_with, render_request, Options, Product, SampleData};
 use proptest::prelude::*;
 
 mod fragments;
@@ -42,12 +42,17 @@ const BYTES: usize = if cfg!(debug_assertions) {
 /// on the same cores.
 static TIMING: Mutex<()> = Mutex::new(());
 
-/// Everything the app and the CLI do with a text: the app also colours it.
-fn pipeline(text: &str) -> usize {
-    let report = check(text, None);
+/// Everything the app and the CLI do with a text as `product`'s webhook: the app also
+/// colours it.
+fn pipeline(text: &str, product: Product) -> usize {
+    let options = Options {
+        product,
+        ..Options::default()
+    };
+    let report = check_with(text, &options);
     let mut size = report.located(text).len() + highlight(text).len();
     if let Some(config) = &report.config {
-        for outcome in Outcome::ALL {
+        for &outcome in product.outcomes() {
             let request = render_request(config, &SampleData::for_outcome(outcome));
             size += to_curl(&request, false).len();
         }
@@ -57,10 +62,10 @@ fn pipeline(text: &str) -> usize {
 
 /// The time of the pipeline on `small` and on `large`: the fastest of `runs` runs each,
 /// alternating.
-fn times(small: &str, large: &str, runs: usize) -> (Duration, Duration) {
+fn times(small: &str, large: &str, runs: usize, product: Product) -> (Duration, Duration) {
     let time = |text: &str| {
         let start = Instant::now();
-        std::hint::black_box(pipeline(std::hint::black_box(text)));
+        std::hint::black_box(pipeline(std::hint::black_box(text), product));
         start.elapsed()
     };
     let (mut best_small, mut best_large) = (Duration::MAX, Duration::MAX);
@@ -71,13 +76,19 @@ fn times(small: &str, large: &str, runs: usize) -> (Duration, Duration) {
     (best_small, best_large)
 }
 
-/// How much more 4n items cost than n items, for a shape made by `make`; the number of
-/// items is chosen so that n items are about `bytes` long.
+/// How much more 4n items cost than n items, for a shape made by `make`, checked as
+/// testingRTC's webhook; the number of items is chosen so that n items are about `bytes`
+/// long.
 fn ratio(make: impl Fn(usize) -> String, bytes: usize) -> (f64, usize) {
+    ratio_as(make, bytes, Product::Test)
+}
+
+/// [`ratio`], checked as `product`'s webhook.
+fn ratio_as(make: impl Fn(usize) -> String, bytes: usize, product: Product) -> (f64, usize) {
     let per_item = (make(1000).len() - make(0).len()).max(1000) / 1000;
     let n = (bytes / per_item).max(1);
     let (small, large) = (make(n), make(4 * n));
-    let (t_small, t_large) = times(&small, &large, 5);
+    let (t_small, t_large) = times(&small, &large, 5, product);
     (
         t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9),
         small.len(),
@@ -100,6 +111,39 @@ fn four_times_the_items_cost_at_most_ten_times_as_much_in_every_shape() {
             // Once more before calling it: a single burst of load can still land on the
             // large runs only.
             let (again, _) = self::ratio(make, BYTES);
+            if again >= MAX_RATIO {
+                failures.push(format!("{name}: x{ratio:.1}, then x{again:.1} ({bytes} B)"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "4n items cost more than {MAX_RATIO} times n items: {failures:?}"
+    );
+}
+
+/// A product's templates read dotted paths against its payload, with "did you mean" among
+/// all of them: the same shapes stay linear for the product with the most paths.
+#[test]
+fn a_product_s_templates_cost_linear_in_every_template_shape() {
+    let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
+    let known = |n: usize| shapes::body_with(&"<% this.testResult.testCall.avgRtt %> ".repeat(n));
+    let mut failures = Vec::new();
+    for (name, make) in shapes::SHAPES
+        .iter()
+        .filter(|(name, _)| {
+            name.contains("variable") || name.contains("template") || name.contains("expression")
+        })
+        .map(|&(name, make)| (name, Box::new(make) as Box<dyn Fn(usize) -> String>))
+        .chain([(
+            "known-paths",
+            Box::new(known) as Box<dyn Fn(usize) -> String>,
+        )])
+    {
+        let (ratio, bytes) = ratio_as(&make, BYTES, Product::QualityRtc);
+        println!("{name:28} {bytes:>6} B  x{ratio:4.1}  (qualityrtc)");
+        if ratio >= MAX_RATIO {
+            let (again, _) = ratio_as(&make, BYTES, Product::QualityRtc);
             if again >= MAX_RATIO {
                 failures.push(format!("{name}: x{ratio:.1}, then x{again:.1} ({bytes} B)"));
             }

@@ -1,10 +1,12 @@
 //! What to offer at the caret: the advanced form's keys where a key goes, `format` and
 //! `provider` values, common header names in `headers`, the recognised destination's fields
-//! among the body's keys, and `<% this.NAME %>` in the body's strings. Each candidate carries
-//! its one sentence, its source and the text to insert over `from..to`.
+//! among the body's keys, and `<% this.NAME %>` in the body's strings (the product's
+//! variables). Each candidate carries its one sentence, its source and the text to insert
+//! over `from..to`.
 
 use super::context::{context_at, Context, Place};
 use super::docs::{self, DocSource, Entry};
+use crate::product::Product;
 
 /// One candidate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,15 +33,15 @@ pub struct Completions {
     pub items: Vec<Completion>,
 }
 
-/// The completions at byte offset `at` of `text`. One pass over the text before the caret,
-/// and a look at the rest of its line.
-pub fn complete(text: &str, at: usize) -> Completions {
+/// The completions at byte offset `at` of `text`, the webhook of `product`. One pass over
+/// the text before the caret, and a look at the rest of its line.
+pub fn complete(text: &str, at: usize, product: Product) -> Completions {
     let at = crate::span::floor_char_boundary(text, at.min(text.len()));
     let context = context_at(text, at);
     let line_rest = &text[at..text[at..].find('\n').map_or(text.len(), |i| at + i)];
     match context.string_start {
         Some(open) if context.place == Place::Body && !context.at_key => {
-            variable_completions(text, open, at)
+            variable_completions(text, open, at, product)
         }
         Some(open) => {
             let typed = &text[open + 1..at];
@@ -134,8 +136,10 @@ fn filtered(
     }
 }
 
-/// `<% this.NAME %>` for the placeholder being typed in a body string (after `<%`).
-fn variable_completions(text: &str, open: usize, at: usize) -> Completions {
+/// `<% this.NAME %>` for the placeholder being typed in a body string (after `<%`): the
+/// product's variables, dotted paths included.
+fn variable_completions(text: &str, open: usize, at: usize, product: Product) -> Completions {
+    let is_path = |c: char| is_word(c) || c == '.';
     let string = &text[open + 1..at];
     let Some(start) = string.rfind("<%") else {
         return Completions::default();
@@ -150,12 +154,12 @@ fn variable_completions(text: &str, open: usize, at: usize) -> Completions {
         None if "this.".starts_with(expression) => "",
         None => return Completions::default(),
     };
-    if !typed.chars().all(is_word) {
+    if !typed.chars().all(is_path) {
         return Completions::default();
     }
     // Replace what is typed of the name and a closing `%>` already there.
     let rest = &text[at..];
-    let name_rest = rest.len() - rest.trim_start_matches(is_word).len();
+    let name_rest = rest.len() - rest.trim_start_matches(is_path).len();
     let after = &rest[name_rest..];
     let close = match after.trim_start().strip_prefix("%>") {
         Some(left) => after.len() - left.len(),
@@ -163,7 +167,7 @@ fn variable_completions(text: &str, open: usize, at: usize) -> Completions {
     };
     let from = open + 1 + start;
     let mut completions = filtered(
-        docs::variables().collect(),
+        docs::variables(product),
         typed,
         from,
         at + name_rest + close,
@@ -183,7 +187,7 @@ mod tests {
     fn complete_at(marked: &str) -> (Completions, String) {
         let at = marked.find('|').unwrap();
         let text = marked.replacen('|', "", 1);
-        let completions = complete(&text, at);
+        let completions = complete(&text, at, Product::Test);
         let mut accepted = text.clone();
         if let Some(first) = completions.items.first() {
             accepted.replace_range(completions.from..completions.to, &first.insert);
@@ -275,6 +279,25 @@ mod tests {
     }
 
     #[test]
+    fn a_placeholder_offers_the_product_s_paths_not_testrtc_s_variables() {
+        let text = r#"{"body": {"t": "<% this.project.n"}}"#;
+        let at = text.find(".n").unwrap() + 2;
+        let c = complete(text, at, Product::WatchRtc);
+        assert_eq!(labels(&c), ["this.project.name"]);
+        let mut accepted = text.to_string();
+        accepted.replace_range(c.from..c.to, &c.items[0].insert);
+        assert_eq!(accepted, r#"{"body": {"t": "<% this.project.name %>"}}"#);
+        let open = r#"{"body": {"t": "<%"#;
+        let all = complete(open, open.len(), Product::WatchRtc);
+        assert!(labels(&all).contains(&"this.room_id"), "{:?}", labels(&all));
+        assert!(!labels(&all).contains(&"this.testName"));
+        assert!(
+            !labels(&all).contains(&"this.project"),
+            "objects are not offered"
+        );
+    }
+
+    #[test]
     fn the_assumed_variable_says_so() {
         let (c, _) = complete_at(r#"{"body": {"t": "<%this.conc|"#);
         assert_eq!(c.items[0].source, DocSource::Assumed);
@@ -334,7 +357,8 @@ mod tests {
             "[\"<% this.",
         ] {
             for at in 0..=text.len() + 1 {
-                complete(text, at);
+                complete(text, at, Product::Test);
+                complete(text, at, Product::QualityRtc);
             }
         }
     }

@@ -1,12 +1,15 @@
 //! One sentence on each thing the advanced form holds: its keys, its `format` and `provider`
-//! values, common headers and the template variables; where the sentence comes from
-//! (testRTC's docs, or hookcheck's assumption), and the rule in the catalog
-//! (`docs/rules.md`) that checks it. Completions and hover read the same entries.
+//! values, common headers and the template variables (testingRTC's, or the paths of the
+//! product's payload); where the sentence comes from (testRTC's docs, or hookcheck's
+//! assumption), and the rule in the catalog (`docs/rules.md`) that checks it. Completions
+//! and hover read the same entries.
 
 use super::context::{context_at, Context, Place};
 use crate::catalog::{recognise, Field};
 use crate::diagnostic::Rule;
+use crate::product::Product;
 use crate::syntax::json::lexer::{Lexer, TokenKind};
+use crate::syntax::json::Json;
 use crate::syntax::{run_options, variables};
 
 /// Where what a [`Doc`] says comes from.
@@ -191,12 +194,25 @@ const VARIABLES: [(&str, DocSource); 13] = [
     ),
 ];
 
-/// The documented variables with their sentence and source.
-pub(crate) fn variables() -> impl Iterator<Item = Entry> {
-    variables::DOCUMENTED
-        .iter()
-        .zip(VARIABLES)
-        .map(|(&name, (sentence, source))| (name, sentence, source, "template-unknown-variable"))
+/// What a template of `product` may read, with its sentence and source: testingRTC's
+/// documented variables, or every path of the product's payload but its objects (which a
+/// template inserts as `[object Object]`).
+pub(crate) fn variables(product: Product) -> Vec<Entry> {
+    const RULE: &str = "template-unknown-variable";
+    if product == Product::Test {
+        return (variables::DOCUMENTED.iter().zip(VARIABLES))
+            .map(|(&name, (sentence, source))| (name, sentence, source, RULE))
+            .collect();
+    }
+    let source = if product.payload_documented() {
+        Documented
+    } else {
+        Assumed
+    };
+    (product.paths().iter())
+        .filter(|path| !matches!(path.sample, Json::Object(_)))
+        .map(|path| (path.name.as_str(), path.doc.as_str(), source, RULE))
+        .collect()
 }
 
 pub(crate) fn doc((name, sentence, source, rule): Entry) -> Doc {
@@ -213,8 +229,8 @@ fn find(entries: &[Entry], name: &str) -> Option<Doc> {
 }
 
 /// What the key, value or `<% this.NAME %>` variable at byte offset `at` means, if hookcheck
-/// knows it.
-pub fn hover(text: &str, at: usize) -> Option<Doc> {
+/// knows it; the variables are `product`'s.
+pub fn hover(text: &str, at: usize, product: Product) -> Option<Doc> {
     let at = crate::span::floor_char_boundary(text, at.min(text.len()));
     let context = context_at(text, at);
     let open = context.string_start?;
@@ -227,7 +243,7 @@ pub fn hover(text: &str, at: usize) -> Option<Doc> {
         if context.at_key {
             return body_field_doc(&context, text, string);
         }
-        return variable_at(string, offset);
+        return variable_at(string, offset, product);
     }
     match (&context.place, context.at_key, context.key.as_deref()) {
         (Place::TopLevel, true, _) => find(KEYS, string),
@@ -326,8 +342,8 @@ fn url_in(text: &str) -> Option<String> {
     url
 }
 
-/// The documented variable of the `<% this.NAME %>` placeholder covering `offset`.
-fn variable_at(string: &str, offset: usize) -> Option<Doc> {
+/// The variable of `product` in the `<% this.NAME %>` placeholder covering `offset`.
+fn variable_at(string: &str, offset: usize, product: Product) -> Option<Doc> {
     let open = string[..offset.min(string.len())].rfind("<%")?;
     let close = string[open..].find("%>").map(|i| open + i)?;
     if close + 2 < offset {
@@ -335,7 +351,7 @@ fn variable_at(string: &str, offset: usize) -> Option<Doc> {
     }
     let expression = string[open + 2..close].trim();
     let name = expression.strip_prefix("this.")?.trim();
-    let entry = variables().find(|e| e.0 == name)?;
+    let entry = variables(product).into_iter().find(|e| e.0 == name)?;
     Some(Doc {
         name: format!("this.{name}"),
         ..doc(entry)
@@ -347,13 +363,39 @@ mod tests {
     use super::*;
 
     fn hover_at(marked: &str) -> Option<Doc> {
+        hover_as(marked, Product::Test)
+    }
+
+    fn hover_as(marked: &str, product: Product) -> Option<Doc> {
         let at = marked.find('|').unwrap();
-        hover(&marked.replacen('|', "", 1), at)
+        hover(&marked.replacen('|', "", 1), at, product)
     }
 
     #[test]
     fn every_variable_has_a_sentence() {
-        assert_eq!(variables().count(), variables::DOCUMENTED.len());
+        assert_eq!(variables(Product::Test).len(), variables::DOCUMENTED.len());
+    }
+
+    #[test]
+    fn hovering_a_path_of_a_product_s_payload_shows_its_sample_value() {
+        let doc = hover_as(
+            r#"{"body": {"t": "<% this.project.na|me %>"}}"#,
+            Product::WatchRtc,
+        )
+        .unwrap();
+        assert_eq!(doc.name, "this.project.name");
+        assert_eq!(
+            doc.sentence,
+            "In the watchRTC alert; the sample has \"My project\"."
+        );
+        assert_eq!(doc.source, Documented);
+        assert_eq!(
+            hover_as(
+                r#"{"body": {"t": "<% this.test|Name %>"}}"#,
+                Product::WatchRtc
+            ),
+            None
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::brackets::matching_bracket;
 use super::completion::{complete, Completions};
 use super::docs::{hover, Doc};
 use super::position::offset_at;
+use crate::product::Product;
 use crate::span::LineIndex;
 
 /// A 0-based line and column (in characters) of the text.
@@ -132,6 +133,8 @@ const CARET_KEYS: [&str; 8] = [
 #[derive(Clone, Debug, Default)]
 pub struct CompletionSession {
     view: AssistView,
+    /// The product whose webhook is written: whose variables are offered and explained.
+    product: Product,
     /// The place the pointer was last seen over (`Some(None)`: off the text), so that a move
     /// within one character costs nothing.
     pointed: Option<Option<Anchor>>,
@@ -141,6 +144,11 @@ impl CompletionSession {
     /// What to draw.
     pub fn view(&self) -> &AssistView {
         &self.view
+    }
+
+    /// The product whose webhook is written, from the next event on.
+    pub fn set_product(&mut self, product: Product) {
+        self.product = product;
     }
 
     /// The text changed by a keystroke, a paste or an edit made for the person; the caret is
@@ -239,7 +247,7 @@ impl CompletionSession {
         let text = text();
         let found = place.and_then(|anchor| {
             let at = offset_at(&text, anchor.line, anchor.column)?;
-            Some((hover(&text, at)?, anchor))
+            Some((hover(&text, at, self.product)?, anchor))
         });
         if found.is_some() || !(self.view.pointer_doc.is_some() && over_doc()) {
             self.view.pointer_doc = found;
@@ -258,14 +266,14 @@ impl CompletionSession {
         let caret = crate::span::floor_char_boundary(text, caret);
         let index = LineIndex::new(text);
         let place = Anchor::of(&index, caret);
-        self.view.caret_doc = hover(text, caret).map(|doc| (doc, place));
+        self.view.caret_doc = hover(text, caret, self.product).map(|doc| (doc, place));
         self.view.brackets = matching_bracket(text, caret)
             .map(|(a, b)| [Anchor::of(&index, a), Anchor::of(&index, b)]);
         if trigger == Trigger::Moved {
             self.view.list = None;
             return;
         }
-        let completions = complete(text, caret);
+        let completions = complete(text, caret, self.product);
         let typing_a_string = completions.from < caret;
         if completions.items.is_empty() || (trigger == Trigger::Typed && !typing_a_string) {
             self.view.list = None;

@@ -9,7 +9,7 @@
 
 use crate::browser::share::{self, ShareState};
 use crate::pipeline::Mode;
-use crate::render::sample::Outcome;
+use crate::product::{Outcome, Product};
 use crate::syntax::json::{self, Json};
 
 /// The protocol version this build speaks. Every message carries it; a host message with
@@ -34,7 +34,10 @@ pub struct EmbedOptions {
     pub embed: bool,
     /// `readonly=1`: the person cannot edit the text (the host still can).
     pub readonly: bool,
-    /// `outcome=success|warnings|failure`: the preview tab shown first.
+    /// `product=test|watchrtc|qualityrtc`: the product whose webhook the text is.
+    pub product: Option<Product>,
+    /// `outcome=success|warnings|failure|alert|result`: the preview tab shown first (an
+    /// outcome of another product than `product` is ignored).
     pub outcome: Option<Outcome>,
     /// `mode=auto|webhook|run-options`: the input mode (`None`: not given).
     pub mode: Option<ModeChoice>,
@@ -60,6 +63,7 @@ impl EmbedOptions {
             match name.as_str() {
                 "embed" => options.embed = is_truthy(&value),
                 "readonly" => options.readonly = is_truthy(&value),
+                "product" => options.product = Product::parse(&value).or(options.product),
                 "outcome" => options.outcome = Outcome::parse(&value).or(options.outcome),
                 "mode" => options.mode = ModeChoice::parse(&value).or(options.mode),
                 "origin" => match normalize_origin(&value) {
@@ -70,6 +74,11 @@ impl EmbedOptions {
                     None => options.rejected_origins.push(value),
                 },
                 _ => {}
+            }
+        }
+        if let (Some(product), Some(outcome)) = (options.product, options.outcome) {
+            if outcome.product() != product {
+                options.outcome = None;
             }
         }
         options
@@ -209,12 +218,14 @@ fn form_decode(text: &str) -> Option<String> {
 
 // ---- Host → widget -------------------------------------------------------------------
 
-/// What a host asks with `{type: "hookcheck:set", version: 1, text?, mode?, outcome?}`.
-/// Absent fields leave the widget's current value.
+/// What a host asks with `{type: "hookcheck:set", version: 1, text?, mode?, product?,
+/// outcome?}`. Absent fields leave the widget's current value; an outcome selects its own
+/// product.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SetRequest {
     pub text: Option<String>,
     pub mode: Option<ModeChoice>,
+    pub product: Option<Product>,
     pub outcome: Option<Outcome>,
 }
 
@@ -264,8 +275,11 @@ impl MessageError {
             MessageError::InvalidField(field) => match *field {
                 "text" => "\"text\" must be a string.".to_string(),
                 "mode" => "\"mode\" must be \"auto\", \"webhook\" or \"run-options\".".to_string(),
+                "product" => {
+                    "\"product\" must be \"test\", \"watchrtc\" or \"qualityrtc\".".to_string()
+                }
                 "outcome" => {
-                    "\"outcome\" must be \"success\", \"warnings\" or \"failure\".".to_string()
+                    "\"outcome\" must be \"success\", \"warnings\", \"failure\", \"alert\" or \"result\".".to_string()
                 }
                 other => format!("\"{other}\" has the wrong type."),
             },
@@ -321,6 +335,7 @@ fn read_set_request<'a>(
     Ok(SetRequest {
         text: optional(get("text"), "text", |text| Some(text.to_owned()))?,
         mode: optional(get("mode"), "mode", ModeChoice::parse)?,
+        product: optional(get("product"), "product", Product::parse)?,
         outcome: optional(get("outcome"), "outcome", Outcome::parse)?,
     })
 }
@@ -355,7 +370,7 @@ impl HeightReporter {
 // ---- Open in the full app --------------------------------------------------------------
 
 /// Query parameters that only make sense inside an iframe; the full app drops them.
-const WIDGET_PARAMETERS: [&str; 5] = ["embed", "readonly", "origin", "outcome", "mode"];
+const WIDGET_PARAMETERS: [&str; 6] = ["embed", "readonly", "origin", "product", "outcome", "mode"];
 
 /// The full app's URL holding the widget's state: the widget's own address without its
 /// widget-only parameters and fragment, then `fragment_prefix` (the app's share-link

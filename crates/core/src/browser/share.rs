@@ -2,12 +2,15 @@
 //! text with its secrets left out.
 //!
 //! The code is base64url (no padding) of a small versioned JSON object:
-//! `{"v":1,"text":…,"mode":"auto"|"webhook"|"run-options","outcome":…,"samples":{…}}`,
-//! where `samples` holds, per outcome, only the variables that differ from the defaults.
-//! It lives in the URL fragment, which browsers never send to a server.
+//! `{"v":1,"text":…,"mode":"auto"|"webhook"|"run-options","product":…,"outcome":…,"samples":{…}}`,
+//! where `product` is left out for `test` (so links made before products read as `test`),
+//! and `samples` holds, per outcome, only what differs from the defaults: the variables
+//! (`vars`, `every`), or a product's whole payload (`json`). It lives in the URL fragment,
+//! which browsers never send to a server.
 
 use crate::catalog::recognise::url_secret_spans;
 use crate::pipeline::Mode;
+use crate::product::Product;
 use crate::render::sample::{Outcome, SampleData};
 use crate::secrets;
 use crate::secrets::SECRET_BODY_KEYS;
@@ -24,9 +27,12 @@ pub struct ShareState {
     pub text: String,
     /// `None` auto-detects.
     pub mode: Option<Mode>,
+    /// The product whose webhook the text is.
+    pub product: Product,
+    /// The selected outcome, one of the product's.
     pub outcome: Outcome,
-    /// The sample data of each outcome, in [`Outcome::ALL`] order.
-    pub samples: [SampleData; 3],
+    /// The sample data of every outcome, in [`Outcome::EVERY`] order.
+    pub samples: [SampleData; 5],
 }
 
 /// Why a share code could not be read.
@@ -51,20 +57,22 @@ impl std::fmt::Display for ShareError {
 }
 
 impl ShareState {
-    /// `text` with the default sample data, auto-detected mode and the success outcome.
+    /// `text` as testingRTC's webhook, with the default sample data, auto-detected mode
+    /// and the success outcome.
     pub fn new(text: impl Into<String>) -> ShareState {
         ShareState {
             text: text.into(),
             mode: None,
+            product: Product::Test,
             outcome: Outcome::Success,
-            samples: Outcome::ALL.map(SampleData::for_outcome),
+            samples: Outcome::EVERY.map(SampleData::for_outcome),
         }
     }
 
     /// The URL-safe code of this state.
     pub fn encode(&self) -> String {
         let mode = self.mode.map_or("auto", Mode::as_str);
-        let samples = Outcome::ALL
+        let samples = Outcome::EVERY
             .iter()
             .zip(&self.samples)
             .filter_map(|(&outcome, sample)| {
@@ -78,6 +86,12 @@ impl ShareState {
                 if !vars.is_empty() {
                     entry.push(("vars".to_string(), Json::Object(vars)));
                 }
+                if let Some(payload) = sample
+                    .payload_json()
+                    .filter(|&payload| default.payload_json() != Some(payload))
+                {
+                    entry.push(("json".to_string(), payload.clone()));
+                }
                 if sample.include_every_variable {
                     entry.push(("every".to_string(), Json::Bool(true)));
                 }
@@ -88,8 +102,11 @@ impl ShareState {
             ("v", Json::Number(VERSION)),
             ("text", Json::string(self.text.as_str())),
             ("mode", Json::string(mode)),
-            ("outcome", Json::string(self.outcome.as_str())),
         ];
+        if self.product != Product::Test {
+            members.push(("product", Json::string(self.product.as_str())));
+        }
+        members.push(("outcome", Json::string(self.outcome.as_str())));
         if !samples.is_empty() {
             members.push(("samples", Json::Object(samples)));
         }
@@ -116,13 +133,21 @@ impl ShareState {
             Some(Json::String(mode)) => Some(Mode::parse(mode).ok_or(ShareError::Malformed)?),
             Some(_) => return Err(ShareError::Malformed),
         };
+        let product = match get("product") {
+            None => Product::Test,
+            Some(Json::String(s)) => Product::parse(s).ok_or(ShareError::Malformed)?,
+            Some(_) => return Err(ShareError::Malformed),
+        };
         let outcome = match get("outcome") {
-            None => Outcome::Success,
-            Some(Json::String(s)) => Outcome::parse(s).ok_or(ShareError::Malformed)?,
+            None => product.first_outcome(),
+            Some(Json::String(s)) => Outcome::parse(s)
+                .filter(|o| o.product() == product)
+                .ok_or(ShareError::Malformed)?,
             Some(_) => return Err(ShareError::Malformed),
         };
         let mut state = ShareState::new(text.clone());
         state.mode = mode;
+        state.product = product;
         state.outcome = outcome;
         if let Some(samples) = get("samples") {
             let Json::Object(samples) = samples else {
@@ -130,13 +155,18 @@ impl ShareState {
             };
             for (name, entry) in samples {
                 let outcome = Outcome::parse(name).ok_or(ShareError::Malformed)?;
-                let sample = &mut state.samples[outcome_index(outcome)];
+                let sample = &mut state.samples[outcome.index()];
                 let Json::Object(entry) = entry else {
                     return Err(ShareError::Malformed);
                 };
                 for (key, value) in entry {
                     match (key.as_str(), value) {
                         ("every", Json::Bool(every)) => sample.include_every_variable = *every,
+                        ("json", payload @ Json::Object(_)) => {
+                            if !sample.set_payload(payload.clone()) {
+                                return Err(ShareError::Malformed);
+                            }
+                        }
                         ("vars", Json::Object(vars)) => {
                             for (var, value) in vars {
                                 let value = match value {
@@ -153,14 +183,6 @@ impl ShareState {
         }
         Ok(state)
     }
-}
-
-/// The position of `outcome` in [`Outcome::ALL`] (and in [`ShareState::samples`]).
-pub fn outcome_index(outcome: Outcome) -> usize {
-    Outcome::ALL
-        .iter()
-        .position(|&o| o == outcome)
-        .unwrap_or_default()
 }
 
 /// The spans of secret values in `text`: secret-looking header values and SNS secret keys

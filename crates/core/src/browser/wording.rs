@@ -3,6 +3,7 @@
 //! share panel and the sample editor. Components show these as they are, so every sentence the person reads
 //! is written here once.
 
+use crate::product::Product;
 use crate::render::sample::Outcome;
 
 // ---- The preview of an SNS Publish ----------------------------------------------------
@@ -59,6 +60,23 @@ pub fn sample_heading(outcome: Outcome) -> String {
 pub const SAMPLE_HINT: &str =
     "testRTC's documented sample values; edit any of them and the preview follows.";
 
+/// Under the sample editor's title, for a product whose data is a payload: `The watchRTC
+/// alert as JSON: …`.
+pub fn payload_hint(product: Product) -> String {
+    let data = product.data();
+    let mut first = data.chars();
+    let capital: String = first
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(first)
+        .collect();
+    format!("{capital} as JSON, shaped as testRTC's docs show it: edit it and the preview follows.")
+}
+
+/// The label of the product choice.
+pub const PRODUCT_LABEL: &str = "Product";
+
 /// The values the sample editor offers for `runType`, as testRTC documents them.
 pub const RUN_TYPES: [&str; 2] = ["test", "monitor"];
 
@@ -91,6 +109,15 @@ mod tests {
     #[test]
     fn the_sample_heading_names_the_outcome() {
         assert_eq!(sample_heading(Outcome::Warnings), "Sample data (warnings)");
+        assert_eq!(sample_heading(Outcome::Alert), "Sample data (alert)");
+    }
+
+    #[test]
+    fn a_payload_s_hint_names_it() {
+        assert_eq!(
+            payload_hint(Product::WatchRtc),
+            "The watchRTC alert as JSON, shaped as testRTC's docs show it: edit it and the preview follows."
+        );
     }
 
     #[test]

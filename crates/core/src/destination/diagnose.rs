@@ -9,6 +9,7 @@ use super::verdict::{Arrival, Refusal};
 use crate::catalog::recognise::{retired, UrlReading};
 use crate::catalog::{Date, Recognised};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::product::Product;
 use crate::render::request::render_request;
 use crate::render::sample::{Outcome, SampleData};
 use crate::repeats::Diagnostics;
@@ -17,20 +18,22 @@ use crate::syntax::json::Node;
 use crate::syntax::url::UrlParts;
 use crate::webhook::{Format, Target, WebhookConfig};
 
-/// The sample data each rule is checked against: every outcome, with the default payload
-/// and with every variable in it.
-pub fn samples() -> [SampleData; 6] {
-    [false, true]
-        .map(|every| {
-            Outcome::ALL.map(|outcome| {
-                let mut sample = SampleData::for_outcome(outcome);
-                sample.include_every_variable = every;
-                sample
-            })
-        })
-        .concat()
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("two times three samples"))
+/// The sample data each rule is checked against: every outcome of `product`, and for
+/// testingRTC's, with the default payload and with every variable in it.
+pub fn samples(product: Product) -> Vec<SampleData> {
+    let variants: &[bool] = match product {
+        Product::Test => &[false, true],
+        _ => &[false],
+    };
+    let mut samples = Vec::with_capacity(variants.len() * product.outcomes().len());
+    for &every in variants {
+        for &outcome in product.outcomes() {
+            let mut sample = SampleData::for_outcome(outcome);
+            sample.include_every_variable = every;
+            samples.push(sample);
+        }
+    }
+    samples
 }
 
 /// How a config's body is named in messages.
@@ -104,13 +107,15 @@ pub fn url_findings(
     out
 }
 
-/// The destination diagnostics of a checked config, and its verdict. `text` is the text the
-/// config was read from (the Webhook field, or a `#webhook` value), `root` its advanced
-/// form as parsed (`None` for a bare URL). `None` when the URL names no destination.
+/// The destination diagnostics of a checked config of `product`'s webhook, and its
+/// verdict. `text` is the text the config was read from (the Webhook field, or a `#webhook`
+/// value), `root` its advanced form as parsed (`None` for a bare URL). `None` when the URL
+/// names no destination.
 pub fn diagnose(
     text: &str,
     root: Option<&Node>,
     config: &WebhookConfig,
+    product: Product,
     today: Option<Date>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Arrival> {
@@ -129,9 +134,10 @@ pub fn diagnose(
             .collect();
     let found = reading.destination;
     let url_count = findings.len();
+    let samples = samples(product);
     if let Some(found) = found {
-        for sample in samples() {
-            let request = render_request(config, &sample);
+        for sample in &samples {
+            let request = render_request(config, sample);
             let variant = (sample.outcome, sample.include_every_variable);
             for finding in judge(found, &Received::of(&request, described(config))) {
                 match (findings[url_count..].iter_mut())
@@ -143,19 +149,19 @@ pub fn diagnose(
             }
         }
     }
-    let arrival = found.map(|found| verdict(found, &findings));
+    let arrival = found.map(|found| verdict(found, product, &findings));
     let places = Places::of(text, root);
     let fix = found
         .filter(|_| findings.iter().any(|(f, _)| f.cured))
         .and_then(|found| {
             let body_refused = (findings.iter()).any(|(f, _)| f.cured && f.part == Part::Body);
-            fixes::fix(text, root, config, found, body_refused)
+            fixes::fix(text, root, config, found, product, body_refused)
         });
-    let all = samples().len();
+    let all = samples.len();
     for (finding, seen) in findings {
         let mut message = finding.message;
         if !seen.is_empty() && seen.len() < all {
-            message.push_str(&when(&seen));
+            message.push_str(&when(product, &seen));
         }
         let mut diagnostic = Diagnostic::new(finding.rule, places.span(finding.part), message);
         if let Some(help) = finding.help {
@@ -170,13 +176,17 @@ pub fn diagnose(
 }
 
 /// The verdict the findings give: refused by the first finding whose reply refuses, on the
-/// outcomes it was seen on.
-fn verdict(found: Recognised, findings: &[(Finding, Vec<(Outcome, bool)>)]) -> Arrival {
+/// outcomes of `product` it was seen on.
+fn verdict(
+    found: Recognised,
+    product: Product,
+    findings: &[(Finding, Vec<(Outcome, bool)>)],
+) -> Arrival {
     for (finding, seen) in findings {
         if let Some(mut refusal) = Refusal::of(found, finding) {
-            refusal.outcomes = Outcome::ALL
-                .into_iter()
-                .filter(|o| seen.iter().any(|(s, _)| s == o))
+            refusal.outcomes = (product.outcomes().iter())
+                .filter(|o| seen.iter().any(|(s, _)| s == *o))
+                .copied()
                 .collect();
             return Arrival::Refused(refusal);
         }
@@ -185,17 +195,16 @@ fn verdict(found: Recognised, findings: &[(Finding, Vec<(Outcome, bool)>)]) -> A
 }
 
 /// " (Seen on failure.)", " (Seen with every variable in the payload.)", …: the variants a
-/// finding was seen in, when not all.
-fn when(seen: &[(Outcome, bool)]) -> String {
-    let outcomes: Vec<&str> = Outcome::ALL
-        .iter()
+/// finding was seen in, when not all of `product`'s.
+fn when(product: Product, seen: &[(Outcome, bool)]) -> String {
+    let outcomes: Vec<&str> = (product.outcomes().iter())
         .filter(|o| seen.iter().any(|(s, _)| s == *o))
         .map(|o| o.as_str())
         .collect();
     let default = seen.iter().any(|(_, every)| !every);
     let every = seen.iter().any(|(_, every)| *every);
     let mut parts = Vec::new();
-    if outcomes.len() < Outcome::ALL.len() {
+    if outcomes.len() < product.outcomes().len() {
         parts.push(format!("on {}", outcomes.join(" and ")));
     }
     if every && !default {

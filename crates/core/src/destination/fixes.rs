@@ -8,6 +8,7 @@
 
 use crate::catalog::{Cure, Endpoint, Recognised, MESSAGE_TEMPLATE};
 use crate::diagnostic::Fix;
+use crate::product::Product;
 use crate::span::Span;
 use crate::syntax::json::stringify::write_string;
 use crate::syntax::json::{self, Json, Member, Node};
@@ -17,12 +18,14 @@ use crate::webhook::{Format, Target, WebhookConfig};
 /// The fix the endpoint's cure gives the webhook field's `text`, whose checked config is
 /// `config`; `root` is the advanced form's object as parsed (`None` for a bare URL).
 /// `body_refused`: whether the body itself is refused (else only headers are missing, and
-/// the person's body stays).
+/// the person's body stays). A cure that writes a body template is offered only for a
+/// product whose templates testRTC documents (its templates read testingRTC's variables).
 pub fn fix(
     text: &str,
     root: Option<&Node>,
     config: &WebhookConfig,
     found: Recognised,
+    product: Product,
     body_refused: bool,
 ) -> Option<Fix> {
     let Target::Http { url, parts, .. } = &config.target else {
@@ -31,6 +34,11 @@ pub fn fix(
     let endpoint = found.endpoint();
     let cure = endpoint.cure?;
     let (title, plan) = plan(*cure, endpoint, config, (url, parts.pieces), body_refused)?;
+    let writes_template = (plan.set.iter().any(|(key, _)| *key == "body"))
+        || plan.set_inside.iter().any(|(key, _, _)| *key == "body");
+    if writes_template && !product.templates_documented() {
+        return None;
+    }
     let fixed = match root {
         Some(root) => apply(text, &plan.edits(text, root)?),
         None => bare_url_form(text, &plan),

@@ -1,8 +1,10 @@
-//! Steps 1–3 of the request (SPEC §3): the run's data, or the body template with every
-//! placeholder replaced by the run's value, wrapped by `fieldname`.
+//! Steps 1–3 of the request (SPEC §3): the data (a run's, or another product's payload),
+//! or the body template with every placeholder replaced by the data's value, wrapped by
+//! `fieldname`.
 
 use super::label::{Label, Provenance};
-use super::sample::SampleData;
+use super::sample::{template_text, SampleData};
+use crate::product::Sample;
 use crate::syntax::json::Json;
 use crate::syntax::template::{Part, Template};
 use crate::webhook::WebhookConfig;
@@ -23,10 +25,16 @@ pub fn render_data(config: &WebhookConfig, sample: &SampleData) -> (Json, Label)
 
 /// Where the data of steps 1–3 comes from.
 fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
-    let mut label = match &config.body {
-        Some(_) => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
-        None if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
-        None => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
+    let product = sample.product();
+    let mut label = match (&config.body, &sample.outcome.declaration().sample) {
+        (Some(_), _) if product.templates_documented() => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
+        (Some(_), _) => Label::assumed(format!("Your body template, with each <% this.PATH %> replaced by the value in {} (assumed: testRTC's docs disagree on templates outside testingRTC and upRTC).", product.data())),
+        (None, Sample::Payload { documented, source, .. }) => Label {
+            provenance: if *documented { Provenance::Documented } else { Provenance::Assumed },
+            why: (*source).into(),
+        },
+        (None, _) if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
+        (None, _) => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
     };
     if let Some(name) = &config.fieldname {
         label.provenance = label.provenance.and(Provenance::Assumed);
@@ -47,7 +55,7 @@ pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
                 Part::Text(text) => out.push_str(text),
                 Part::Name(name) => match sample.get(name) {
                     Some(Json::String(value)) => out.push_str(value),
-                    Some(other) => out.push_str(&other.to_compact()),
+                    Some(other) => out.push_str(&template_text(other)),
                     None => {}
                 },
             });
@@ -69,7 +77,7 @@ pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::sample::Outcome;
+    use crate::product::Product;
     use crate::rules::body::tests::template;
     use proptest::prelude::*;
 
@@ -81,7 +89,7 @@ mod tests {
         #[test]
         fn every_string_of_the_template_renders_its_placeholders(
             template in template(),
-            outcome in prop::sample::select(Outcome::ALL.to_vec()),
+            outcome in prop::sample::select(Product::Test.outcomes()),
             name in prop::option::of("[a-z\"\\\\\n\u{1}é]{0,5}"),
         ) {
             let mut sample = SampleData::for_outcome(outcome);

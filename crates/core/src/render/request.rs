@@ -262,7 +262,18 @@ fn render_http(
         secret: false,
     });
     if config.format == Format::CloudEvent {
-        let run_id = sample.as_template_text("testRunId").unwrap_or_default();
+        let declaration = sample.product().declaration();
+        let fact_label = |fact: &crate::product::Fact| Label {
+            provenance: if fact.documented {
+                Provenance::Documented
+            } else {
+                Provenance::Assumed
+            },
+            why: fact.source.into(),
+        };
+        let id = sample
+            .as_template_text(declaration.ce_id.value)
+            .unwrap_or_default();
         let mut ce = |name: &str, value: String, label: Label| {
             headers.push(Header {
                 name: name.into(),
@@ -278,13 +289,7 @@ fn render_http(
                 "Required by the CloudEvents 1.0 spec; testRTC's docs do not list it (assumed).",
             ),
         );
-        ce(
-            "ce-id",
-            run_id,
-            Label::assumed(
-                "Required by the CloudEvents spec; the run id is the natural unique id (assumed).",
-            ),
-        );
+        ce("ce-id", id, fact_label(&declaration.ce_id));
         ce(
             "ce-source",
             "testrtc".into(),
@@ -292,8 +297,8 @@ fn render_http(
         );
         ce(
             "ce-type",
-            "testingrtc".into(),
-            Label::documented("testRTC's docs: ce-type is testingrtc for testingRTC runs."),
+            declaration.ce_type.value.into(),
+            fact_label(&declaration.ce_type),
         );
     }
     let mut names = crate::syntax::json::keys::KeyIndex::ignoring_ascii_case();
@@ -352,7 +357,7 @@ mod tests {
             fieldname in prop::option::of("[a-z\"0-9]{0,4}"),
             format in prop::sample::select(Format::ALL.to_vec()),
             every in any::<bool>(),
-            outcome in prop::sample::select(Outcome::ALL.to_vec()),
+            outcome in prop::sample::select(Outcome::EVERY.to_vec()),
         ) {
             let config = config(body, fieldname, format);
             let mut sample = SampleData::for_outcome(outcome);

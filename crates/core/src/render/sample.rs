@@ -1,35 +1,15 @@
-//! The run data testRTC sends: outcomes and editable sample values (SPEC §3.1).
+//! The data testRTC sends, per outcome, as the person may edit it (SPEC §3.1, §6):
+//! testingRTC's variables, each editable, or another product's documented payload, edited
+//! as JSON.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::syntax::json::Json;
+pub use crate::product::Outcome;
+use crate::product::{Product, Sample};
+use crate::span::LineIndex;
+use crate::syntax::json::{self, Json};
 use crate::syntax::variables::{DOCUMENTED, FAILURE_ONLY};
-
-/// How the run ended. Each outcome has its own sample data and preview.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Outcome {
-    #[default]
-    Success,
-    Warnings,
-    Failure,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 3] = [Outcome::Success, Outcome::Warnings, Outcome::Failure];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Success => "success",
-            Outcome::Warnings => "warnings",
-            Outcome::Failure => "failure",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.as_str() == s)
-    }
-}
 
 /// testRTC's documented samples for the four default keys; plausible values for the rest
 /// (assumed). Failure-only variables are empty unless the run failed.
@@ -40,6 +20,10 @@ fn default_values(outcome: Outcome) -> Vec<(&'static str, Json)> {
     } else {
         "56fd35107c458d1400baee63"
     };
+    let status = match outcome.declaration().sample {
+        Sample::Variables { status } => status,
+        Sample::Payload { .. } => "",
+    };
     let value = |name: &str| -> Json {
         let text = match name {
             "testRunId" => run_id,
@@ -47,11 +31,7 @@ fn default_values(outcome: Outcome) -> Vec<(&'static str, Json)> {
             "projectName" => "My project",
             "runName" => "decorous-insurance",
             "runType" => "test",
-            "status" => match outcome {
-                Outcome::Success => "completed",
-                Outcome::Warnings => "warnings",
-                Outcome::Failure => "failure",
-            },
+            "status" => status,
             "error" if failed => "Test expectation failed: video bitrate below 500 kbps",
             "failureReasons" if failed => "Expectation failed: video.out.bitrate > 500",
             "failureScreenshot" if failed => {
@@ -76,73 +56,162 @@ pub const DEFAULT_KEYS: [&str; 4] = ["testRunId", "testName", "runType", "status
 /// Variables whose sample value is a number (the API types them as numbers).
 const NUMERIC: [&str; 2] = ["score", "concurrentUsers"];
 
-/// The value of every documented variable for one outcome, editable.
+/// What an outcome's data is made of.
+#[derive(Clone, Debug, PartialEq)]
+enum Values {
+    /// testingRTC's documented variables, in [`DOCUMENTED`] order: the outcome's shared
+    /// defaults until one is edited (the pipeline asks for them on every keystroke).
+    Variables(Cow<'static, [(&'static str, Json)]>),
+    /// A product's payload: its documented sample until edited.
+    Payload(Cow<'static, Json>),
+}
+
+/// The data of one outcome, editable.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SampleData {
     pub outcome: Outcome,
-    /// Every documented variable, in [`DOCUMENTED`] order: the outcome's shared defaults
-    /// until [`SampleData::set`] edits one (the pipeline asks for them on every keystroke).
-    values: Cow<'static, [(&'static str, Json)]>,
-    /// Put every variable in the default payload, not only the four documented keys (assumed).
+    values: Values,
+    /// Put every variable in testingRTC's default payload, not only the four documented
+    /// keys (assumed). Other products send their payload whole.
     pub include_every_variable: bool,
 }
 
 impl SampleData {
-    /// testRTC's documented samples for the four default keys; plausible values for the
-    /// rest (assumed). Failure-only variables are empty unless the run failed. Built once
-    /// per outcome and shared: the three outcomes are asked for on every keystroke.
+    /// The outcome's sample: testRTC's documented values for testingRTC's four default
+    /// keys and plausible values for the rest (assumed; failure-only variables empty unless
+    /// the run failed), or the product's documented payload. Built once per outcome and
+    /// shared: the outcomes are asked for on every keystroke.
     pub fn for_outcome(outcome: Outcome) -> SampleData {
-        static DEFAULTS: OnceLock<[Vec<(&'static str, Json)>; 3]> = OnceLock::new();
-        let defaults = DEFAULTS.get_or_init(|| Outcome::ALL.map(default_values));
-        let index = Outcome::ALL
-            .iter()
-            .position(|&o| o == outcome)
-            .unwrap_or_default();
+        static VARIABLES: OnceLock<[Vec<(&'static str, Json)>; 5]> = OnceLock::new();
+        static EMPTY: Json = Json::Object(Vec::new());
+        let values = match outcome.declaration().sample {
+            Sample::Variables { .. } => {
+                let defaults = VARIABLES.get_or_init(|| Outcome::EVERY.map(default_values));
+                Values::Variables(Cow::Borrowed(&defaults[outcome.index()]))
+            }
+            Sample::Payload { .. } => {
+                Values::Payload(Cow::Borrowed(outcome.payload().unwrap_or(&EMPTY)))
+            }
+        };
         SampleData {
             outcome,
-            values: Cow::Borrowed(&defaults[index]),
+            values,
             include_every_variable: false,
         }
     }
 
-    /// The value of one variable; `None` for names testRTC does not document.
-    pub fn get(&self, name: &str) -> Option<&Json> {
-        self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    /// The product whose data this is.
+    pub fn product(&self) -> Product {
+        self.outcome.product()
     }
 
-    /// Sets one variable. Numeric variables take a number when `value` is one.
-    /// Fails, naming the documented variables, when `name` is not one of them.
+    /// The value a template's `this.<name>` reads: a testingRTC variable, or a dotted path
+    /// into a product's payload (`project.name`); `None` when there is none.
+    pub fn get(&self, name: &str) -> Option<&Json> {
+        match &self.values {
+            Values::Variables(values) => values.iter().find(|(n, _)| *n == name).map(|(_, v)| v),
+            Values::Payload(payload) => payload.at(name),
+        }
+    }
+
+    /// Sets one of testingRTC's variables. Numeric variables take a number when `value`
+    /// is one. Fails, naming the documented variables, when `name` is not one of them (a
+    /// product's payload is set whole, or by [`SampleData::set_path`]).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let Some(at) = self.values.iter().position(|(n, _)| *n == name) else {
+        let Values::Variables(values) = &mut self.values else {
+            return Err(format!(
+                "`{name}`: {} is set whole, as JSON",
+                self.outcome.product().data()
+            ));
+        };
+        let Some(at) = values.iter().position(|(n, _)| *n == name) else {
             return Err(format!(
                 "`{name}` is not a documented variable (expected one of: {})",
                 DOCUMENTED.join(", ")
             ));
         };
-        let slot = &mut self.values.to_mut()[at];
-        slot.1 = match crate::syntax::json::number::parse_f64(value) {
+        let slot = &mut values.to_mut()[at];
+        slot.1 = match json::number::parse_f64(value) {
             Some(n) if NUMERIC.contains(&name) && n.is_finite() => Json::Number(n),
             _ => Json::string(value),
         };
         Ok(())
     }
 
-    /// Every variable with its value, in documented order.
+    /// Sets the value at a dotted path of a product's payload (the CLI's `--set`), or
+    /// testingRTC's variable `path`. A value that was a number takes a number when `value`
+    /// is one, a boolean `true` or `false`; anything else becomes a string. Fails, naming
+    /// the paths that may be set, when `path` is none of them.
+    pub fn set_path(&mut self, path: &str, value: &str) -> Result<(), String> {
+        let outcome = self.outcome;
+        let Values::Payload(payload) = &mut self.values else {
+            return self.set(path, value);
+        };
+        let settable = |v: &Json| !matches!(v, Json::Object(_) | Json::Array(_));
+        let Some(slot) = at_mut(payload.to_mut(), path).filter(|v| settable(v)) else {
+            let product = outcome.product();
+            let names: Vec<&str> = (product.paths().iter())
+                .filter(|p| settable(p.sample))
+                .map(|p| p.name.as_str())
+                .collect();
+            return Err(format!(
+                "`{path}` is not a value of {} (expected one of: {})",
+                product.data(),
+                names.join(", ")
+            ));
+        };
+        *slot = match (&*slot, value) {
+            (Json::Number(_), _) => json::number::parse_f64(value)
+                .filter(|n| n.is_finite())
+                .map_or_else(|| Json::string(value), Json::Number),
+            (Json::Bool(_), "true" | "false") => Json::Bool(value == "true"),
+            _ => Json::string(value),
+        };
+        Ok(())
+    }
+
+    /// testingRTC's variables with their values, in documented order (none for a product
+    /// whose data is a payload).
     pub fn variables(&self) -> impl Iterator<Item = (&'static str, &Json)> {
-        self.values.iter().map(|(n, v)| (*n, v))
+        let values: &[(&'static str, Json)] = match &self.values {
+            Values::Variables(values) => values,
+            Values::Payload(_) => &[],
+        };
+        values.iter().map(|(n, v)| (*n, v))
     }
 
-    /// The variable as a template inserts it: its value as a string (`""` when absent).
+    /// The payload of a product whose data is one (`None` for testingRTC's variables).
+    pub fn payload_json(&self) -> Option<&Json> {
+        match &self.values {
+            Values::Payload(payload) => Some(payload),
+            Values::Variables(_) => None,
+        }
+    }
+
+    /// Replaces the payload of a product whose data is one; `false` (and nothing changed)
+    /// for testingRTC's variables.
+    pub fn set_payload(&mut self, payload: Json) -> bool {
+        match &mut self.values {
+            Values::Payload(slot) => {
+                *slot = Cow::Owned(payload);
+                true
+            }
+            Values::Variables(_) => false,
+        }
+    }
+
+    /// The value as a template inserts it (`None` when absent): see [`template_text`].
     pub fn as_template_text(&self, name: &str) -> Option<String> {
-        self.get(name).map(|value| match value {
-            Json::String(s) => s.clone(),
-            other => other.to_compact(),
-        })
+        self.get(name).map(template_text)
     }
 
-    /// The data object testRTC sends without a body template: the four documented keys
-    /// in documented order, or every variable when asked (failure-only ones only on failure).
+    /// The data object testRTC sends without a body template: testingRTC's four
+    /// documented keys in documented order, or every variable when asked (failure-only
+    /// ones only on failure); a product's payload whole.
     pub fn payload(&self) -> Json {
+        if let Values::Payload(payload) = &self.values {
+            return Json::clone(payload);
+        }
         let keep = |name: &str| {
             if self.include_every_variable {
                 self.outcome == Outcome::Failure || !FAILURE_ONLY.contains(&name)
@@ -165,5 +234,53 @@ impl SampleData {
                 .filter(|n| keep(n))
                 .filter_map(|n| self.get(n).map(|v| (n, v.clone()))),
         )
+    }
+}
+
+/// The member at a dotted path, to change it.
+fn at_mut<'j>(json: &'j mut Json, path: &str) -> Option<&'j mut Json> {
+    path.split('.').try_fold(json, |value, key| match value {
+        Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    })
+}
+
+/// A value as a template inserts it, as JavaScript's `String(value)` writes it and a
+/// lodash-style template prints it: a string as it is, `null` as nothing, numbers and
+/// booleans as JSON writes them, an array's items joined by `,`, an object as
+/// `[object Object]` (assumed, like the template syntax itself).
+pub fn template_text(value: &Json) -> String {
+    match value {
+        Json::String(s) => s.clone(),
+        Json::Null => String::new(),
+        Json::Array(items) => items
+            .iter()
+            .map(template_text)
+            .collect::<Vec<_>>()
+            .join(","),
+        Json::Object(_) => "[object Object]".to_string(),
+        Json::Number(_) | Json::Bool(_) => value.to_compact(),
+    }
+}
+
+/// A product's payload as the person typed it in the sample editor: strict JSON (core's
+/// parser, its first diagnostic as the reason, with its line and column) holding an
+/// object.
+pub fn read_payload(text: &str) -> Result<Json, String> {
+    let parsed = json::parse(text);
+    if let Some(first) = parsed.diagnostics.first() {
+        let at = LineIndex::new(text).position(first.span.start);
+        return Err(format!(
+            "Line {}, column {}: {}",
+            at.line, at.column, first.message
+        ));
+    }
+    match parsed.root {
+        Some(root) if root.as_object().is_some() => Ok(root.into_json()),
+        Some(root) => Err(format!(
+            "The sample is a JSON object, not {}.",
+            root.type_name()
+        )),
+        None => Err("The sample is a JSON object; this is empty.".to_string()),
     }
 }

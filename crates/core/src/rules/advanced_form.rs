@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::{body, headers, sns};
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
+use crate::product::{Product, TEMPLATES_CONFLICT};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::json::{Member, Node, NodeValue};
@@ -42,12 +43,13 @@ const ALL_KEYS: [&str; 11] = [
     "topicArn",
 ];
 
-/// Checks the advanced form's root object. Returns the config when nothing in it is an
-/// error (the caller decides validity from all diagnostics).
+/// Checks the advanced form's root object as `product`'s webhook. Returns the config when
+/// nothing in it is an error (the caller decides validity from all diagnostics).
 pub fn check_object(
     members: &[Member],
     root: &Node,
     source: &str,
+    product: Product,
     diagnostics: &mut Diagnostics,
 ) -> Option<WebhookConfig> {
     let errors_before = diagnostics.count(Severity::Error);
@@ -64,7 +66,7 @@ pub fn check_object(
         .map(|m| headers::check_headers(&m.value, source, format, diagnostics))
         .unwrap_or_default();
     let fieldname = get("fieldname").and_then(|m| check_fieldname(m, diagnostics));
-    let body = get("body").and_then(|m| check_body(m, source, diagnostics));
+    let body = get("body").and_then(|m| check_body(m, source, product, diagnostics));
 
     let target = match provider {
         Some(provider) => sns::check_sns(provider, members, diagnostics).map(Target::Sns),
@@ -265,15 +267,40 @@ fn check_fieldname(member: &Member, diagnostics: &mut Diagnostics) -> Option<Str
     Some(name.to_string())
 }
 
-/// The body template, compiled with its placeholders checked, when the body is an object.
+/// The body template, compiled with its placeholders checked against `product`'s
+/// variables, when the body is an object.
 fn check_body(
     member: &Member,
     source: &str,
+    product: Product,
     diagnostics: &mut Diagnostics,
 ) -> Option<BodyTemplate> {
     if member.value.as_object().is_none() {
         wrong_type(member, "an object (the body template)", diagnostics);
         return None;
     }
-    Some(body::read_body(&member.value, source, diagnostics))
+    if !product.templates_documented() {
+        diagnostics.push(
+            Diagnostic::new(
+                Rule::TemplateProductUndocumented,
+                member.key_span,
+                format!(
+                    "testRTC's docs disagree on body templates for {}: {}; {}.",
+                    product.name(),
+                    TEMPLATES_CONFLICT[0],
+                    TEMPLATES_CONFLICT[1]
+                ),
+            )
+            .with_help(format!(
+                "If {} arrives without your template, remove `body` and pick a `format` instead; hookcheck previews the template as testingRTC renders it.",
+                product.data()
+            )),
+        );
+    }
+    Some(body::read_body(
+        &member.value,
+        source,
+        product.vocabulary(),
+        diagnostics,
+    ))
 }

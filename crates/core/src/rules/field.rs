@@ -2,6 +2,7 @@
 
 use super::advanced_form;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
+use crate::product::Product;
 use crate::repeats::Diagnostics;
 use crate::span::Span;
 use crate::syntax::json::{self, Node, NodeValue};
@@ -17,8 +18,13 @@ pub struct Field<'t> {
     pub root: Option<Node<'t>>,
 }
 
-/// Checks the Webhook field's text (or a `#webhook` value): a bare URL or a JSON object.
-pub fn check_field<'t>(text: &'t str, diagnostics: &mut Diagnostics) -> Field<'t> {
+/// Checks the Webhook field's text (or a `#webhook` value) as `product`'s webhook: a bare
+/// URL or a JSON object.
+pub fn check_field<'t>(
+    text: &'t str,
+    product: Product,
+    diagnostics: &mut Diagnostics,
+) -> Field<'t> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         diagnostics.push(empty_input(text));
@@ -32,7 +38,7 @@ pub fn check_field<'t>(text: &'t str, diagnostics: &mut Diagnostics) -> Field<'t
     // (the JSON parser reports it, with a fix).
     let first = trimmed.trim_start_matches(['\u{feff}', '\u{200b}']);
     if first.starts_with(['{', '[', '"', '\'', '`']) {
-        return check_json(text, diagnostics);
+        return check_json(text, product, diagnostics);
     }
     let check = url::check_url(trimmed);
     diagnostics.append(check.diagnostics, |d| d.shifted(offset));
@@ -44,7 +50,7 @@ pub fn check_field<'t>(text: &'t str, diagnostics: &mut Diagnostics) -> Field<'t
     }
 }
 
-fn check_json<'t>(text: &'t str, diagnostics: &mut Diagnostics) -> Field<'t> {
+fn check_json<'t>(text: &'t str, product: Product, diagnostics: &mut Diagnostics) -> Field<'t> {
     let parsed = json::parse(text);
     diagnostics.append(parsed.diagnostics, |d| d);
     let Some(root) = parsed.root else {
@@ -55,7 +61,7 @@ fn check_json<'t>(text: &'t str, diagnostics: &mut Diagnostics) -> Field<'t> {
     };
     let config = match &root.value {
         NodeValue::Object(members) => {
-            advanced_form::check_object(members, &root, text, diagnostics)
+            advanced_form::check_object(members, &root, text, product, diagnostics)
         }
         other => {
             let mut diagnostic = Diagnostic::new(

@@ -1,12 +1,14 @@
 //! Body templates: `<% this.NAME %>` placeholders inside the strings of `body` (SPEC §2.4).
 //!
 //! testRTC renders them like lodash/EJS interpolation with the run's data bound as `this`;
-//! the value is inserted as a string, and anything absent renders as `""`.
+//! the value is inserted as a string, and anything absent renders as `""`. What a name may
+//! be is the product's [`Vocabulary`]: testingRTC's documented variables, or dotted paths
+//! into another product's payload.
 
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::repeats::Diagnostics;
 use crate::span::Span;
-use crate::syntax::variables::{self, DOCUMENTED, FAILURE_ONLY};
+use crate::syntax::variables::{self, Vocabulary, DOCUMENTED, FAILURE_ONLY};
 
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
@@ -15,7 +17,7 @@ const CLOSE: &str = "%>";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part<'t> {
     Text(&'t str),
-    /// The `NAME` of a `this.NAME` placeholder.
+    /// The `PATH` of a `this.PATH` placeholder: a name, or names joined by dots.
     Name(&'t str),
 }
 
@@ -30,8 +32,9 @@ impl Template {
         find(text, OPEN).is_some()
     }
 
-    /// What is wrong with the placeholders of `text` (spans relative to the decoded string).
-    pub(crate) fn check(text: &str) -> Diagnostics {
+    /// What is wrong with the placeholders of `text` (spans relative to the decoded
+    /// string), its names read against `vocabulary`.
+    pub(crate) fn check(text: &str, vocabulary: Vocabulary) -> Diagnostics {
         let mut diagnostics = Diagnostics::default();
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
@@ -44,17 +47,23 @@ impl Template {
             let span = Span::new(open, close + CLOSE.len());
             // Nothing to report for a plain reference (the common case by far): no need to
             // split its path.
-            if !is_plain_reference(&text[inner_start..close]) {
-                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
+            if !is_plain_reference(&text[inner_start..close], vocabulary) {
+                check_expression(
+                    text,
+                    Span::new(inner_start, close),
+                    span,
+                    vocabulary,
+                    &mut diagnostics,
+                );
             }
             at = span.end;
         }
         diagnostics
     }
 
-    /// `text` with each `<% this.NAME %>` replaced by `lookup(NAME)`; any other placeholder
-    /// (a dotted path, an invalid expression) and an unknown name render as `""`, and an
-    /// unclosed `<%` is text. Checks nothing.
+    /// `text` with each `<% this.PATH %>` replaced by `lookup(PATH)` (a name, or a dotted
+    /// path); an invalid expression and an unknown path render as `""`, and an unclosed
+    /// `<%` is text. Checks nothing.
     pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::with_capacity(text.len());
         Template::visit_names(text, |part| match part {
@@ -68,9 +77,9 @@ impl Template {
         out
     }
 
-    /// What rendering sees in `text`, in order: literal text, and the name of each
-    /// `this.NAME` placeholder. Other placeholders (a dotted path, an invalid expression)
-    /// render as "", as in [`Template::render_names`]; an unclosed `<%` is text.
+    /// What rendering sees in `text`, in order: literal text, and the path of each
+    /// `this.PATH` placeholder. Invalid expressions render as "", as in
+    /// [`Template::render_names`]; an unclosed `<%` is text.
     pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
@@ -86,7 +95,7 @@ impl Template {
             };
             let name = trim(&text[inner_start..close]).strip_prefix("this.");
             // A documented name is an identifier: most placeholders are found so.
-            if let Some(name) = name.filter(|n| variables::index(n).is_some() || is_identifier(n)) {
+            if let Some(name) = name.filter(|n| variables::index(n).is_some() || is_path(n)) {
                 visit(Part::Name(name));
             }
             at = close + CLOSE.len();
@@ -97,12 +106,13 @@ impl Template {
     }
 }
 
-/// Checks the expression between `<%` and `%>` and returns its `this.` path
-/// (empty when it is not a `this.<path>` expression).
+/// Checks the expression between `<%` and `%>` against `vocabulary` and returns its
+/// `this.` path (empty when it is not a `this.<path>` expression).
 fn check_expression<'t>(
     text: &'t str,
     inner: Span,
     whole: Span,
+    vocabulary: Vocabulary,
     diagnostics: &mut Diagnostics,
 ) -> Vec<&'t str> {
     let raw = inner.slice(text);
@@ -131,7 +141,7 @@ fn check_expression<'t>(
         // `<%= this.x %>` (EJS output tag) and a missing `this.` have mechanical fixes.
         let guess = expression.trim_start_matches(['=', '-']).trim();
         let guess = guess.strip_prefix("this.").unwrap_or(guess);
-        if is_identifier(guess) && variables::is_documented(guess) {
+        if is_path(guess) && vocabulary.knows(guess) {
             diagnostic = diagnostic.with_fix(Fix::new(
                 format!("Use `this.{guess}`"),
                 expression_span,
@@ -143,6 +153,13 @@ fn check_expression<'t>(
     }
     let path = path.unwrap_or_default();
     let name_span = Span::new(expression_span.start + "this.".len(), expression_span.end);
+    if let Vocabulary::Payload { paths, what } = vocabulary {
+        let name = name_span.slice(text);
+        if !vocabulary.knows(name) {
+            diagnostics.push(unknown_path(name, name_span, paths, what));
+        }
+        return path;
+    }
     if path.len() > 1 {
         let last = path.last().copied().unwrap_or_default();
         let mut diagnostic = Diagnostic::new(
@@ -197,13 +214,36 @@ fn check_expression<'t>(
     path
 }
 
-/// Whether a placeholder's expression is `this.NAME` for a documented variable that is
-/// not failure-only: what [`check_expression`] passes without a word, found without
-/// splitting the path.
-fn is_plain_reference(inner: &str) -> bool {
-    (trim(inner).strip_prefix("this."))
-        .and_then(variables::index)
-        .is_some_and(is_plain_variable)
+/// `this.PATH` where PATH is not in a product's payload.
+fn unknown_path(name: &str, span: Span, paths: &[String], what: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        Rule::TemplateUnknownVariable,
+        span,
+        format!("`{name}` is not in {what}; it will render as an empty string."),
+    );
+    let candidates: Vec<&str> = paths.iter().map(String::as_str).collect();
+    match crate::suggest::did_you_mean(name, &candidates) {
+        Some(suggestion) => diagnostic
+            .with_help(format!("Did you mean `{suggestion}`?"))
+            .with_fix(Fix::new(format!("Use `{suggestion}`"), span, suggestion)),
+        None => diagnostic.with_help(format!(
+            "Read a path of {what} as the sample data shows it, such as `this.{}`.",
+            candidates.first().copied().unwrap_or("NAME")
+        )),
+    }
+}
+
+/// Whether a placeholder's expression is `this.PATH` for a documented variable that is
+/// not failure-only, or a path of the product's payload: what [`check_expression`] passes
+/// without a word, found without splitting the path.
+fn is_plain_reference(inner: &str, vocabulary: Vocabulary) -> bool {
+    let Some(path) = trim(inner).strip_prefix("this.") else {
+        return false;
+    };
+    match vocabulary {
+        Vocabulary::Testrtc => variables::index(path).is_some_and(is_plain_variable),
+        Vocabulary::Payload { .. } => vocabulary.knows(path),
+    }
 }
 
 /// Whether a placeholder of documented variable `variable` (its index in [`DOCUMENTED`];
@@ -271,6 +311,11 @@ fn find(text: &str, marker: &str) -> Option<usize> {
         .position(|w| w == marker)
 }
 
+/// Identifiers joined by dots: `project.name`.
+fn is_path(s: &str) -> bool {
+    s.split('.').all(is_identifier)
+}
+
 /// A JavaScript-style identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
 fn is_identifier(s: &str) -> bool {
     // Over bytes: a non-ASCII character fails either way (none of its bytes is ASCII).
@@ -306,7 +351,7 @@ mod tests {
 
     /// The reference reading of a template: every placeholder's expression checked in full
     /// (no shortcut for plain references), and the string split into its pieces.
-    fn parse(text: &str) -> (Vec<Piece>, Diagnostics) {
+    fn parse(text: &str, vocabulary: Vocabulary) -> (Vec<Piece>, Diagnostics) {
         let (mut pieces, mut diagnostics) = (Vec::new(), Diagnostics::default());
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
@@ -321,8 +366,13 @@ mod tests {
                 return (pieces, diagnostics);
             };
             let span = Span::new(open, close + CLOSE.len());
-            let path =
-                check_expression(text, Span::new(inner_start, close), span, &mut diagnostics);
+            let path = check_expression(
+                text,
+                Span::new(inner_start, close),
+                span,
+                vocabulary,
+                &mut diagnostics,
+            );
             pieces.push(Piece::Placeholder(
                 path.into_iter().map(str::to_string).collect(),
             ));
@@ -409,18 +459,21 @@ mod tests {
         /// it must still report exactly what checking every placeholder in full reports.
         #[test]
         fn check_reports_what_a_full_check_reports(text in templateish()) {
-            prop_assert_eq!(Template::check(&text), parse(&text).1);
+            let paths = ["testName".to_string(), "run.resultUrl".to_string()];
+            for vocabulary in [
+                Vocabulary::Testrtc,
+                Vocabulary::Payload { paths: &paths, what: "the alert" },
+            ] {
+                prop_assert_eq!(Template::check(&text, vocabulary), parse(&text, vocabulary).1);
+            }
         }
 
         /// The render path's substitution (`render_names`, which checks nothing) gives
         /// exactly what splitting the template into pieces and rendering them gives.
         #[test]
         fn render_names_matches_parse_then_render(text in renderable()) {
-            let (pieces, _) = parse(&text);
-            let parsed = render(&pieces, &text, |path| match path {
-                [name] => lookup(name),
-                _ => None,
-            });
+            let (pieces, _) = parse(&text, Vocabulary::Testrtc);
+            let parsed = render(&pieces, &text, |path| lookup(&path.join(".")));
             prop_assert_eq!(Template::render_names(&text, lookup), parsed);
         }
     }

@@ -1,4 +1,5 @@
-//! The variables testRTC documents for body templates.
+//! The names a body template may read: testRTC's documented variables, or the paths of
+//! another product's payload ([`Vocabulary`]).
 
 /// The documented template variables, in the order of testRTC's "Variables" table.
 pub const DOCUMENTED: [&str; 13] = [
@@ -27,4 +28,29 @@ pub fn is_documented(name: &str) -> bool {
 /// Where `name` stands in [`DOCUMENTED`], if it is documented.
 pub(crate) fn index(name: &str) -> Option<usize> {
     DOCUMENTED.iter().position(|&documented| documented == name)
+}
+
+/// What a template's `this.<path>` is checked against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Vocabulary<'a> {
+    /// testingRTC's flat [`DOCUMENTED`] variables: a dotted path is a legacy one.
+    #[default]
+    Testrtc,
+    /// A product's payload, read by dotted paths into its objects.
+    Payload {
+        /// Every path, dotted (`project.name`).
+        paths: &'a [String],
+        /// The payload in messages: `the watchRTC alert`.
+        what: &'a str,
+    },
+}
+
+impl Vocabulary<'_> {
+    /// Whether `path` (dotted, without `this.`) names something the template can read.
+    pub fn knows(&self, path: &str) -> bool {
+        match self {
+            Vocabulary::Testrtc => is_documented(path),
+            Vocabulary::Payload { paths, .. } => paths.iter().any(|p| p == path),
+        }
+    }
 }

@@ -62,7 +62,8 @@ fn headers_with(headers: impl Iterator<Item = String>) -> String {
     format!(r#"{{"url":"{URL}","headers":{{{}}}}}"#, list.join(","))
 }
 
-fn body_with(body: &str) -> String {
+/// A webhook whose body is one string, `body`.
+pub fn body_with(body: &str) -> String {
     format!(r#"{{"url":"{URL}","body":{{"text":"{body}"}}}}"#)
 }
 
