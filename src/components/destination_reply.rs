@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use hookcheck_core::destination::reply::{explain_response, send_warning};
+use hookcheck_core::destination::reply::{browser_send_warning, explain_response};
 use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::Request;
 use yew::prelude::*;
@@ -15,7 +15,10 @@ use crate::components::copy_button::CopyButton;
 
 /// Before sending: the destination's browser limits, with curl to use instead.
 pub fn destination_send_warning(request: &Rc<Request>) -> Html {
-    let Some(warning) = send_warning(&request.url) else {
+    let Some(warning) = request
+        .destination()
+        .and_then(|found| browser_send_warning(found.id.destination()))
+    else {
         return Html::default();
     };
     let curl = {

@@ -1,4 +1,4 @@
-//! Stage 4, what the browser needs besides the request: whether and how the test call can
+//! Stage 7, what the browser needs besides the request: whether and how the test call can
 //! be sent from a page, the embed protocol, share links, and the ready-made examples.
 //!
 //! - [`send`]: preflight prediction, send guards, failure classification and its wording;
@@ -8,7 +8,8 @@
 //! - [`embed`]: the embed widget's options and the messages it exchanges with its host;
 //! - [`share`]: share links and the state they carry;
 //! - [`examples`]: the configurations of the Examples menu;
-//! - [`wording`]: what the preview's SNS note, the share panel and the sample editor say.
+//! - [`wording`]: the two verdicts (badge and arrival line), the preview's SNS note, the
+//!   share panel and the sample editor.
 
 pub mod embed;
 pub mod examples;

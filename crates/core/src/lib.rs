@@ -39,7 +39,7 @@
 //! | 7. browser | [`browser::send`] | the test call: preflight, guards, failures, wording | |
 //! | | [`browser::relay`] | `hookcheck relay`: its documents (serde, for the CLI and the app), the pairing link, the words for a relayed call's failures | |
 //! | | [`browser::embed`], [`browser::share`], [`browser::examples`] | the widget protocol, share links, the Examples menu | |
-//! | 8. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API | |
+//! | 8. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API, and the widget's messages to its host | |
 //! | beside | [`assist`] | help while typing: completions, docs at the caret, bracket pairs, Format | |
 //!
 //! Shared: [`diagnostic`] (the [`Diagnostic`] type and the catalog of every [`Rule`]: code,

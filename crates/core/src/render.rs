@@ -1,4 +1,4 @@
-//! Stage 3, render: the exact request testRTC sends for a checked webhook and one run's
+//! Stage 4, render: the exact request testRTC sends for a checked webhook and one run's
 //! data (SPEC §3), and what is made of it.
 //!
 //! - [`sample`]: the run's variables for each outcome, as the person may edit them;

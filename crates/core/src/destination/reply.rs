@@ -259,9 +259,3 @@ pub fn verdict_of_reply(
         sentence,
     }
 }
-
-/// What the send panel says before a test call to `url`: why a browser cannot send it
-/// (Slack), or that reading the reply may not work; `None` for a URL of no destination.
-pub fn send_warning(url: &str) -> Option<&'static str> {
-    crate::catalog::recognise(url).and_then(|found| browser_send_warning(found.id.destination()))
-}
