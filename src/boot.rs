@@ -37,7 +37,7 @@ where
 }
 
 /// Whether this page is `page` (`<meta name="hookcheck" content="PAGE">`).
-pub fn page_is(page: &str) -> bool {
+fn page_is(page: &str) -> bool {
     web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| {
