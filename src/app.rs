@@ -1,61 +1,32 @@
-//! The page: the input (examples, mode, editor, validity, diagnostics) beside the request
+//! The full page: the input (examples, mode, editor, validity, diagnostics) beside the request
 //! testRTC sends (outcome tabs, preview, sample data, test call), then share and memory.
 //!
-//! State lives in one reducer ([`State`]); the check and the request are derived with
-//! `use_memo`, so a keystroke re-checks once and re-renders only what changed.
+//! The state, the check, the request and the input and preview views are the workbench's
+//! ([`crate::workbench`]), which the embed widget shares; this module adds what only the full
+//! page has: its header and toolbar, the send and sample panels, sharing and memory.
 
-use std::rc::Rc;
-
-use hookcheck_core::{
-    check_with, render_request, LineIndex, LocatedDiagnostic, Options, Report, Request,
-};
-use web_sys::HtmlTextAreaElement;
+use hookcheck_core::{Mode, Product};
 use yew::prelude::*;
 
 use crate::components::{
-    completions::insert_undoable,
-    diagnostics::{diagnostic_list, DiagnosticList},
-    editor::{select_span, Editor},
-    format_button::FormatButton,
     memory_panel::{memory_panel, MemoryPanel},
-    preview::Preview,
     sample_editor::{sample_editor, SampleEditor},
     send_panel::SendPanel,
     share_panel::SharePanel,
     toolbar::{toolbar, Toolbar},
-    validity::{Validity, ValidityProps},
 };
-use crate::embed::EmbedFrame;
-use crate::state::{Action, State, Theme};
+use crate::state::{Action, State};
 use crate::web::{self, keys};
+use crate::workbench::{send, use_workbench};
 
-/// How many diagnostics of one code the page lists: a screenful or two of each. (The CLI
-/// prints the [`hookcheck_core::repeats::KEPT_PER_CODE`] a check keeps; a page of thousands
-/// of list items is slow to draw.)
-const SHOWN_PER_CODE: usize = 20;
-
-/// The check of the text, with the diagnostics a person is shown located for display.
-#[derive(PartialEq)]
-struct Checked {
-    report: Rc<Report>,
-    /// At most [`SHOWN_PER_CODE`] of each code, in source order, with lines and columns.
-    located: Rc<Vec<LocatedDiagnostic>>,
-    /// The codes with more, and how many more.
-    more: Rc<Vec<(&'static str, usize)>>,
-}
-
-/// The page's callbacks, made once: components that get the same props skip rendering.
-struct Handlers {
+/// The full page's own callbacks, made once: components that get the same props skip
+/// rendering.
+struct PageHandlers {
     ontheme: Callback<MouseEvent>,
     ondismiss: Callback<MouseEvent>,
     onexample: Callback<usize>,
-    onmode: Callback<Option<hookcheck_core::Mode>>,
-    onproduct: Callback<hookcheck_core::Product>,
-    oninput: Callback<String>,
-    onchoose: Callback<(usize, usize)>,
-    onfix: Callback<hookcheck_core::Fix>,
-    onselect: Callback<hookcheck_core::Outcome>,
-    onreveal: Callback<bool>,
+    onmode: Callback<Option<Mode>>,
+    onproduct: Callback<Product>,
     onset: Callback<(&'static str, String)>,
     onruntype: Callback<String>,
     oninclude: Callback<bool>,
@@ -66,44 +37,14 @@ struct Handlers {
     onstoresecrets: Callback<bool>,
 }
 
-impl Handlers {
-    fn new(dispatcher: &UseReducerDispatcher<State>, input_ref: &NodeRef) -> Handlers {
-        fn send<T: 'static>(
-            dispatcher: &UseReducerDispatcher<State>,
-            action: impl Fn(T) -> Action + 'static,
-        ) -> Callback<T> {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |value| dispatcher.dispatch(action(value)))
-        }
-        let choose_ref = input_ref.clone();
-        Handlers {
+impl PageHandlers {
+    fn new(dispatcher: &UseReducerDispatcher<State>) -> PageHandlers {
+        PageHandlers {
             ontheme: send(dispatcher, |_| Action::CycleTheme),
             ondismiss: send(dispatcher, |_| Action::DismissNotice),
             onexample: send(dispatcher, Action::LoadExample),
             onmode: send(dispatcher, Action::SetMode),
             onproduct: send(dispatcher, Action::SelectProduct),
-            oninput: send(dispatcher, Action::SetText),
-            // The caret is the textarea's own state, not the app's: set it directly.
-            onchoose: Callback::from(move |(start, end): (usize, usize)| {
-                if let Some(area) = choose_ref.cast::<HtmlTextAreaElement>() {
-                    select_span(&area, &area.value(), start, end);
-                }
-            }),
-            // issue-20: a fix is an edit of the textarea, so Ctrl+Z undoes it like typing.
-            onfix: {
-                let input_ref = input_ref.clone();
-                let dispatcher = dispatcher.clone();
-                Callback::from(move |fix: hookcheck_core::Fix| {
-                    match input_ref.cast::<HtmlTextAreaElement>() {
-                        Some(area) => {
-                            insert_undoable(&area, fix.span.start, fix.span.end, &fix.replacement)
-                        }
-                        None => dispatcher.dispatch(Action::ApplyFix(fix)),
-                    }
-                })
-            },
-            onselect: send(dispatcher, Action::SelectOutcome),
-            onreveal: send(dispatcher, Action::SetRevealSecrets),
             onset: send(dispatcher, |(name, value)| Action::SetVariable(name, value)),
             onruntype: send(dispatcher, Action::SetRunType),
             oninclude: send(dispatcher, Action::SetIncludeEveryVariable),
@@ -118,52 +59,12 @@ impl Handlers {
 
 #[component]
 pub fn App() -> Html {
-    let embed = use_memo((), |_| crate::embed::options_from_location());
-    let initial: fn() -> State = if embed.embed {
-        crate::embed::initial_state
-    } else {
-        State::initial
-    };
-    let state = use_reducer(initial);
-    let input_ref = use_node_ref();
+    let bench = use_workbench(State::initial);
+    let state = &bench.state;
     let handlers = {
         let dispatcher = state.dispatcher();
-        let input_ref = input_ref.clone();
-        use_memo((), move |_| Handlers::new(&dispatcher, &input_ref))
+        use_memo((), move |_| PageHandlers::new(&dispatcher))
     };
-
-    let checked = use_memo(
-        (state.text.clone(), state.mode, state.product),
-        |(text, mode, product)| {
-            let report = check_with(
-                text,
-                &Options {
-                    mode: *mode,
-                    product: *product,
-                    today: Some(web::today()),
-                },
-            );
-            // Only what is shown gets lines, columns and copies of its messages: a paste with
-            // thousands of findings costs no more to show than a hundred of each.
-            let shown = report.shown(SHOWN_PER_CODE);
-            let index = LineIndex::new(text);
-            let located = (shown.indices.iter())
-                .map(|&i| LocatedDiagnostic::new(&report.diagnostics[i], &index))
-                .collect();
-            Checked {
-                report: Rc::new(report),
-                located: Rc::new(located),
-                more: Rc::new(shown.more),
-            }
-        },
-    );
-    let request: Rc<Option<Rc<Request>>> = use_memo(
-        (checked.clone(), state.sample().clone()),
-        |(checked, sample)| {
-            let config = checked.report.config.as_ref()?;
-            Some(Rc::new(render_request(config, sample)))
-        },
-    );
 
     // Memory: the last input (secrets stripped unless asked), its product and the settings.
     use_effect_with(
@@ -176,11 +77,7 @@ pub fn App() -> Html {
         ),
         {
             let state = state.clone();
-            let embedded = embed.embed;
             move |_| {
-                if embedded {
-                    return; // a widget remembers nothing (and keeps the app's memory as it is)
-                }
                 web::save(keys::REMEMBER, if state.remember { "on" } else { "off" });
                 web::save(
                     keys::STORE_SECRETS,
@@ -201,22 +98,6 @@ pub fn App() -> Html {
             }
         },
     );
-    // A share link opened in the same tab changes only the fragment: restore it too.
-    use_effect_with((), {
-        let dispatcher = state.dispatcher();
-        move |_| {
-            let listener = web::WindowListener::new(&["hashchange"], move || {
-                if let Some(code) = web::share_code() {
-                    dispatcher.dispatch(Action::OpenShare(code));
-                }
-            });
-            move || drop(listener)
-        }
-    });
-    use_effect_with(state.theme, |&theme| {
-        web::set_theme_attribute((theme != Theme::Auto).then_some(theme.as_str()));
-        web::save(keys::THEME, theme.as_str());
-    });
 
     let make_link = {
         let state = state.clone();
@@ -229,45 +110,9 @@ pub fn App() -> Html {
             )
         })
     };
-    // What the full page and the embed widget both show: the input with its check, and the
-    // request of the selected outcome.
-    let input_views = html! {
-        <>
-            <Editor text={AttrValue::from(state.text.clone())}
-                diagnostics={checked.located.clone()} node_ref={input_ref.clone()}
-                oninput={handlers.oninput.clone()} product={state.product} />
-            <FormatButton text={AttrValue::from(state.text.clone())} node_ref={input_ref.clone()} />
-            <Validity ..ValidityProps::of(&checked.report) />
-            { diagnostic_list(DiagnosticList {
-                diagnostics: checked.located.clone(),
-                more: checked.more.clone(),
-                onchoose: handlers.onchoose.clone(),
-                onfix: handlers.onfix.clone(),
-            }) }
-        </>
-    };
-    let preview_view = html! {
-        <Preview request={(*request).clone()} outcome={state.outcome}
-            onselect={handlers.onselect.clone()} reveal={state.reveal_secrets}
-            onreveal={handlers.onreveal.clone()} />
-    };
-
-    if embed.embed {
-        // The compact widget for iframes (docs/embedding.md): no header, footer or send.
-        return html! {
-            <EmbedFrame options={embed.clone()} text={AttrValue::from(state.text.clone())}
-                result={hookcheck_core::api::WidgetMessage::result(&checked.report)} share={state.share_state()}
-                share_prefix={web::SHARE_PREFIX} onset={crate::embed::onset(state.dispatcher())}
-                input_ref={input_ref.clone()}>
-                { input_views }
-                { preview_view }
-            </EmbedFrame>
-        };
-    }
-
     let output_panels = html! {
         <>
-            <SendPanel request={(*request).clone()} outcome={Some(state.outcome)} />
+            <SendPanel request={(*bench.request).clone()} outcome={Some(state.outcome)} />
             { sample_editor(SampleEditor {
                 sample: state.sample().clone(),
                 onset: handlers.onset.clone(),
@@ -316,16 +161,16 @@ pub fn App() -> Html {
                 <section class="pane input-pane" aria-label="Your webhook">
                     { toolbar(Toolbar {
                         mode: state.mode,
-                        detected: checked.report.mode,
+                        detected: bench.checked.report.mode,
                         onexample: handlers.onexample.clone(),
                         product: state.product,
                         onproduct: handlers.onproduct.clone(),
                         onmode: handlers.onmode.clone(),
                     }) }
-                    { input_views }
+                    { bench.input_views() }
                 </section>
                 <section class="pane output-pane" aria-label="The request">
-                    { preview_view }
+                    { bench.preview_view() }
                     { output_panels }
                 </section>
             </main>

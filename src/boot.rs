@@ -1,14 +1,15 @@
-//! Start-up: what the wasm module does when it loads.
+//! Start-up: what a wasm module does when it loads.
 //!
-//! One module serves three kinds of page: the app, the embed widget (the app with
-//! `?embed=1`), and host pages that only call the JS API ([`crate::js_api`]) through
-//! `hookcheck-api.js`. wasm-bindgen runs `main` whenever the module is
-//! initialised, so the app renders only on a page that asks for it with
-//! `<meta name="hookcheck" content="app">` (in `index.html`); a host page never gets the app
-//! rendered into its `<body>`.
+//! This crate builds two modules: the app's (`src/main.rs`, loaded by `index.html`) and the
+//! widget's (`src/bin/hookcheck-widget`, loaded by `embed.html`, and by host pages that only
+//! call its JS API through `hookcheck-api.js`). wasm-bindgen runs `main` whenever a module is
+//! initialised, so each renders only on the page that asks for it by name,
+//! `<meta name="hookcheck" content="app">` or `content="widget"`: a host page has neither and
+//! never gets anything rendered into its `<body>`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use yew::BaseComponent;
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,22 +22,27 @@ extern "C" {
     pub(crate) fn console_warn(message: &str);
 }
 
-/// Renders the app when the page asks for it, and makes it work offline next time.
-pub fn start() {
-    if !page_wants_app() {
+/// Renders `C` into the body when the page is `page` (`<meta name="hookcheck"
+/// content="PAGE">`), and makes it work offline next time. Does nothing on any other page.
+pub fn start<C>(page: &str)
+where
+    C: BaseComponent,
+    C::Properties: Default,
+{
+    if !page_is(page) {
         return;
     }
     register_offline_support();
-    yew::Renderer::<crate::App>::new().render();
+    yew::Renderer::<C>::new().render();
 }
 
-/// Whether this page is the app (`<meta name="hookcheck" content="app">`).
-pub fn page_wants_app() -> bool {
+/// Whether this page is `page` (`<meta name="hookcheck" content="PAGE">`).
+fn page_is(page: &str) -> bool {
     web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| {
             document
-                .query_selector(r#"meta[name="hookcheck"][content="app"]"#)
+                .query_selector(&format!(r#"meta[name="hookcheck"][content="{page}"]"#))
                 .ok()
                 .flatten()
         })

@@ -1,6 +1,6 @@
-//! The embed widget (`?embed=1`, SPEC §4.2): the compact frame around the app's own input,
-//! validity, diagnostics and preview; the "Open in hookcheck" link; and the bridge to the
-//! host page over `postMessage`.
+//! The embed widget's frame (SPEC §4.2; [`crate::Widget`] on `embed.html`, formerly
+//! `/?embed=1`): the compact frame around the app's own input, validity, diagnostics and
+//! preview; the "Open in hookcheck" link; and the bridge to the host page over `postMessage`.
 //!
 //! Every protocol decision (URL options, the origin allow-list, message shapes) is core's
 //! ([`hookcheck_core::browser::embed`], [`WidgetMessage`], documented in `docs/embedding.md`);
@@ -23,6 +23,9 @@ use yew::prelude::*;
 use crate::boot::console_warn;
 use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
+
+/// The widget page's file name: Trunk copies `static/embed.html` beside `index.html`.
+const WIDGET_PAGE: &str = "embed.html";
 
 #[wasm_bindgen]
 extern "C" {
@@ -47,7 +50,7 @@ extern "C" {
 }
 
 /// The widget's first state: the share code in its fragment (how a docs page presets the
-/// text: `?embed=1#s=<code>`), else the first example. Never the person's remembered input,
+/// text: `embed.html#s=<code>`), else the first example. Never the person's remembered input,
 /// and nothing typed in a widget is remembered.
 pub fn initial_state() -> State {
     let mut state = State {
@@ -263,12 +266,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
 
     let open_href = use_memo(props.share.clone(), {
         let prefix = props.share_prefix;
-        move |share| {
-            let href = web_sys::window()
-                .and_then(|window| window.location().href().ok())
-                .unwrap_or_default();
-            embed::open_in_app_url(&href, prefix, share)
-        }
+        move |share| embed::open_in_app_url(&app_address(), prefix, share)
     });
 
     html! {
@@ -283,6 +281,22 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// The full app's address with the widget's query: the widget's page (`embed.html`) sits
+/// beside the app's (`index.html`, served as the folder's own address). Core drops the
+/// widget-only parameters and the fragment.
+fn app_address() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    let path = location.pathname().unwrap_or_default();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        path.strip_suffix(WIDGET_PAGE).unwrap_or(&path),
+        location.search().unwrap_or_default()
+    )
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -316,7 +330,7 @@ fn post_to_hosts(options: &EmbedOptions, message: &WidgetMessage) {
 
 /// Posts `message` as a plain object, as the JS API returns core's documents.
 fn post(target: &Window, origin: &str, message: &WidgetMessage) {
-    if let Ok(value) = crate::js_api::to_js(message) {
+    if let Ok(value) = web::to_js(message) {
         let _ = target.post_message(&value, origin);
     }
 }

@@ -1,3 +1,3 @@
 fn main() {
-    hookcheck_web::boot::start();
+    hookcheck_web::boot::start::<hookcheck_web::App>("app");
 }

@@ -1,8 +1,11 @@
 //! Thin wrappers over the browser APIs the app uses besides the DOM it renders: the
-//! clipboard, `localStorage`, the URL fragment and the theme attribute on `<html>`.
+//! clipboard, `localStorage`, the URL fragment and the theme attribute on `<html>`; and
+//! core's documents as plain JS objects.
 //! Each failure (no storage in a private window, no clipboard permission) is a value,
 //! never a panic: the app works without them.
 
+use serde::Serialize;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// `localStorage` keys, all under one prefix.
@@ -117,4 +120,12 @@ impl Drop for WindowListener {
 /// against it.
 pub fn today() -> hookcheck_core::Date {
     hookcheck_core::Date::from_unix_ms(js_sys::Date::now())
+}
+
+/// `value` as a plain JS object (structs as objects, `None` as `null`, tuples as arrays): how
+/// the JS API returns core's documents and the widget posts its messages.
+pub fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }

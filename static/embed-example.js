@@ -12,9 +12,9 @@ const frame = document.getElementById("widget");
 const hostInput = document.getElementById("host-input");
 const widgetStatus = document.querySelector('[data-testid="widget-status"]');
 
-const widgetUrl = new URL(HOOKCHECK);
+const widgetUrl = new URL("embed.html", HOOKCHECK);
 // origin= tells the widget which page may talk to it; it ignores every other origin.
-widgetUrl.search = new URLSearchParams({ embed: "1", origin: location.origin }).toString();
+widgetUrl.search = new URLSearchParams({ origin: location.origin }).toString();
 frame.src = widgetUrl.href;
 
 function setWidgetText() {

@@ -1,5 +1,6 @@
 // hookcheck's JS API for host pages: the checks and the request preview of the hookcheck
-// app, from the same wasm, without its UI (SPEC §4.2; docs/embedding.md).
+// app, without its UI (SPEC §4.2; docs/embedding.md). It loads the widget's wasm module (the
+// embed widget's, much smaller than the full app's), which embed.html loads through it too.
 //
 //   import { load } from "https://hookcheck.example.com/hookcheck-api.js";
 //   const hookcheck = await load();          // fetches and compiles the wasm once per page
@@ -9,7 +10,7 @@
 //   hookcheck.preview(text, "alert")         // the watchRTC alert's request
 //
 // Trunk copies this file to the root of dist/ under this stable name; the post_build hook
-// tools/precache-manifest.mjs writes the build's content-hashed file names below.
+// tools/precache-manifest.mjs writes the content-hashed names of the widget's module below.
 const GLUE = "./__HOOKCHECK_GLUE__";
 const WASM = "./__HOOKCHECK_WASM__";
 
@@ -34,8 +35,8 @@ export function load() {
 
 async function start() {
   const glue = await import(new URL(GLUE, import.meta.url).href);
-  // The module's start function renders nothing here: the app renders only on a page with
-  // <meta name="hookcheck" content="app">.
+  // The module's start function renders nothing here: the widget renders only on a page with
+  // <meta name="hookcheck" content="widget"> (embed.html).
   await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
   const api = Object.freeze({
     /** validate(text, mode = "auto", product = "test") → {valid, mode, diagnostics} */

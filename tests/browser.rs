@@ -7,7 +7,7 @@ use hookcheck_core::browser::examples::EXAMPLES;
 use hookcheck_core::browser::share::ShareState;
 use hookcheck_core::{check, Outcome};
 use hookcheck_web::components::validity::{Validity, ValidityProps};
-use hookcheck_web::App;
+use hookcheck_web::{App, Widget};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -36,6 +36,19 @@ async fn mount_app_at(hash: &str) -> Element {
     let host = mount();
     yew::Renderer::<App>::with_root(host.clone()).render();
     yew::scheduler::flush().await;
+    host
+}
+
+/// The embed widget in a fresh element, opened with the fragment `hash` (then cleared), with
+/// nothing remembered.
+async fn mount_widget_at(hash: &str) -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
+    let host = mount();
+    yew::Renderer::<Widget>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    window.location().set_hash("").unwrap();
     host
 }
 
@@ -509,4 +522,46 @@ async fn a_call_through_a_relay_that_does_not_answer_says_it_is_not_running() {
     );
     assert!(explained.contains("hookcheck relay --app"), "{explained}");
     click(&testid(&host, "send-unpair")).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_shows_the_input_its_check_and_the_request_and_nothing_of_the_page_around_them()
+{
+    let mut shared = ShareState::new("https://example.com/widget");
+    shared.outcome = Outcome::Failure;
+    let host = mount_widget_at(&format!("s={}", shared.encode())).await;
+
+    let area: HtmlTextAreaElement = testid(&host, "input").dyn_into().unwrap();
+    assert_eq!(area.value(), "https://example.com/widget");
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+    assert_eq!(
+        testid(&host, "outcome-failure")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(text(&testid(&host, "preview-body")).contains(r#""status":"failure""#));
+    let open = testid(&host, "open-in-app").get_attribute("href").unwrap();
+    assert!(open.contains("#s="), "{open}");
+    // The full page's header, toolbar, send and sample panels, share and memory are not here.
+    let page_only = "header, footer, [data-testid='examples'], [data-testid='send'], [data-testid='include-every-variable']";
+    assert!(host.query_selector(page_only).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_remembers_nothing_typed_into_it() {
+    let host = mount_widget_at("").await;
+    type_into(
+        &testid(&host, "input"),
+        "https://example.com/typed-in-a-widget",
+    )
+    .await;
+    assert!(text(&testid(&host, "validity")).starts_with("Valid"));
+    assert!(
+        !local_values()
+            .iter()
+            .any(|v| v.contains("typed-in-a-widget")),
+        "{:?}",
+        local_values()
+    );
 }

@@ -1,7 +1,8 @@
-// Trunk post-build hook, run after externalize-loader.mjs and before precache-manifest.mjs:
-// minifies the wasm-bindgen JS glue of a release build with terser, which Trunk's own
-// `minify` leaves alone (it minifies HTML and CSS), and rewrites the glue's
-// Subresource Integrity hash in index.html to match. Debug builds keep the readable glue.
+// Trunk post-build hook, run after minify-imports.mjs and before content-names.mjs: minifies
+// the wasm-bindgen JS glue of each wasm module of a release build (the app's and the widget's)
+// with terser, which Trunk's own `minify` leaves alone (it minifies HTML and CSS), and
+// rewrites the glue's Subresource Integrity hash in index.html to match where index.html
+// preloads it (the app's). Debug builds keep the readable glue.
 //
 // Only whitespace, comments and local names change: the glue's exports and the property
 // names of the wasm's import object stay as wasm-bindgen wrote them (terser does not mangle
@@ -21,31 +22,31 @@ function fail(message) {
 }
 
 const wasm = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
-if (wasm.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasm.length}`);
-const glue = wasm[0].replace(/_bg\.wasm$/, ".js");
-const source = readFileSync(join(dir, glue), "utf8");
-const result = await minify(source, {
-  module: true,
-  ecma: 2020,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false },
-});
-if (!result.code) fail(`terser returned nothing for ${glue}`);
-writeFileSync(join(dir, glue), result.code);
+if (wasm.length === 0) fail("no *_bg.wasm in the build");
+for (const name of wasm) await minifyGlue(name.replace(/_bg\.wasm$/, ".js"));
 
-// Trunk wrote `integrity="sha384-…"` (quoted or, when it minified the HTML, bare) on the
-// glue's <link rel="modulepreload">; a stale one makes the browser refuse the glue.
-const page = join(dir, "index.html");
-const html = readFileSync(page, "utf8");
-const sri = `sha384-${createHash("sha384").update(result.code).digest("base64")}`;
-const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${glue.replace(/[.]/g, "\\.")}"?[^>]*>`);
-const tag = html.match(link);
-if (!tag) fail(`index.html has no <link> to ${glue}`);
-if (!/\bintegrity=/.test(tag[0])) process.exit(0); // built with --no-sri
-const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
-if (updated === tag[0]) fail(`could not rewrite the integrity of ${glue} in index.html`);
-writeFileSync(page, html.replace(tag[0], updated));
-console.error(
-  `minify-glue: ${glue} ${source.length} -> ${result.code.length} bytes`,
-);
+async function minifyGlue(glue) {
+  const source = readFileSync(join(dir, glue), "utf8");
+  const result = await minify(source, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
+  if (!result.code) fail(`terser returned nothing for ${glue}`);
+  writeFileSync(join(dir, glue), result.code);
+  console.error(`minify-glue: ${glue} ${source.length} -> ${result.code.length} bytes`);
+
+  // Trunk wrote `integrity="sha384-…"` (quoted or, when it minified the HTML, bare) on the
+  // app's glue's <link rel="modulepreload">; a stale one makes the browser refuse the glue.
+  const page = join(dir, "index.html");
+  const html = readFileSync(page, "utf8");
+  const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${glue.replace(/[.]/g, "\\.")}"?[^>]*>`);
+  const tag = html.match(link);
+  if (!tag || !/\bintegrity=/.test(tag[0])) return; // not preloaded here, or built with --no-sri
+  const sri = `sha384-${createHash("sha384").update(result.code).digest("base64")}`;
+  const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
+  if (updated === tag[0]) fail(`could not rewrite the integrity of ${glue} in index.html`);
+  writeFileSync(page, html.replace(tag[0], updated));
+}

@@ -1,6 +1,7 @@
 // Trunk post-build hook, run after externalize-loader.mjs and before minify-glue.mjs: gives
-// the wasm's imports short names in a release build, in the wasm and in the wasm-bindgen JS
-// glue that provides them, and rewrites the wasm's Subresource Integrity hash in index.html.
+// the imports of each wasm module of a release build (the app's and the widget's) short names,
+// in the wasm and in the wasm-bindgen JS glue that provides them, and rewrites the wasm's
+// Subresource Integrity hash in index.html where index.html preloads it (the app's).
 //
 // wasm-bindgen names each import after the function it binds plus a 16-digit hash
 // (`__wbg_querySelector_72201b7c62dc196b`) and files them all under the glue's module name
@@ -27,12 +28,6 @@ function fail(message) {
   console.error(`minify-imports: ${message}`);
   process.exit(1);
 }
-
-const wasmName = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
-if (wasmName.length !== 1) fail(`expected one *_bg.wasm in the build, found ${wasmName.length}`);
-const glueName = wasmName[0].replace(/_bg\.wasm$/, ".js");
-const wasm = readFileSync(join(dir, wasmName[0]));
-let glue = readFileSync(join(dir, glueName), "utf8");
 
 const name = (text) => {
   const bytes = Buffer.from(text, "utf8");
@@ -69,73 +64,84 @@ function shortName(index) {
 const occurrences = (text, word) => text.split(word).length - 1;
 const asKey = (word) => new RegExp(`(?<![\\w$])${word.replace(/[$.]/g, "\\$&")}(?![\\w$])`, "g");
 
-// Find the import section (id 2) among the sections after the 8-byte header.
-let at = 8;
-let section = null;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = leb(wasm, at + 1);
-  if (id === 2) section = { start: at, body, end: body + size };
-  at = body + size;
-}
-if (!section) process.exit(0);
+const wasmFiles = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+if (wasmFiles.length === 0) fail("no *_bg.wasm in the build");
+for (const wasmName of wasmFiles) minifyImports(wasmName);
 
-let [count, cursor] = leb(wasm, section.body);
-const renamed = new Map();
-const modules = new Map();
-const entries = [];
-for (let i = 0; i < count; i++) {
-  let length;
-  [length, cursor] = leb(wasm, cursor);
-  const module = wasm.toString("utf8", cursor, cursor + length);
-  cursor += length;
-  [length, cursor] = leb(wasm, cursor);
-  const field = wasm.toString("utf8", cursor, cursor + length);
-  cursor += length;
-  const end = descriptionEnd(wasm, cursor);
-  const description = wasm.subarray(cursor, end);
-  cursor = end;
-  if (!modules.has(module)) {
-    const quoted = JSON.stringify(module);
-    modules.set(module, occurrences(glue, quoted) === 1 ? quoted : null);
+/** Renames the imports of `wasmName` and of its glue, `<stem>.js`. */
+function minifyImports(wasmName) {
+  const glueName = wasmName.replace(/_bg\.wasm$/, ".js");
+  const wasm = readFileSync(join(dir, wasmName));
+  let glue = readFileSync(join(dir, glueName), "utf8");
+
+  // Find the import section (id 2) among the sections after the 8-byte header.
+  let at = 8;
+  let section = null;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    if (id === 2) section = { start: at, body, end: body + size };
+    at = body + size;
   }
-  if (!renamed.has(field) && field.length > 3 && (glue.match(asKey(field)) ?? []).length === 1) {
-    renamed.set(field, shortName(renamed.size));
+  if (!section) return;
+
+  let [count, cursor] = leb(wasm, section.body);
+  const renamed = new Map();
+  const modules = new Map();
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    let length;
+    [length, cursor] = leb(wasm, cursor);
+    const module = wasm.toString("utf8", cursor, cursor + length);
+    cursor += length;
+    [length, cursor] = leb(wasm, cursor);
+    const field = wasm.toString("utf8", cursor, cursor + length);
+    cursor += length;
+    const end = descriptionEnd(wasm, cursor);
+    const description = wasm.subarray(cursor, end);
+    cursor = end;
+    if (!modules.has(module)) {
+      const quoted = JSON.stringify(module);
+      modules.set(module, occurrences(glue, quoted) === 1 ? quoted : null);
+    }
+    if (!renamed.has(field) && field.length > 3 && (glue.match(asKey(field)) ?? []).length === 1) {
+      renamed.set(field, shortName(renamed.size));
+    }
+    entries.push({ module, field, description });
   }
-  entries.push({ module, field, description });
-}
 
-let moduleName = "m";
-while (glue.includes(`"${moduleName}"`)) moduleName += "m";
-for (const [module, quoted] of modules) {
-  if (quoted) glue = glue.replace(quoted, JSON.stringify(moduleName));
-  else modules.delete(module);
-}
-for (const [field, short] of renamed) glue = glue.replace(asKey(field), short);
+  let moduleName = "m";
+  while (glue.includes(`"${moduleName}"`)) moduleName += "m";
+  for (const [module, quoted] of modules) {
+    if (quoted) glue = glue.replace(quoted, JSON.stringify(moduleName));
+    else modules.delete(module);
+  }
+  for (const [field, short] of renamed) glue = glue.replace(asKey(field), short);
 
-const body = [...writeLeb(count)];
-for (const { module, field, description } of entries) {
-  body.push(...name(modules.has(module) ? moduleName : module), ...name(renamed.get(field) ?? field), ...description);
-}
-const rewritten = Buffer.concat([
-  wasm.subarray(0, section.start),
-  Buffer.from([2, ...writeLeb(body.length), ...body]),
-  wasm.subarray(section.end),
-]);
-writeFileSync(join(dir, wasmName[0]), rewritten);
-writeFileSync(join(dir, glueName), glue);
+  const body = [...writeLeb(count)];
+  for (const { module, field, description } of entries) {
+    body.push(...name(modules.has(module) ? moduleName : module), ...name(renamed.get(field) ?? field), ...description);
+  }
+  const rewritten = Buffer.concat([
+    wasm.subarray(0, section.start),
+    Buffer.from([2, ...writeLeb(body.length), ...body]),
+    wasm.subarray(section.end),
+  ]);
+  writeFileSync(join(dir, wasmName), rewritten);
+  writeFileSync(join(dir, glueName), glue);
 
-// The wasm's `integrity` in index.html (the glue's is minify-glue's, which runs next).
-const page = join(dir, "index.html");
-const html = readFileSync(page, "utf8");
-const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${wasmName[0].replace(/[.]/g, "\\.")}"?[^>]*>`);
-const tag = html.match(link);
-if (tag && /\bintegrity=/.test(tag[0])) {
-  const sri = `sha384-${createHash("sha384").update(rewritten).digest("base64")}`;
-  const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
-  if (updated === tag[0]) fail(`could not rewrite the integrity of ${wasmName[0]} in index.html`);
-  writeFileSync(page, html.replace(tag[0], updated));
+  // The wasm's `integrity` in index.html (the glue's is minify-glue's, which runs next).
+  const page = join(dir, "index.html");
+  const html = readFileSync(page, "utf8");
+  const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${wasmName.replace(/[.]/g, "\\.")}"?[^>]*>`);
+  const tag = html.match(link);
+  if (tag && /\bintegrity=/.test(tag[0])) {
+    const sri = `sha384-${createHash("sha384").update(rewritten).digest("base64")}`;
+    const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
+    if (updated === tag[0]) fail(`could not rewrite the integrity of ${wasmName} in index.html`);
+    writeFileSync(page, html.replace(tag[0], updated));
+  }
+  console.error(
+    `minify-imports: ${renamed.size} of ${count} imports renamed; ${wasmName} ${wasm.length} -> ${rewritten.length} bytes`,
+  );
 }
-console.error(
-  `minify-imports: ${renamed.size} of ${count} imports renamed; ${wasmName[0]} ${wasm.length} -> ${rewritten.length} bytes`,
-);

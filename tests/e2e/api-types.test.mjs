@@ -104,7 +104,7 @@ test("what the widget posts to its host compiles against hookcheck-api.d.ts", as
         const look = () => (received.some((m) => m.type === type) ? done() : setTimeout(look, 20));
         look();
       });
-    frame.src = `/?embed=1&origin=${encodeURIComponent(origin)}`;
+    frame.src = `/embed.html?origin=${encodeURIComponent(origin)}`;
     document.body.append(frame);
     await arrived("hookcheck:ready");
     const set = (message) => frame.contentWindow.postMessage(message, origin);

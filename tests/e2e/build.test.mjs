@@ -1,34 +1,61 @@
-// The release build in dist/: one wasm module named by its content hash, imports with short
-// names that the glue provides (tools/minify-imports.mjs), Subresource Integrity hashes that
-// match the minified files, the rule catalog the editor links to, and a page that starts
-// under its Content Security Policy without a console error (a refused inline script or eval
-// would log one).
+// The release build in dist/: two wasm modules, the app's and the widget's, each named by its
+// content hash, with imports with short names that its glue provides
+// (tools/minify-imports.mjs); the JS API exported by the widget's module only; the widget's
+// page naming the build's files; Subresource Integrity hashes that match the minified files;
+// the rule catalog the editor links to; and both pages starting under the same Content
+// Security Policy without a console error (a refused inline script or eval would log one).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { appInBrowser, dist, typeInto } from "./harness.mjs";
 
 const app = appInBrowser();
 
-test("the build has one wasm module, named by one hash", () => {
-  const wasm = readdirSync(dist).filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, wasm.join(" "));
+const wasmFiles = () => readdirSync(dist).filter((f) => f.endsWith(".wasm")).sort();
+const moduleOf = (name) => new WebAssembly.Module(readFileSync(join(dist, name)));
+
+test("the build has two wasm modules, the app's and the widget's, each named by one hash", () => {
+  const wasm = wasmFiles();
+  assert.equal(wasm.length, 2, wasm.join(" "));
   assert.match(wasm[0], /^hookcheck-web-[0-9a-f]{1,16}_bg\.wasm$/);
+  assert.match(wasm[1], /^hookcheck-widget-[0-9a-f]{16}_bg\.wasm$/);
+  for (const name of wasm) assert.ok(existsSync(join(dist, name.replace(/_bg\.wasm$/, ".js"))), name);
 });
 
-test("the wasm's imports have short names, each one a key the glue provides", () => {
-  const name = readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
-  const wasm = readFileSync(join(dist, name));
-  const glue = readFileSync(join(dist, name.replace(/_bg\.wasm$/, ".js")), "utf8");
-  const module = new WebAssembly.Module(wasm);
-  const imports = WebAssembly.Module.imports(module);
-  assert.ok(imports.length > 50, `${imports.length} imports`);
-  for (const { module: from, name: field } of imports) {
-    assert.ok(field.length <= 3 && from.length <= 3, `${from} ${field}`);
-    assert.match(glue, new RegExp(`[{,]${field}:`), field);
+test("each wasm's imports have short names, each one a key its glue provides", () => {
+  for (const name of wasmFiles()) {
+    const glue = readFileSync(join(dist, name.replace(/_bg\.wasm$/, ".js")), "utf8");
+    const imports = WebAssembly.Module.imports(moduleOf(name));
+    assert.ok(imports.length > 50, `${name}: ${imports.length} imports`);
+    for (const { module: from, name: field } of imports) {
+      assert.ok(field.length <= 3 && from.length <= 3, `${name}: ${from} ${field}`);
+      assert.match(glue, new RegExp(`[{,]${field}:`), `${name}: ${field}`);
+    }
   }
+});
+
+test("only the widget's module exports the JS API", () => {
+  const [app, widget] = wasmFiles().map((name) => WebAssembly.Module.exports(moduleOf(name)).map((e) => e.name));
+  for (const api of ["validate", "preview"]) {
+    assert.ok(widget.includes(api), `the widget's module lacks ${api}`);
+    assert.ok(!app.includes(api), `the app's module exports ${api}`);
+  }
+});
+
+test("the widget's page and hookcheck-api.js name the build's own files", () => {
+  const html = readFileSync(join(dist, "embed.html"), "utf8");
+  const api = readFileSync(join(dist, "hookcheck-api.js"), "utf8");
+  assert.doesNotMatch(html + api, /__HOOKCHECK_/);
+  const named = [...html.matchAll(/\b(?:href|src)="\/([^"]+)"/g)].map((m) => m[1]);
+  for (const file of named) assert.ok(existsSync(join(dist, file)), `embed.html names ${file}, not in the build`);
+  const widget = wasmFiles()[1];
+  for (const file of [widget, widget.replace(/_bg\.wasm$/, ".js")]) {
+    assert.ok(named.includes(file), `embed.html does not preload ${file}`);
+    assert.match(api, new RegExp(`"\\./${file.replace(/[.]/g, "\\.")}"`), `hookcheck-api.js does not load ${file}`);
+  }
+  assert.ok(named.some((f) => /^style-[0-9a-f]+\.css$/.test(f)) && named.some((f) => /^embed-[0-9a-f]{16}\.css$/.test(f)));
 });
 
 test("the rule catalog that the editor's docs link to is in the build, each rule at its anchor", () => {
@@ -64,6 +91,27 @@ test("the app starts and works under its CSP with nothing in the console but its
   await typeInto(page, '{"url": "https://example.com/hook",}');
   await page.getByTestId("validity").filter({ hasText: /1 error/ }).waitFor();
   await page.getByTestId("send").waitFor();
+  assert.deepEqual(
+    messages.filter((m) => /^(error|pageerror)|Content Security Policy|Refused/i.test(m)),
+    [],
+  );
+  await page.close();
+});
+
+test("the widget's page has the app's CSP and starts under it with nothing in the console", async () => {
+  const page = await app.browser.newPage();
+  const messages = [];
+  page.on("console", (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+  const policy = () =>
+    page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+  await page.goto(app.server.url);
+  const appPolicy = await policy();
+  await page.goto(`${app.server.url}embed.html`);
+  assert.equal(await policy(), appPolicy);
+  await typeInto(page, '{"url": "https://example.com/hook",}');
+  await page.getByTestId("validity").filter({ hasText: /1 error/ }).waitFor();
+  await page.getByTestId("open-in-app").waitFor();
   assert.deepEqual(
     messages.filter((m) => /^(error|pageerror)|Content Security Policy|Refused/i.test(m)),
     [],

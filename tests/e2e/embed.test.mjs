@@ -1,5 +1,6 @@
-// Embedding (SPEC §4.2): the iframe widget and its postMessage protocol across origins, the
-// widget's URL options, and the JS API gating a Save button on the example page.
+// Embedding (SPEC §4.2): the iframe widget (embed.html) and its postMessage protocol across
+// origins, the widget's URL options and its old address (/?embed=1), and the JS API gating a
+// Save button on the example page.
 //
 // Three 127.0.0.1 servers, so three origins: the app (the widget), a host page that embeds
 // it and is on the widget's allow-list, and a "rogue" page that is not.
@@ -86,16 +87,16 @@ after(async () => {
 });
 
 function widgetUrl(query) {
-  return `${app.url}?${new URLSearchParams(query)}`;
+  return `${app.url}embed.html?${new URLSearchParams(query)}`;
 }
 
 /** Opens the host page with the widget allowing the host's origin. */
 async function openHost({ rogueWidgetOrigin } = {}) {
   const page = await browser.newPage();
-  const query = { widget: widgetUrl({ embed: "1", origin: host.origin }) };
+  const query = { widget: widgetUrl({ origin: host.origin }) };
   if (rogueWidgetOrigin) {
     query.rogue = `${rogue.url}rogue.html?${new URLSearchParams({
-      widget: widgetUrl({ embed: "1", origin: rogueWidgetOrigin }),
+      widget: widgetUrl({ origin: rogueWidgetOrigin }),
     })}`;
   }
   await page.goto(`${host.url}host.html?${new URLSearchParams(query)}`);
@@ -231,7 +232,7 @@ test("readonly, outcome and a preset text come from the widget's URL; Open in ho
   const code = Buffer.from(JSON.stringify({ v: 1, text: "https://example.com/preset" })).toString(
     "base64url",
   );
-  await page.goto(`${widgetUrl({ embed: "1", readonly: "1", outcome: "failure" })}#s=${code}`);
+  await page.goto(`${widgetUrl({ readonly: "1", outcome: "failure" })}#s=${code}`);
   const input = page.getByTestId("input");
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
   assert.equal(await input.inputValue(), "https://example.com/preset");
@@ -251,6 +252,30 @@ test("readonly, outcome and a preset text come from the widget's URL; Open in ho
   assert.equal(await full.locator("header").count(), 1);
   assert.match(await full.getByTestId("preview-body").textContent(), /"status":"failure"/);
   await full.close();
+  await page.close();
+});
+
+test("the widget's old address, /?embed=1, opens the widget's page with its query and fragment", async () => {
+  const page = await browser.newPage();
+  const code = Buffer.from(JSON.stringify({ v: 1, text: "https://example.com/old" })).toString("base64url");
+  const query = new URLSearchParams({ embed: "1", outcome: "failure", origin: host.origin });
+  await page.goto(`${app.url}?${query}#s=${code}`);
+  await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+  assert.equal(page.url(), `${app.url}embed.html?${query}#s=${code}`);
+  assert.equal(await page.getByTestId("input").inputValue(), "https://example.com/old");
+  assert.match(await page.getByTestId("preview-body").textContent(), /"status":"failure"/);
+  assert.equal(await page.getByTestId("embed").count(), 1);
+  assert.equal(await page.locator("header, footer").count(), 0);
+  await page.close();
+});
+
+test("a query whose embed= is not a flag (embed=0) keeps the full app", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}?embed=0`);
+  await page.getByTestId("validity").waitFor();
+  assert.equal(page.url(), `${app.url}?embed=0`);
+  assert.equal(await page.locator("header").count(), 1);
+  assert.equal(await page.getByTestId("embed").count(), 0);
   await page.close();
 });
 

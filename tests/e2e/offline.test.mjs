@@ -1,6 +1,6 @@
-// Offline (SPEC §4.1): after one visit the service worker serves the app, which validates
-// and previews with the network off; a new build replaces the old cache completely; and the
-// app can be installed.
+// Offline (SPEC §4.1): after one visit the service worker serves the app, or the embed
+// widget, which validates and previews with the network off; a new build replaces the old
+// cache completely; and the app can be installed.
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,6 +66,31 @@ test("after one visit the app loads, validates and previews with the network off
     await validatesAndPreviews(second);
     await second.goto(`${server.url}embed-example.html`);
     await second.getByTestId("save").and(second.locator(":enabled")).waitFor();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("after one visit to the widget it loads, validates and previews with the network off, at its old address too", { timeout: 60_000 }, async () => {
+  const server = await serveStatic(copyOfDist());
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}embed.html`);
+    assert.equal(await controlled(page), true);
+
+    await browser.setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.getByTestId("embed").waitFor();
+    await validatesAndPreviews(page);
+
+    const old = await browser.newPage();
+    await old.goto(`${server.url}?embed=1`);
+    await old.getByTestId("embed").waitFor();
+    assert.equal(old.url(), `${server.url}embed.html?embed=1`);
+    await validatesAndPreviews(old);
   } finally {
     await browser.close();
     await server.close();

@@ -103,7 +103,7 @@ test("the product is remembered with the input, and back on test the three run t
 });
 
 test("the embed takes product= in its URL", async () => {
-  const page = await app.freshPage(`${app.server.url}?embed=1&product=qualityrtc`);
+  const page = await app.freshPage(`${app.server.url}embed.html?product=qualityrtc`);
   await page.getByTestId("outcome-result").waitFor();
   assert.equal(await page.getByTestId("outcome-result").getAttribute("aria-selected"), "true");
   assert.match(await page.getByTestId("preview-body").textContent(), /^\{"testResult":\{/);

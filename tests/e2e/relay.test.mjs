@@ -80,7 +80,7 @@ test("paired with a real relay, a bare URL's call reaches receive --as slack and
 
 test("an embedded widget opened with a pairing link pairs nothing", async () => {
   const page = await app.browser.newPage();
-  await page.goto(`${app.server.url}?embed=1#relay=8788:${TOKEN}`);
+  await page.goto(`${app.server.url}embed.html#relay=8788:${TOKEN}`);
   await page.getByTestId("validity").waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.getItem("hookcheck.relay")), null);
   assert.equal(await page.getByTestId("send-via").count(), 0);

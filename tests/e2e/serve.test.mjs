@@ -1,5 +1,6 @@
-// The README's first command: `scripts/serve` builds the app (a debug build) and serves it,
-// and the page works. Served on a free port (HOOKCHECK_PORT) into a folder of its own, so
+// The README's first command: `scripts/serve` builds the app (a debug build, both wasm
+// modules) and serves it, and the app's page, the widget's page and the embedding example
+// work. Served on a free port (HOOKCHECK_PORT) into a folder of its own, so
 // the release build in dist/ that the other tests use stays as it is.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -15,7 +16,7 @@ import { launchBrowser, root, typeInto, unusedPort } from "./harness.mjs";
 // and browser left running keep the whole end-to-end run from ending.
 const BUILD_MINUTES = 9;
 
-test("scripts/serve builds the app and serves it, working", { timeout: (BUILD_MINUTES + 1) * 60_000 }, async () => {
+test("scripts/serve builds the app and serves it, working: the app, the widget and the embed example", { timeout: (BUILD_MINUTES + 1) * 60_000 }, async () => {
   const port = await unusedPort();
   const dist = mkdtempSync(join(tmpdir(), "hookcheck-serve-"));
   const child = spawn(join(root, "scripts/serve"), ["--dist", dist], {
@@ -48,6 +49,16 @@ test("scripts/serve builds the app and serves it, working", { timeout: (BUILD_MI
     await typeInto(page, "https://example.com/hook");
     await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
     await page.getByTestId("send").waitFor();
+
+    await page.goto(`http://127.0.0.1:${port}/embed.html`);
+    await typeInto(page, "https://example.com/hook");
+    await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+    await page.getByTestId("open-in-app").waitFor();
+
+    // The example page: the JS API gates its Save button, its widget checks the page's field.
+    await page.goto(`http://127.0.0.1:${port}/embed-example.html`);
+    await page.getByTestId("api-status").filter({ hasText: /^Valid/ }).waitFor();
+    await page.getByTestId("widget-status").filter({ hasText: "Invalid: 1 error" }).waitFor();
   } finally {
     await browser.close();
     try {

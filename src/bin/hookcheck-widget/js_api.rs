@@ -1,5 +1,6 @@
-//! The JS API (SPEC §4.2): `validate` and `preview`, exported from the app's wasm module for
-//! host pages that want hookcheck's checks without its UI (to gate their own Save button).
+//! The JS API (SPEC §4.2): `validate` and `preview`, exported from the widget's wasm module
+//! for host pages that want hookcheck's checks without its UI (to gate their own Save button).
+//! Only this module exports them: the app's module has no exports for host pages.
 //!
 //! Hosts load it through `hookcheck-api.js` (see `docs/embedding.md`), which initialises the
 //! module once per page; every call after that is synchronous. Results are core's
@@ -10,8 +11,8 @@
 use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::browser::embed::ModeChoice;
 use hookcheck_core::{check_with, render_request, Options, Outcome, Product, SampleData};
+use hookcheck_web::web::to_js;
 use js_sys::{Array, Object};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// `validate(text, mode?, product?)` → `{valid, mode, diagnostics: [{severity, code,
@@ -117,13 +118,6 @@ fn parse_mode(mode: Option<&str>) -> Result<Option<hookcheck_core::Mode>, JsValu
             ))
         }),
     }
-}
-
-/// `value` as a plain JS object: structs as objects, `None` as `null`, tuples as arrays.
-pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
 }
 
 fn type_error(message: &str) -> JsValue {
