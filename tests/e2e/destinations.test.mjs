@@ -2,7 +2,8 @@
 // still previewed and sendable, made to arrive by its one-click fix; the Slack token kept out of localStorage and share links; the
 // Discord preview showing the rendered content; and `hookcheck receive --as slack`
 // answering the send panel `400 no_text`, explained in Slack's terms. Screenshots of the
-// destination preview in both themes go to docs/screenshots/.
+// Slack URL that won't arrive and of the destination preview in both themes go to
+// docs/screenshots/.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -35,6 +36,9 @@ test("a Slack URL alone won't arrive, yet its request is shown and sendable; its
   assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "false");
   assert.match(await page.getByTestId("preview-body").textContent(), /"status":"completed"/);
   assert.equal(await page.getByTestId("send").isDisabled(), false);
+  // The README's first screenshot: valid for testRTC, refused by Slack, the request shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(root, "docs/screenshots/wont-arrive.png"), animations: "disabled" });
   await diagnostic.locator(".fix").click();
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
   assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "true");
