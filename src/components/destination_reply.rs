@@ -1,12 +1,12 @@
-//! The send panel's words about the destination: before a call, why a browser cannot send
-//! to it (Slack's preflight refuses `application/json`) with the curl command instead;
-//! after a call, what the reply means in the destination's terms (`400 no_text` → "Slack
-//! found no text"). Every judgement is core's (`destination::reply`). Plain functions, not
-//! components: they have no state, and each component costs the download its own Yew glue.
+//! The send panel's words about the destination before a call: why a browser cannot send to
+//! it (Slack's preflight refuses `application/json`), with the curl command instead. (After
+//! a call, the result says what the reply means in the destination's terms.) The judgement
+//! is core's (`destination::reply`). A plain function, not a component: it has no state, and
+//! each component costs the download its own Yew glue.
 
 use std::rc::Rc;
 
-use hookcheck_core::destination::reply::{browser_send_warning, explain_response};
+use hookcheck_core::destination::reply::browser_send_warning;
 use hookcheck_core::render::curl::to_curl;
 use hookcheck_core::Request;
 use yew::prelude::*;
@@ -30,20 +30,5 @@ pub fn destination_send_warning(request: &Rc<Request>) -> Html {
             <p>{ warning }</p>
             <CopyButton label="Copy curl command" content={curl} testid="send-destination-curl" />
         </div>
-    }
-}
-
-/// After a call: the reply in the destination's terms, from its URL or the `x-hookcheck-as`
-/// header of `hookcheck receive --as`.
-pub fn destination_reply(url: &str, headers: &[(String, String)], status: u16, body: &str) -> Html {
-    let Some((id, explained)) = explain_response(url, headers, status, body) else {
-        return Html::default();
-    };
-    html! {
-        <p class={classes!("send-destination", if explained.delivered { "is-ok" } else { "is-error" })}
-            data-testid="send-destination" data-destination={id.id()}
-            data-delivered={explained.delivered.to_string()}>
-            { explained.summary }
-        </p>
     }
 }

@@ -4,16 +4,17 @@
 //! to whoever read the reply.
 
 use hookcheck_core::catalog::recognise as secrets;
+use hookcheck_core::catalog::DestinationId;
 use hookcheck_core::destination::reply::{verdict_of_reply, ReplyVerdict};
 use hyper::StatusCode;
 
 use crate::net::Received;
 
-/// What `received`, the reply to a request for `url`, means.
-pub fn reply(url: &str, received: &Received) -> ReplyVerdict {
+/// What `received`, the reply to a request whose URL names `named`, means.
+pub fn reply(named: Option<DestinationId>, received: &Received) -> ReplyVerdict {
     let body = String::from_utf8_lossy(&received.body);
     verdict_of_reply(
-        url,
+        named,
         &received.headers,
         received.status,
         reason(received.status),
@@ -57,7 +58,7 @@ mod tests {
             elapsed: Duration::ZERO,
         };
         assert_eq!(
-            reply("https://example.com/hook", &received).sentence,
+            reply(None, &received).sentence,
             "The server refused the request (404 Not Found)."
         );
     }

@@ -104,7 +104,7 @@ fn send(sender: &Sender, request: &Request, timeout: Duration) -> Result<Outcome
     };
     Ok(match runtime.block_on(sender.send(&outgoing, timeout)) {
         Ok(received) => {
-            let verdict = explain::reply(&outgoing.url, &received);
+            let verdict = explain::reply(request.destination().map(|found| found.id), &received);
             Outcome::Replied(received, verdict)
         }
         Err(error) => Outcome::Failed(error),

@@ -16,9 +16,14 @@ const GOOGLE_CHAT: &str =
 const PAGERDUTY: &str = "https://events.pagerduty.com/v2/enqueue";
 const OPSGENIE: &str = "https://api.opsgenie.com/v2/alerts";
 
-/// The verdict on a reply to `url` with no headers but those given.
+/// The destination the pipeline reads in `url`, as a request carries it.
+fn named(url: &str) -> Option<DestinationId> {
+    hookcheck_core::catalog::recognise(url).map(|found| found.id)
+}
+
+/// The verdict on a reply to a request for `url`, with no headers.
 fn verdict(url: &str, status: u16, status_text: &str, body: &str) -> ReplyVerdict {
-    verdict_of_reply(url, &[], status, status_text, body)
+    verdict_of_reply(named(url), &[], status, status_text, body)
 }
 
 /// Asserts a refusal by `id` whose sentence starts with `start`.
@@ -304,14 +309,20 @@ fn opsgenie_422_for_another_reason_quotes_it_without_guessing() {
 #[test]
 fn a_local_receive_as_is_explained_in_the_terms_of_the_destination_it_names() {
     let headers = [(AS_HEADER.to_string(), "slack".to_string())];
-    let v = verdict_of_reply("http://127.0.0.1:8787/hook", &headers, 400, "", "no_text");
+    let v = verdict_of_reply(
+        named("http://127.0.0.1:8787/hook"),
+        &headers,
+        400,
+        "",
+        "no_text",
+    );
     assert_refused(&v, DestinationId::Slack, "Slack found no text");
 }
 
 #[test]
 fn the_urls_destination_wins_over_the_header() {
     let headers = [(AS_HEADER.to_string(), "discord".to_string())];
-    let v = verdict_of_reply(SLACK, &headers, 400, "", "no_text");
+    let v = verdict_of_reply(named(SLACK), &headers, 400, "", "no_text");
     assert_eq!(v.destination, Some(DestinationId::Slack));
 }
 
@@ -353,7 +364,13 @@ fn a_redirect_did_not_arrive_and_names_where_it_points_masked() {
         "Location".to_string(),
         "https://example.com/new?token=abc".to_string(),
     )];
-    let v = verdict_of_reply("https://example.com/hook", &headers, 302, "Found", "");
+    let v = verdict_of_reply(
+        named("https://example.com/hook"),
+        &headers,
+        302,
+        "Found",
+        "",
+    );
     assert!(!v.arrived);
     assert!(
         v.sentence

@@ -4,6 +4,7 @@
 use hookcheck_core::browser::send::{Explanation, SendFailure};
 use hookcheck_core::destination::reply::verdict_of_reply;
 use hookcheck_core::render::curl::to_curl;
+use hookcheck_core::Request;
 use yew::prelude::*;
 
 use super::state::Call;
@@ -46,7 +47,7 @@ pub fn result_view(
                     <b>{ format!("{} {}", response.status, response.status_text) }</b>
                     { format!(" · {} ms", response.elapsed_ms.round() as i64) }
                 </p>
-                { verdict_view(&call.request.url, response) }
+                { verdict_view(&call.request, response) }
             } else {
                 <p class="send-status is-error" data-testid="send-status">
                     <b>{ failure.as_ref().map(SendFailure::short).unwrap_or_default() }</b>
@@ -78,9 +79,9 @@ pub fn result_view(
 /// What the reply means: in the destination's terms when one answered, by the URL or
 /// `x-hookcheck-as` (`400 no_text` → "Slack found no text"), else by its status; the
 /// sentence `hookcheck send` prints for the same reply.
-fn verdict_view(url: &str, response: &Response) -> Html {
+fn verdict_view(request: &Request, response: &Response) -> Html {
     let verdict = verdict_of_reply(
-        url,
+        request.destination().map(|found| found.id),
         &response.headers,
         response.status,
         &response.status_text,

@@ -178,27 +178,18 @@ pub fn browser_send_warning(destination: &Destination) -> Option<&'static str> {
 /// that a reply is explained in that destination's terms.
 pub const AS_HEADER: &str = "x-hookcheck-as";
 
-/// The destination a call reached: the one its URL names, or the one a local
-/// `hookcheck receive --as ID` answered as.
-pub fn replying_destination(url: &str, headers: &[(String, String)]) -> Option<DestinationId> {
-    crate::catalog::recognise(url).map(|f| f.id).or_else(|| {
+/// The destination that answered a call: the one its request's URL names (`named`, as the
+/// pipeline recognised it), or the one a local `hookcheck receive --as ID` answered as.
+pub fn replying_destination(
+    named: Option<DestinationId>,
+    headers: &[(String, String)],
+) -> Option<DestinationId> {
+    named.or_else(|| {
         headers
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(AS_HEADER))
             .and_then(|(_, id)| DestinationId::parse(id.trim()))
     })
-}
-
-/// A call's reply explained in the destination's terms: the destination and what its
-/// answer means; `None` when there is no destination or nothing to add.
-pub fn explain_response(
-    url: &str,
-    headers: &[(String, String)],
-    status: u16,
-    body: &str,
-) -> Option<(DestinationId, Explanation)> {
-    let id = replying_destination(url, headers)?;
-    explain(id, status, body).map(|e| (id, e))
 }
 
 /// Whether a reply means the request arrived, and why, in one sentence.
@@ -212,18 +203,19 @@ pub struct ReplyVerdict {
     pub sentence: String,
 }
 
-/// What a reply to a request for `url` means. A destination's reply is worded in its terms
-/// (the catalog's); otherwise, or when the catalog has nothing to add: 2xx arrived, a 3xx
-/// is a redirect not followed (naming its `Location`, masked), anything else was refused.
-/// `status_text` is the reason phrase ("Not Found"); empty when unknown.
+/// What a reply means, to a request whose URL names `named` (the request's
+/// [`destination`](crate::Request::destination), or `None`). A destination's reply is worded
+/// in its terms (the catalog's); otherwise, or when the catalog has nothing to add: 2xx
+/// arrived, a 3xx is a redirect not followed (naming its `Location`, masked), anything else
+/// was refused. `status_text` is the reason phrase ("Not Found"); empty when unknown.
 pub fn verdict_of_reply(
-    url: &str,
+    named: Option<DestinationId>,
     headers: &[(String, String)],
     status: u16,
     status_text: &str,
     body: &str,
 ) -> ReplyVerdict {
-    let destination = replying_destination(url, headers);
+    let destination = replying_destination(named, headers);
     if let Some(explained) = destination.and_then(|id| explain(id, status, body)) {
         return ReplyVerdict {
             destination,
