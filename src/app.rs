@@ -76,7 +76,8 @@ pub fn App() -> Html {
             state.store_secrets,
         ),
         {
-            let state = state.clone();
+            // The check of this text, made by the workbench: where its secrets are.
+            let (state, checked) = (state.clone(), bench.checked.clone());
             move |_| {
                 web::save(keys::REMEMBER, if state.remember { "on" } else { "off" });
                 web::save(
@@ -84,7 +85,7 @@ pub fn App() -> Html {
                     if state.store_secrets { "on" } else { "off" },
                 );
                 if state.remember {
-                    web::save(keys::INPUT, &state.remembered_text());
+                    web::save(keys::INPUT, &state.remembered_text(&checked.report.secrets));
                     match state.mode {
                         Some(mode) => web::save(keys::MODE, mode.as_str()),
                         None => web::remove(keys::MODE),
@@ -100,13 +101,13 @@ pub fn App() -> Html {
     );
 
     let make_link = {
-        let state = state.clone();
+        let (state, checked) = (state.clone(), bench.checked.clone());
         Callback::from(move |()| {
             format!(
                 "{}{}{}",
                 web::page_address(),
                 web::SHARE_PREFIX,
-                state.share_state().encode()
+                state.share_state(&checked.report.secrets).encode()
             )
         })
     };

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use hookcheck_core::browser::examples::EXAMPLES;
 use hookcheck_core::browser::share::{self, ShareState};
 use hookcheck_core::render::sample::read_payload;
+use hookcheck_core::span::Span;
 use hookcheck_core::Mode;
 use hookcheck_core::{Fix, Outcome, Product, SampleData};
 use yew::Reducible;
@@ -144,12 +145,13 @@ impl State {
         &self.samples[self.outcome.index()]
     }
 
-    /// What a share link holds: secrets left out unless the person opted in.
-    pub fn share_state(&self) -> ShareState {
+    /// What a share link holds: the `secrets` of the text (its check's) left out unless
+    /// the person opted in.
+    pub fn share_state(&self, secrets: &[Span]) -> ShareState {
         let text = if self.share_secrets {
             self.text.clone()
         } else {
-            share::strip_secrets(&self.text, self.mode)
+            share::strip_secrets(&self.text, secrets)
         };
         ShareState {
             text,
@@ -160,12 +162,13 @@ impl State {
         }
     }
 
-    /// The text to remember locally: secrets stripped unless the person asked to store them.
-    pub fn remembered_text(&self) -> String {
+    /// The text to remember locally: its `secrets` (its check's) left out unless the person
+    /// asked to store them.
+    pub fn remembered_text(&self, secrets: &[Span]) -> String {
         if self.store_secrets {
             self.text.clone()
         } else {
-            share::strip_secrets(&self.text, self.mode)
+            share::strip_secrets(&self.text, secrets)
         }
     }
 }

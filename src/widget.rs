@@ -16,7 +16,7 @@ pub fn Widget() -> Html {
     let state = &bench.state;
     html! {
         <EmbedFrame options={options.clone()} text={AttrValue::from(state.text.clone())}
-            result={WidgetMessage::result(&bench.checked.report)} share={state.share_state()}
+            result={WidgetMessage::result(&bench.checked.report)} share={state.share_state(&bench.checked.report.secrets)}
             share_prefix={web::SHARE_PREFIX} onset={embed::onset(state.dispatcher())}
             input_ref={bench.input_ref.clone()}>
             { bench.input_views() }

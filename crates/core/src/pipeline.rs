@@ -71,6 +71,12 @@ pub struct Report {
     /// The destination's verdict over every outcome's request; `None` when no destination
     /// is recognised (or testRTC cannot use the config).
     pub arrival: Option<Arrival>,
+    /// The spans of the text that are credentials, in order, as the check read them (the
+    /// URL's tokens and user info, secret headers, the body's `routing_key`, SNS keys): what
+    /// share links and the remembered input leave out
+    /// ([`strip_secrets`](crate::browser::share::strip_secrets)). An input too large to
+    /// check is one span, whole.
+    pub secrets: Vec<Span>,
 }
 
 impl Report {
@@ -158,7 +164,9 @@ pub fn check_with(text: &str, options: &Options) -> Report {
     let mode = options.mode.unwrap_or_else(|| Mode::detect(text));
     let mut diagnostics = Diagnostics::new();
     let mut arrival = None;
+    let mut secrets = Vec::new();
     let config = if text.len() > MAX_INPUT_BYTES {
+        secrets.push(Span::new(0, text.len()));
         diagnostics.push(
             Diagnostic::new(
                 Rule::InputTooLarge,
@@ -173,8 +181,17 @@ pub fn check_with(text: &str, options: &Options) -> Report {
         None
     } else {
         match mode {
-            Mode::Webhook => webhook_field(text, 0, options, &mut diagnostics, &mut arrival),
-            Mode::RunOptions => run_options_field(text, options, &mut diagnostics, &mut arrival),
+            Mode::Webhook => webhook_field(
+                text,
+                0,
+                options,
+                &mut diagnostics,
+                &mut arrival,
+                &mut secrets,
+            ),
+            Mode::RunOptions => {
+                run_options_field(text, options, &mut diagnostics, &mut arrival, &mut secrets)
+            }
         }
     };
     diagnostics.sort();
@@ -186,6 +203,7 @@ pub fn check_with(text: &str, options: &Options) -> Report {
         destination: config.as_ref().and_then(WebhookConfig::destination),
         config,
         arrival,
+        secrets,
     };
     if !report.is_valid() {
         report.config = None;
@@ -200,6 +218,7 @@ fn run_options_field(
     options: &Options,
     diagnostics: &mut Diagnostics,
     arrival: &mut Option<Arrival>,
+    secrets: &mut Vec<Span>,
 ) -> Option<WebhookConfig> {
     if text.trim().is_empty() {
         diagnostics.push(empty_input(text));
@@ -208,7 +227,14 @@ fn run_options_field(
     let found = run_options::parse(text);
     diagnostics.append(found.diagnostics, |d| d);
     let span = found.webhook?;
-    webhook_field(span.slice(text), span.start, options, diagnostics, arrival)
+    webhook_field(
+        span.slice(text),
+        span.start,
+        options,
+        diagnostics,
+        arrival,
+        secrets,
+    )
 }
 
 /// The Webhook field's `text` (at `offset` in the whole input): testRTC's rules, then the
@@ -219,6 +245,7 @@ fn webhook_field(
     options: &Options,
     diagnostics: &mut Diagnostics,
     arrival: &mut Option<Arrival>,
+    secrets: &mut Vec<Span>,
 ) -> Option<WebhookConfig> {
     let mut found = Diagnostics::new();
     let field = check_field(text, options.product, &mut found);
@@ -233,5 +260,6 @@ fn webhook_field(
         );
     }
     diagnostics.append(found, |d| d.shifted(offset));
+    secrets.extend(field.secrets.iter().map(|s| s.shifted(offset)));
     field.config
 }

@@ -6,7 +6,7 @@ use hookcheck_core::browser::embed::{
     normalize_origin, open_in_app_url, parse_host_message, EmbedOptions, HeightReporter,
     HostMessage, MessageError, ModeChoice, SetRequest,
 };
-use hookcheck_core::browser::share::ShareState;
+use hookcheck_core::browser::share::{strip_secrets, ShareState};
 use hookcheck_core::{check, Mode};
 use hookcheck_core::{Outcome, Product};
 
@@ -369,10 +369,10 @@ fn heights_are_rounded_up_and_posted_only_when_they_change() {
 // ---- Open in the full app ----
 
 #[test]
-fn open_in_app_keeps_the_state_and_leaves_secrets_out() {
-    let mut state = ShareState::new(
-        r#"{"url": "https://example.com/hook", "headers": {"Authorization": "Bearer s3cr3t"}}"#,
-    );
+fn open_in_app_carries_the_state_with_the_secrets_its_check_found_left_out() {
+    let text =
+        r#"{"url": "https://example.com/hook", "headers": {"Authorization": "Bearer s3cr3t"}}"#;
+    let mut state = ShareState::new(strip_secrets(text, &check(text, None).secrets));
     state.outcome = Outcome::Failure;
     let url = open_in_app_url("https://hookcheck.example/?embed=1#s=old", "#s=", &state);
     let (base, code) = url.split_once("#s=").unwrap();

@@ -7,7 +7,7 @@
 //! `docs/embedding.md`. Messages are JSON-shaped; the widget never puts the checked text,
 //! or anything taken from it, into a message it posts (it may hold secrets).
 
-use crate::browser::share::{self, ShareState};
+use crate::browser::share::ShareState;
 use crate::pipeline::Mode;
 use crate::product::{Outcome, Product};
 use crate::syntax::json::{self, Json};
@@ -374,11 +374,10 @@ const WIDGET_PARAMETERS: [&str; 6] = ["embed", "readonly", "origin", "product", 
 
 /// The full app's URL holding the widget's state: the widget's own address without its
 /// widget-only parameters and fragment, then `fragment_prefix` (the app's share-link
-/// prefix, `#s=`) and the share code (see [`crate::browser::share`]). Secret values are left out:
-/// the widget offers no "include secrets" choice, and the link may be copied anywhere.
+/// prefix, `#s=`) and the share code (see [`crate::browser::share`]). The widget offers no
+/// "include secrets" choice and the link may be copied anywhere, so `state`'s text is the
+/// text with its secrets left out ([`strip_secrets`](crate::browser::share::strip_secrets)).
 pub fn open_in_app_url(widget_href: &str, fragment_prefix: &str, state: &ShareState) -> String {
-    let mut state = state.clone();
-    state.text = share::strip_secrets(&state.text, state.mode);
     let address = widget_href.split('#').next().unwrap_or(widget_href);
     let (path, query) = address.split_once('?').unwrap_or((address, ""));
     let kept: Vec<&str> = query

@@ -1,5 +1,5 @@
 //! Share links and local memory: the state of a session as a short URL-safe code, and the
-//! text with its secrets left out.
+//! text with the secrets its check found ([`crate::Report::secrets`]) left out.
 //!
 //! The code is base64url (no padding) of a small versioned JSON object:
 //! `{"v":1,"text":…,"mode":"auto"|"webhook"|"run-options","product":…,"outcome":…,"samples":{…}}`,
@@ -8,15 +8,11 @@
 //! (`vars`, `every`), or a product's whole payload (`json`). It lives in the URL fragment,
 //! which browsers never send to a server.
 
-use crate::catalog::recognise::url_secret_spans;
 use crate::pipeline::Mode;
 use crate::product::Product;
 use crate::render::sample::{Outcome, SampleData};
-use crate::secrets;
-use crate::secrets::SECRET_BODY_KEYS;
 use crate::span::Span;
-use crate::syntax::json::{self, Json, NodeValue};
-use crate::syntax::run_options;
+use crate::syntax::json::{self, Json};
 
 /// The version written into every code; a code of another version is refused.
 pub const VERSION: f64 = 1.0;
@@ -185,32 +181,14 @@ impl ShareState {
     }
 }
 
-/// The spans of secret values in `text`: secret-looking header values and SNS secret keys
-/// of the advanced form (whole string tokens, quotes included), the credential parts of
-/// the URL (user info, secret query values, destination tokens) and of the body
-/// (`routing_key`), without quotes.
-pub fn secret_spans(text: &str, mode: Option<Mode>) -> Vec<Span> {
-    let mut spans = Vec::new();
-    match mode.unwrap_or_else(|| Mode::detect(text)) {
-        Mode::Webhook => webhook_secret_spans(text, 0, &mut spans),
-        Mode::RunOptions => {
-            if let Some(span) = run_options::parse(text).webhook {
-                webhook_secret_spans(span.slice(text), span.start, &mut spans);
-            }
-        }
-    }
-    crate::sort::sort_by_key(&mut spans, |s| [s.start as u64, s.end as u64, 0]);
-    spans
-}
-
-/// `text` with every secret value left out: a secret JSON string becomes `""`, user info
-/// in a URL is removed, and the token parts of a destination URL (and a body's
-/// `routing_key`) become the placeholder `SECRET`, which keeps the URL's shape.
-/// Everything else is kept byte for byte.
-pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
+/// `text` with its `secrets` left out (the check's [`Report::secrets`](crate::Report) of
+/// this text): a secret JSON string becomes `""`, user info in a URL is removed, and the
+/// token parts of a destination URL (and a body's `routing_key`) become the placeholder
+/// `SECRET`, which keeps the URL's shape. Everything else is kept byte for byte.
+pub fn strip_secrets(text: &str, secrets: &[Span]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for span in secret_spans(text, mode) {
+    for &span in secrets {
         if span.start < at {
             continue;
         }
@@ -227,65 +205,6 @@ pub fn strip_secrets(text: &str, mode: Option<Mode>) -> String {
     }
     out.push_str(&text[at..]);
     out
-}
-
-fn webhook_secret_spans(text: &str, offset: usize, out: &mut Vec<Span>) {
-    let trimmed = text.trim_start();
-    let start = text.len() - trimmed.len();
-    if !trimmed.starts_with('{') {
-        // A bare URL: its user info and the token parts of a destination URL.
-        let at = offset + start;
-        out.extend(
-            url_secret_spans(trimmed.trim_end())
-                .into_iter()
-                .map(|s| s.shifted(at)),
-        );
-        return;
-    }
-    let Some(root) = json::parse(text).root else {
-        return;
-    };
-    let NodeValue::Object(members) = &root.value else {
-        return;
-    };
-    for member in members {
-        if secrets::SECRET_KEYS.contains(&&*member.key) && member.value.as_str().is_some() {
-            out.push(member.value.span.shifted(offset));
-        }
-        if member.key == "url" {
-            if member.value.is_verbatim_string(text) {
-                let at = offset + member.value.span.start + 1;
-                let url = member.value.as_str().unwrap_or_default();
-                out.extend(url_secret_spans(url).into_iter().map(|s| s.shifted(at)));
-            } else if member
-                .value
-                .as_str()
-                .is_some_and(|url| !url_secret_spans(url).is_empty())
-            {
-                // Escapes make offsets differ: the whole URL goes.
-                out.push(member.value.span.shifted(offset));
-            }
-        }
-        if member.key == "body" {
-            // PagerDuty's `routing_key`, and other credentials, at the body's top level.
-            for field in member.value.as_object().unwrap_or_default() {
-                let span = field.value.span;
-                if SECRET_BODY_KEYS.contains(&&*field.key)
-                    && field.value.is_verbatim_string(text)
-                    && span.len() > 2
-                {
-                    out.push(Span::new(span.start + 1, span.end - 1).shifted(offset));
-                }
-            }
-        }
-        if member.key == "headers" {
-            for header in member.value.as_object().unwrap_or_default() {
-                if secrets::is_secret_header(&header.key) && header.value.as_str().is_some() {
-                    out.push(header.value.span.shifted(offset));
-                }
-            }
-        }
-    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -385,20 +304,25 @@ mod tests {
         );
     }
 
+    /// The text without the secrets its check found.
+    fn stripped(text: &str) -> String {
+        strip_secrets(text, &crate::check(text, None).secrets)
+    }
+
     #[test]
     fn strip_secrets_blanks_credential_headers_only() {
         let text = r#"{"url": "https://example.com", "headers": {"Authorization": "Bearer abc", "X-Team": "blue", "x-api-key": 'k1'}}"#;
         assert_eq!(
-            strip_secrets(text, None),
+            stripped(text),
             r#"{"url": "https://example.com", "headers": {"Authorization": "", "X-Team": "blue", "x-api-key": ""}}"#
         );
-        assert!(!secret_spans(text, None).is_empty());
+        assert!(!crate::check(text, None).secrets.is_empty());
     }
 
     #[test]
     fn strip_secrets_blanks_the_sns_secret_key() {
         let sns = EXAMPLES.iter().find(|e| e.name == "Amazon SNS").unwrap();
-        let stripped = strip_secrets(sns.text, None);
+        let stripped = stripped(sns.text);
         assert!(!stripped.contains("EXAMPLEKEY"), "{stripped}");
         assert!(stripped.contains(r#""secretAccessKey": """#));
         assert!(stripped.contains("AKIAIOSFODNN7EXAMPLE"));
@@ -408,33 +332,38 @@ mod tests {
     fn strip_secrets_works_inside_run_options_and_on_broken_json() {
         let text = r#"#timeout:5 #webhook:{"url":"https://e.com","headers":{"Authorization":"Basic dXNlcg=="}} #vnc"#;
         assert_eq!(
-            strip_secrets(text, None),
+            stripped(text),
             r#"#timeout:5 #webhook:{"url":"https://e.com","headers":{"Authorization":""}} #vnc"#
         );
         let broken = "{\"url\": \"https://e.com\", // note\n \"headers\": {\"Authorization\": \"Bearer t0k\",},}";
-        assert!(!strip_secrets(broken, None).contains("t0k"));
+        assert!(!stripped(broken).contains("t0k"));
         let unfinished = r#"{"url": "https://e.com", "headers": {"Authorization": "Bearer t0k"#;
-        assert!(!strip_secrets(unfinished, None).contains("t0k"));
+        assert!(!stripped(unfinished).contains("t0k"));
+    }
+
+    #[test]
+    fn a_text_too_large_to_check_is_left_out_whole() {
+        let text = format!(
+            "https://me:pw@example.com/{}",
+            "a".repeat(crate::pipeline::MAX_INPUT_BYTES)
+        );
+        assert_eq!(stripped(&text), crate::secrets::PLACEHOLDER);
     }
 
     #[test]
     fn strip_secrets_removes_user_info_from_a_bare_url() {
         assert_eq!(
-            strip_secrets("https://me:pw@example.com/hook?a=b@c", None),
+            stripped("https://me:pw@example.com/hook?a=b@c"),
             "https://example.com/hook?a=b@c"
         );
-        assert_eq!(
-            strip_secrets("https://example.com/h", None),
-            "https://example.com/h"
-        );
+        assert_eq!(stripped("https://example.com/h"), "https://example.com/h");
     }
 
     #[test]
     fn text_without_secrets_is_unchanged() {
         for example in EXAMPLES {
-            let stripped = strip_secrets(example.text, None);
-            if secret_spans(example.text, None).is_empty() {
-                assert_eq!(stripped, example.text, "{}", example.name);
+            if crate::check(example.text, None).secrets.is_empty() {
+                assert_eq!(stripped(example.text), example.text, "{}", example.name);
             }
         }
     }

@@ -1,13 +1,15 @@
 //! The Webhook field (or a `#webhook` value): a bare URL or the advanced form's JSON object.
 
 use super::advanced_form;
+use crate::catalog::recognise::url_secret_spans;
 use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::product::Product;
 use crate::repeats::Diagnostics;
+use crate::secrets::{self, SECRET_BODY_KEYS};
 use crate::span::Span;
 use crate::syntax::json::{self, Node, NodeValue};
 use crate::syntax::url;
-use crate::webhook::WebhookConfig;
+use crate::webhook::{Target, WebhookConfig};
 
 /// What the field holds, as read.
 pub struct Field<'t> {
@@ -16,6 +18,8 @@ pub struct Field<'t> {
     /// The advanced form as parsed, for the stages that point into it or edit it; `None`
     /// for a bare URL.
     pub root: Option<Node<'t>>,
+    /// The spans of the text that are credentials ([`secret_spans`]), in order.
+    pub secrets: Vec<Span>,
 }
 
 /// Checks the Webhook field's text (or a `#webhook` value) as `product`'s webhook: a bare
@@ -31,6 +35,7 @@ pub fn check_field<'t>(
         return Field {
             config: None,
             root: None,
+            secrets: Vec::new(),
         };
     }
     let offset = text.len() - text.trim_start().len();
@@ -42,11 +47,17 @@ pub fn check_field<'t>(
     }
     let check = url::check_url(trimmed);
     diagnostics.append(check.diagnostics, |d| d.shifted(offset));
+    let config = check
+        .parts
+        .map(|parts| WebhookConfig::from_url(trimmed, parts));
+    let secrets = url_secrets(trimmed, config.as_ref())
+        .into_iter()
+        .map(|s| s.shifted(offset))
+        .collect();
     Field {
-        config: check
-            .parts
-            .map(|parts| WebhookConfig::from_url(trimmed, parts)),
+        config,
         root: None,
+        secrets,
     }
 }
 
@@ -57,6 +68,7 @@ fn check_json<'t>(text: &'t str, product: Product, diagnostics: &mut Diagnostics
         return Field {
             config: None,
             root: None,
+            secrets: Vec::new(),
         };
     };
     let config = match &root.value {
@@ -83,10 +95,74 @@ fn check_json<'t>(text: &'t str, product: Product, diagnostics: &mut Diagnostics
             None
         }
     };
+    let secrets = secret_spans(text, &root, config.as_ref());
     Field {
         config,
         root: Some(root),
+        secrets,
     }
+}
+
+/// The credential spans of a URL (its user info, secret query values and destination
+/// tokens): as the checked webhook read it, or, when the URL did not pass its check, as
+/// far as it can be read.
+fn url_secrets(url: &str, config: Option<&WebhookConfig>) -> Vec<Span> {
+    match config.map(|c| &c.target) {
+        Some(Target::Http { reading, .. }) => reading.secrets.clone(),
+        _ => url_secret_spans(url),
+    }
+}
+
+/// The spans of the advanced form's credentials, read from its parsed tree: secret-looking
+/// header values and SNS secret keys (whole string tokens, quotes included), the credential
+/// parts of the URL and of the body (`routing_key`), without quotes. A URL written with
+/// escapes goes whole when it holds a credential (its offsets differ from the text's).
+fn secret_spans(text: &str, root: &Node, config: Option<&WebhookConfig>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let NodeValue::Object(members) = &root.value else {
+        return out;
+    };
+    // JavaScript keeps the last of repeated keys: the config's URL is the last `url`.
+    let last_url = members.iter().rposition(|m| m.key == "url");
+    for (i, member) in members.iter().enumerate() {
+        match &*member.key {
+            key if secrets::SECRET_KEYS.contains(&key) && member.value.as_str().is_some() => {
+                out.push(member.value.span);
+            }
+            "url" => {
+                let Some(url) = member.value.as_str() else {
+                    continue;
+                };
+                let spans = url_secrets(url, config.filter(|_| Some(i) == last_url));
+                if member.value.is_verbatim_string(text) {
+                    let at = member.value.span.start + 1;
+                    out.extend(spans.into_iter().map(|s| s.shifted(at)));
+                } else if !spans.is_empty() {
+                    out.push(member.value.span);
+                }
+            }
+            "body" => {
+                for field in member.value.as_object().unwrap_or_default() {
+                    let span = field.value.span;
+                    if SECRET_BODY_KEYS.contains(&&*field.key)
+                        && field.value.is_verbatim_string(text)
+                        && span.len() > 2
+                    {
+                        out.push(Span::new(span.start + 1, span.end - 1));
+                    }
+                }
+            }
+            "headers" => {
+                for header in member.value.as_object().unwrap_or_default() {
+                    if secrets::is_secret_header(&header.key) && header.value.as_str().is_some() {
+                        out.push(header.value.span);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Nothing but white space.
