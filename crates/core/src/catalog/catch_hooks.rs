@@ -116,48 +116,61 @@ pub const MAKE: Destination = Destination {
     queued: None,
 };
 
-pub const WEBHOOK_SITE: Destination = Destination {
-    id: DestinationId::WebhookSite,
-    key: "webhook-site",
-    name: "webhook.site",
-    short_name: "webhook.site",
-    endpoints: &[any_body(
+/// A request bin's one reply.
+const BIN_REPLIES: &[Reply] = &[plain_ok("")];
+
+/// A request bin: takes anything, answers `200`, and keeps what it got for you to look at.
+const fn request_bin(
+    id: DestinationId,
+    key: &'static str,
+    name: &'static str,
+    endpoints: &'static [Endpoint],
+    cors: Cors,
+) -> Destination {
+    Destination {
+        id,
+        key,
+        name,
+        short_name: name,
+        endpoints,
+        credential: None,
+        replies: BIN_REPLIES,
+        not_json: None,
+        refused_otherwise: None,
+        cors,
+        queued: None,
+    }
+}
+
+pub const WEBHOOK_SITE: Destination = request_bin(
+    DestinationId::WebhookSite,
+    "webhook-site",
+    "webhook.site",
+    &[any_body(
         "webhook.site",
         &[Host::Is("webhook.site"), Host::Is("www.webhook.site")],
         &[Segment::SecretRest],
     )],
-    credential: None,
-    replies: &[plain_ok("")],
-    not_json: None,
-    refused_otherwise: None,
-    cors: Cors::Unknown,
-    queued: None,
-};
+    Cors::Unknown,
+);
 
-pub const PIPEDREAM: Destination = Destination {
-    id: DestinationId::Pipedream,
-    key: "pipedream",
-    name: "Pipedream",
-    short_name: "Pipedream",
-    endpoints: &[any_body(
+pub const PIPEDREAM: Destination = request_bin(
+    DestinationId::Pipedream,
+    "pipedream",
+    "Pipedream",
+    &[any_body(
         "Pipedream",
         &[Host::SecretLabelUnder("m.pipedream.net")],
         &[Segment::Rest],
     )],
-    credential: None,
-    replies: &[plain_ok("")],
-    not_json: None,
-    refused_otherwise: None,
-    cors: Cors::Unknown,
-    queued: None,
-};
+    Cors::Unknown,
+);
 
-pub const BEECEPTOR: Destination = Destination {
-    id: DestinationId::Beeceptor,
-    key: "beeceptor",
-    name: "Beeceptor",
-    short_name: "Beeceptor",
-    endpoints: &[any_body(
+pub const BEECEPTOR: Destination = request_bin(
+    DestinationId::Beeceptor,
+    "beeceptor",
+    "Beeceptor",
+    &[any_body(
         "Beeceptor",
         &[
             Host::SecretLabelUnder("free.beeceptor.com"),
@@ -165,10 +178,5 @@ pub const BEECEPTOR: Destination = Destination {
         ],
         &[Segment::Rest],
     )],
-    credential: None,
-    replies: &[plain_ok("")],
-    not_json: None,
-    refused_otherwise: None,
-    cors: Cors::Allows,
-    queued: None,
-};
+    Cors::Allows,
+);
