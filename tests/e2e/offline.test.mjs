@@ -24,9 +24,11 @@ function copyOfDist() {
  * (`/sw.js?page=app` or `?page=widget`), which has precached its files by then.
  */
 async function controlledBy(page, which) {
+  // Polled on a timer, not on animation frames, which a busy or hidden page may not draw.
   await page.waitForFunction(
     (which) => navigator.serviceWorker.controller?.scriptURL.endsWith(`/sw.js?page=${which}`),
     which,
+    { polling: 100, timeout: 45_000 },
   );
   return true;
 }
