@@ -9,9 +9,9 @@
 // name (a JS import, a manifest's icons), but no other page: a page (.html) is navigated to,
 // not loaded. The app's page is index.html; the widget's is embed.html, with the embedding
 // example, which runs the widget's module. The files that no page names (the docs pages,
-// which both modules link to, the JSON Schema, the JS API's types) go with both, as every
-// file did before pages had files of their own. The hook fails the build if a page's files
-// hold the other page's wasm module.
+// which both modules link to; the JSON Schema and the JS API's types, which editors and
+// compilers fetch) go with both: none is part of either module. The hook fails the build if
+// a page's files hold the other page's wasm module.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
