@@ -32,7 +32,7 @@ where
     if !page_is(page) {
         return;
     }
-    register_offline_support();
+    register_offline_support(page);
     yew::Renderer::<C>::new().render();
 }
 
@@ -49,11 +49,12 @@ fn page_is(page: &str) -> bool {
         .is_some()
 }
 
-/// Registers `/sw.js` (copied to the root of `dist/` so that its scope is the whole app),
-/// which caches the app shell, the wasm and the assets of this build. Without service
-/// workers the app still works; it only needs the network on the next visit.
-fn register_offline_support() {
-    match register_service_worker("/sw.js") {
+/// Registers `/sw.js?page=PAGE` (copied to the root of `dist/` so that its scope is the whole
+/// app), which caches this page's files of this build, and those of the other page once it
+/// was visited too, but not the other page's module (`static/sw.js` says how). Without service
+/// workers the page still works; it only needs the network on the next visit.
+fn register_offline_support(page: &str) {
+    match register_service_worker(&format!("/sw.js?page={page}")) {
         Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
             if let Err(error) = JsFuture::from(promise).await {
                 console_warn(&format!(

@@ -2,7 +2,16 @@
 // when it copies these files, into the staged copies of
 //   - hookcheck-api.js: the widget's module (its content-hashed JS glue and wasm);
 //   - embed.html, the widget's page: its two stylesheets and the widget's module;
-//   - sw.js: the precache list (every file of the build) and a version hash of every file.
+//   - sw.js: what each page precaches (the app's, the widget's), and a version hash of every
+//     file.
+//
+// A page's files are the page and every file of the build that it names, and every file those
+// name (a JS import, a manifest's icons), but no other page: a page (.html) is navigated to,
+// not loaded. The app's page is index.html; the widget's is embed.html, with the embedding
+// example, which runs the widget's module. The files that no page names (the docs pages,
+// which both modules link to; the JSON Schema and the JS API's types, which editors and
+// compilers fetch) go with both: none is part of either module. The hook fails the build if
+// a page's files hold the other page's wasm module.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -71,16 +80,64 @@ rewrite(WIDGET_PAGE, [
   ["__HOOKCHECK_WASM__", wasm],
 ]);
 
-// Everything but the worker itself, as the pages now are; the version hashes each file's
-// name and bytes.
-const precache = built.filter((f) => f !== WORKER);
+// What each file of the build names: the files whose names appear in its text as a page or
+// script writes them ("name", "./name", "/name"; not inside a longer name such as "x-name" or
+// "dir/name"), pages left out. Text files only: the wasm's strings are links (rules.html).
+const TEXT = /\.(html|js|css|webmanifest)$/;
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const names = new Map(
+  built.map((file) => {
+    if (!TEXT.test(file)) return [file, []];
+    const text = readFileSync(join(dir, file), "utf8");
+    const named = built.filter(
+      (other) =>
+        other !== file &&
+        !other.endsWith(".html") &&
+        new RegExp(`(?<![\\w./-])(?:\\.?/)?${escape(other)}(?![\\w./-])`).test(text),
+    );
+    return [file, named];
+  }),
+);
+
+/** `pages` and every file they name, and every file those name. */
+function filesOf(pages) {
+  const found = new Set();
+  const visit = (file) => {
+    if (found.has(file)) return;
+    found.add(file);
+    names.get(file).forEach(visit);
+  };
+  pages.forEach(visit);
+  return found;
+}
+
+// The worker reads a cache that holds a page's `page` as a visit to that page.
+const PAGES = {
+  app: { page: "index.html", files: filesOf(["index.html"]) },
+  widget: { page: WIDGET_PAGE, files: filesOf([WIDGET_PAGE, "embed-example.html"]) },
+};
+const anyPage = (file) => Object.values(PAGES).some(({ files }) => files.has(file));
+const shared = built.filter((file) => file !== WORKER && !anyPage(file));
+const precache = Object.fromEntries(
+  Object.entries(PAGES).map(([name, { page, files }]) => [name, { page, files: [...files, ...shared].sort() }]),
+);
+const appWasm = one(/^hookcheck-web-[0-9a-f]{1,16}_bg\.wasm$/, "app wasm module");
+for (const [page, mine, theirs] of [["app", appWasm, wasm], ["widget", wasm, appWasm]]) {
+  if (!precache[page].files.includes(mine)) fail(`the ${page}'s page does not name its wasm, ${mine}`);
+  if (precache[page].files.includes(theirs)) fail(`the ${page}'s page names the other page's wasm, ${theirs}`);
+}
+
+// The version hashes every file's name and bytes, the worker's own left out.
 const hash = createHash("sha256");
-for (const file of precache) {
+for (const file of built.filter((f) => f !== WORKER)) {
   hash.update(`${file}\0${createHash("sha256").update(readFileSync(join(dir, file))).digest("hex")}\n`);
 }
 const version = hash.digest("hex").slice(0, 16);
 rewrite(WORKER, [
   ['"__HOOKCHECK_VERSION__"', JSON.stringify(version)],
-  ["[/* __HOOKCHECK_PRECACHE__ */]", JSON.stringify(precache)],
+  ["{/* __HOOKCHECK_PAGES__ */}", JSON.stringify(precache)],
 ]);
-console.log(`precache-manifest: ${precache.length} files, version ${version}`);
+for (const [name, { files }] of Object.entries(precache)) {
+  console.log(`precache-manifest: the ${name}'s page precaches ${files.length} files: ${files.join(" ")}`);
+}
+console.log(`precache-manifest: version ${version}`);

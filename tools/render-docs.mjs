@@ -2,7 +2,7 @@
 // (docs/destinations.md) and the page of testRTC's facts they cite (docs/testrtc.md) into the
 // build as rules.html, destinations.html and testrtc.html, so the editor's documentation links
 // (`rules.html#json-trailing-comma`) open the rule itself, also offline (the service worker
-// precaches every file of the build).
+// caches these pages with either page, the app's or the widget's, as both link to them).
 //
 // Markdown is rendered by marked. Each heading gets an id: a heading that is one code span,
 // as every rule's is (### `json-trailing-comma`), gets the code itself; others a slug of

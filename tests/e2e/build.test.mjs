@@ -1,7 +1,8 @@
 // The release build in dist/: two wasm modules, the app's and the widget's, each named by its
 // content hash, with imports with short names that its glue provides
 // (tools/minify-imports.mjs); the JS API exported by the widget's module only; the widget's
-// page naming the build's files; Subresource Integrity hashes that match the minified files;
+// page naming the build's files; the service worker's precache list of each page, with its own
+// module and not the other's; Subresource Integrity hashes that match the minified files;
 // the rule catalog the editor links to; and both pages starting under the same Content
 // Security Policy without a console error (a refused inline script or eval would log one).
 import assert from "node:assert/strict";
@@ -56,6 +57,41 @@ test("the widget's page and hookcheck-api.js name the build's own files", () => 
     assert.match(api, new RegExp(`"\\./${file.replace(/[.]/g, "\\.")}"`), `hookcheck-api.js does not load ${file}`);
   }
   assert.ok(named.some((f) => /^style-[0-9a-f]+\.css$/.test(f)) && named.some((f) => /^embed-[0-9a-f]{16}\.css$/.test(f)));
+});
+
+/** Every file of dist/, as paths relative to it ("icons/icon.svg"). */
+function builtFiles(folder = dist, prefix = "") {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? builtFiles(join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** The files of the build that a page names (href, src), its own name included. */
+function namedBy(page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  return [page, ...[...html.matchAll(/\b(?:href|src)="?\/([^" >]+)/g)].map((m) => m[1])];
+}
+
+test("the service worker precaches each page's files with its own wasm module, not the other page's, and every file for some page", () => {
+  const worker = readFileSync(join(dist, "sw.js"), "utf8");
+  assert.match(worker, /const VERSION = "[0-9a-f]{16}";/);
+  const pages = JSON.parse(worker.match(/const PAGES = (\{.*\});/)[1]);
+  assert.deepEqual(Object.keys(pages), ["app", "widget"]);
+  assert.equal(pages.app.page, "index.html");
+  assert.equal(pages.widget.page, "embed.html");
+  const [appWasm, widgetWasm] = wasmFiles();
+  const moduleOf = (wasm) => [wasm, wasm.replace(/_bg\.wasm$/, ".js")];
+  const loader = readdirSync(dist).find((f) => /^loader-[0-9a-f]{16}\.js$/.test(f));
+  const expected = {
+    app: { has: [...namedBy("index.html"), loader, ...moduleOf(appWasm)], lacks: ["embed.html", "embed.js", "hookcheck-api.js", ...moduleOf(widgetWasm)] },
+    widget: { has: [...namedBy("embed.html"), "embed.js", "hookcheck-api.js", ...moduleOf(widgetWasm)], lacks: ["index.html", loader, ...moduleOf(appWasm)] },
+  };
+  for (const [page, { has, lacks }] of Object.entries(expected)) {
+    for (const file of has) assert.ok(pages[page].files.includes(file), `the ${page}'s page does not precache ${file}`);
+    for (const file of lacks) assert.ok(!pages[page].files.includes(file), `the ${page}'s page precaches ${file}`);
+  }
+  const precached = new Set([...pages.app.files, ...pages.widget.files]);
+  assert.deepEqual(builtFiles().filter((f) => f !== "sw.js" && !precached.has(f)), []);
 });
 
 test("the rule catalog that the editor's docs link to is in the build, each rule at its anchor", () => {

@@ -32,13 +32,18 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, origin, close }. */
+/**
+ * Serves `dir` on 127.0.0.1 at a free port. Returns { url, origin, requested (the path of
+ * every request, in order), close }.
+ */
 export async function serveStatic(dir = dist) {
   if (!existsSync(join(dir, "index.html")) && dir === dist) {
     throw new Error("dist/ is not built: run `scripts/build` first (scripts/test does)");
   }
+  const requested = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requested.push(path);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -60,6 +65,7 @@ export async function serveStatic(dir = dist) {
   return {
     origin,
     url: `${origin}/`,
+    requested,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

@@ -1,8 +1,9 @@
 // Offline (SPEC §4.1): after one visit the service worker serves the app, or the embed
-// widget, which validates and previews with the network off; a new build replaces the old
-// cache completely; and the app can be installed.
+// widget, which validates and previews with the network off; a visit to one page caches that
+// page's files and never the other page's wasm module; a new build replaces the old cache
+// completely, keeping every page that was cached; and the app can be installed.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -18,20 +19,45 @@ function copyOfDist() {
   return dir;
 }
 
-/** Resolves once a service worker controls the page (the first visit installs it). */
-function controlled(page) {
-  return page.evaluate(
-    () =>
-      navigator.serviceWorker.controller !== null ||
-      new Promise((ok) =>
-        navigator.serviceWorker.addEventListener("controllerchange", () => ok(true), {
-          once: true,
-        }),
-      ),
+/**
+ * Resolves once the page is controlled by the worker that `which` page registered
+ * (`/sw.js?page=app` or `?page=widget`), which has precached its files by then.
+ */
+async function controlledBy(page, which) {
+  // Polled on a timer, not on animation frames, which a busy or hidden page may not draw.
+  await page.waitForFunction(
+    (which) => navigator.serviceWorker.controller?.scriptURL.endsWith(`/sw.js?page=${which}`),
+    which,
+    { polling: 100, timeout: 45_000 },
   );
+  return true;
 }
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+/** The paths of every file in every cache of the page's origin: ["/index.html", …]. */
+const cachedFiles = (page) =>
+  page.evaluate(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths.sort();
+  });
+
+/** Each wasm module's files in the build, as paths: its JS glue and its wasm. */
+function moduleFiles(stem) {
+  const wasm = readdirSync(dist).find((f) => f.startsWith(`${stem}-`) && f.endsWith("_bg.wasm"));
+  return [`/${wasm.replace(/_bg\.wasm$/, ".js")}`, `/${wasm}`];
+}
+const APP_MODULE = moduleFiles("hookcheck-web");
+const WIDGET_MODULE = moduleFiles("hookcheck-widget");
+
+/** The files of the build that a page of dist/ names, as paths (its own included). */
+function namedBy(page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  return [`/${page}`, ...[...html.matchAll(/\b(?:href|src)="?(\/[^" >]+)/g)].map((m) => m[1])];
+}
 
 async function validatesAndPreviews(page) {
   await typeInto(page, "https://example.com/hook");
@@ -47,7 +73,7 @@ test("after one visit the app loads, validates and previews with the network off
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
-    assert.equal(await controlled(page), true);
+    assert.equal(await controlledBy(page, "app"), true);
     const version = readFileSync(join(dist, "sw.js"), "utf8").match(/const VERSION = "(\w+)"/)[1];
     assert.deepEqual(await cacheNames(page), [`hookcheck-${version}`]);
 
@@ -60,25 +86,23 @@ test("after one visit the app loads, validates and previews with the network off
     await typeInto(page, "https://example.com/hook");
     await page.getByTestId("send-offline").waitFor();
 
-    // A second page, opened offline, works too (and the embedding example with it).
+    // A second page, opened offline, works too.
     const second = await browser.newPage();
     await second.goto(server.url);
     await validatesAndPreviews(second);
-    await second.goto(`${server.url}embed-example.html`);
-    await second.getByTestId("save").and(second.locator(":enabled")).waitFor();
   } finally {
     await browser.close();
     await server.close();
   }
 });
 
-test("after one visit to the widget it loads, validates and previews with the network off, at its old address too", { timeout: 60_000 }, async () => {
+test("after one visit to the widget it loads, validates and previews with the network off, at its old address too, and so does the embedding example", { timeout: 60_000 }, async () => {
   const server = await serveStatic(copyOfDist());
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}embed.html`);
-    assert.equal(await controlled(page), true);
+    assert.equal(await controlledBy(page, "widget"), true);
 
     await browser.setOffline(true);
     await server.close();
@@ -91,20 +115,94 @@ test("after one visit to the widget it loads, validates and previews with the ne
     await old.getByTestId("embed").waitFor();
     assert.equal(old.url(), `${server.url}embed.html?embed=1`);
     await validatesAndPreviews(old);
+
+    // The example runs the widget's module, in its frame and through the JS API.
+    await old.goto(`${server.url}embed-example.html`);
+    await old.getByTestId("save").and(old.locator(":enabled")).waitFor();
   } finally {
     await browser.close();
     await server.close();
   }
 });
 
-test("a new build replaces the old cache, and offline then serves the new build", { timeout: 60_000 }, async () => {
-  const dir = copyOfDist();
-  const server = await serveStatic(dir);
+test("a first visit to the app caches the app's files, and never fetches or caches the widget's module", { timeout: 60_000 }, async () => {
+  const server = await serveStatic();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await controlled(page);
+    await controlledBy(page, "app");
+    const cached = await cachedFiles(page);
+    for (const file of [...namedBy("index.html"), ...APP_MODULE]) assert.ok(cached.includes(file), `${file} is not cached`);
+    for (const file of [...namedBy("embed.html"), ...WIDGET_MODULE].filter((f) => !namedBy("index.html").includes(f))) {
+      assert.ok(!cached.includes(file), `the app's visit cached the widget's ${file}`);
+    }
+    for (const file of WIDGET_MODULE) assert.ok(!server.requested.includes(file), `the app's visit fetched ${file}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a first visit to the widget caches the widget's files, and never fetches or caches the app's module", { timeout: 60_000 }, async () => {
+  const server = await serveStatic();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}embed.html?origin=${encodeURIComponent(server.origin)}`);
+    await controlledBy(page, "widget");
+    const cached = await cachedFiles(page);
+    for (const file of [...namedBy("embed.html"), ...WIDGET_MODULE]) assert.ok(cached.includes(file), `${file} is not cached`);
+    for (const file of [...namedBy("index.html"), ...APP_MODULE].filter((f) => !namedBy("embed.html").includes(f))) {
+      assert.ok(!cached.includes(file), `the widget's visit cached the app's ${file}`);
+    }
+    for (const file of APP_MODULE) assert.ok(!server.requested.includes(file), `the widget's visit fetched ${file}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("after a visit to each page, one cache holds both pages' files and both work with the network off", { timeout: 60_000 }, async () => {
+  const server = await serveStatic(copyOfDist());
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await controlledBy(page, "app");
+    // The widget's page registers its own worker address, which replaces the app's worker
+    // with one of the same build that adds the widget's files to the same cache.
+    await page.goto(`${server.url}embed.html`);
+    await controlledBy(page, "widget");
+    const version = readFileSync(join(dist, "sw.js"), "utf8").match(/const VERSION = "(\w+)"/)[1];
+    assert.deepEqual(await cacheNames(page), [`hookcheck-${version}`]);
+    const cached = await cachedFiles(page);
+    for (const file of [...APP_MODULE, ...WIDGET_MODULE]) assert.ok(cached.includes(file), `${file} is not cached`);
+
+    await browser.setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.getByTestId("embed").waitFor();
+    await validatesAndPreviews(page);
+    await page.goto(server.url);
+    await validatesAndPreviews(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a new build replaces the old cache with every page the old one held, and offline then serves the new build", { timeout: 60_000 }, async () => {
+  const dir = copyOfDist();
+  const server = await serveStatic(dir);
+  const browser = await launchBrowser();
+  try {
+    // Both pages visited; the app's visit registered the newest worker.
+    const page = await browser.newPage();
+    await page.goto(`${server.url}embed.html`);
+    await controlledBy(page, "widget");
+    await page.goto(server.url);
+    await controlledBy(page, "app");
     const [oldCache] = await cacheNames(page);
 
     // Deploy "build 2": a changed page, so a changed precache version in sw.js. (The release
@@ -131,11 +229,17 @@ test("a new build replaces the old cache, and offline then serves the new build"
       while (!(await replaced())) await new Promise((ok) => setTimeout(ok, 50));
     });
     assert.notEqual(oldCache, "hookcheck-build2");
+    // The app's worker cached the widget's page too, as the old cache held it.
+    const cached = await cachedFiles(page);
+    for (const file of [...APP_MODULE, ...WIDGET_MODULE, "/embed.html"]) assert.ok(cached.includes(file), `${file} is not cached`);
 
     await browser.setOffline(true);
     await server.close();
     await page.reload();
     assert.equal(await page.locator('meta[name="build"]').getAttribute("content"), "two");
+    await validatesAndPreviews(page);
+    await page.goto(`${server.url}embed.html`);
+    await page.getByTestId("embed").waitFor();
     await validatesAndPreviews(page);
   } finally {
     await browser.close();
@@ -149,7 +253,7 @@ test("the app is installable: Chromium finds no installability error in the mani
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await controlled(page);
+    await controlledBy(page, "app");
     const cdp = await page.context().newCDPSession(page);
     const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
     assert.deepEqual(installabilityErrors, []);
