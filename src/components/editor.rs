@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use hookcheck_core::assist::{bracket_pair, highlight, TokenClass};
 use hookcheck_core::span::{byte_offset, utf16_offset, Span};
-use hookcheck_core::{LocatedDiagnostic, Position, Severity};
+use hookcheck_core::{LocatedDiagnostic, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -41,16 +41,31 @@ pub fn Editor(props: &EditorProps) -> Html {
     let probe = use_node_ref();
     let frame = use_node_ref();
     let overlay_ref = use_node_ref();
-    let brackets = use_bracket_pair(props.node_ref.clone());
+    // The bracket at the caret and its partner, framed: followed on input, a click and the
+    // keys that move the caret; hidden while the field has no focus.
+    let marks = [use_node_ref(), use_node_ref()];
+    let brackets = {
+        let (area, marks) = (props.node_ref.clone(), marks.clone());
+        Callback::from(move |shown: bool| frame_brackets(&area, &marks, shown))
+    };
     let oninput = {
-        let (oninput, follow) = (props.oninput.clone(), brackets.follow.clone());
+        let (oninput, brackets) = (props.oninput.clone(), brackets.clone());
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             oninput.emit(area.value());
-            follow.emit(());
+            brackets.emit(true);
         })
     };
-    let onclick = brackets.follow.reform(|_: MouseEvent| ());
+    let onkeyup = {
+        let brackets = brackets.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if CARET_KEYS.contains(&event.key().as_str()) {
+                brackets.emit(true);
+            }
+        })
+    };
+    let onclick = brackets.reform(|_: MouseEvent| true);
+    let onblur = brackets.reform(|_: FocusEvent| false);
     // The first line in view and how many lines the frame shows.
     let view = use_state_eq(|| (0usize, 60usize));
     let onscroll = {
@@ -117,32 +132,21 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <div class="gutter" aria-hidden="true">{ gutter }</div>
                 <div class={classes!("editor-stack", (!coloured).then_some("plain"))}>
                     <span class="ch-probe" ref={probe} aria-hidden="true"></span>
+                    // Before the text, so that the frames lie behind the brackets they frame.
+                    { for marks.map(|mark| html! {
+                        <span class="bracket-match" aria-hidden="true" data-testid="bracket-match" ref={mark}></span>
+                    }) }
                     <pre class="overlay" aria-hidden="true" ref={overlay_ref}>{ overlay(text, start..end, marked, tokens) }</pre>
                     <textarea id="hookcheck-input" data-testid="input" class="input"
                         ref={props.node_ref.clone()}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         rows={rows.to_string()} cols={cols.to_string()}
                         aria-describedby="hookcheck-validity"
-                        onkeyup={brackets.onkeyup} {onclick} onblur={brackets.onblur}
-                        value={props.text.clone()} {oninput} />
-                    { brackets.marks }
+                        {onkeyup} {onclick} {onblur} value={props.text.clone()} {oninput} />
                 </div>
             </div>
         </div>
     }
-}
-
-/// The frames of the bracket at the caret and its partner, and the textarea's events that
-/// move them.
-struct BracketPair {
-    /// After an input or a click: reads the caret again.
-    follow: Callback<()>,
-    /// On `keyup`: a key that moves the caret reads it again.
-    onkeyup: Callback<KeyboardEvent>,
-    /// The frames go when the field loses the focus.
-    onblur: Callback<FocusEvent>,
-    /// The two frames (none without a pair), for the editor's stack.
-    marks: Html,
 }
 
 /// The keys that move the caret without typing.
@@ -157,53 +161,27 @@ const CARET_KEYS: [&str; 8] = [
     "PageDown",
 ];
 
-/// The bracket pair at the caret of the textarea behind `node_ref`, placed by line and
-/// column through CSS custom properties: the page's CSP (`style-src 'self'`) refuses style
-/// attributes, not the CSSOM.
-#[hook]
-fn use_bracket_pair(node_ref: NodeRef) -> BracketPair {
-    let pair = use_state_eq(|| None::<[Position; 2]>);
-    let follow = {
-        let pair = pair.clone();
-        Callback::from(move |()| {
-            pair.set(caret(&node_ref).and_then(|(text, at)| bracket_pair(&text, at)))
-        })
-    };
-    let onkeyup = {
-        let follow = follow.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if CARET_KEYS.contains(&event.key().as_str()) {
-                follow.emit(());
+/// Frames the bracket at the caret of the textarea behind `area` and its partner
+/// ([`bracket_pair`]) with `marks`, or hides them (no pair, or not `shown`). Placed and
+/// shown through the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style
+/// attribute is refused; a moving caret redraws nothing else.
+fn frame_brackets(area: &NodeRef, marks: &[NodeRef; 2], shown: bool) {
+    let pair = (caret(area).filter(|_| shown)).and_then(|(text, at)| bracket_pair(&text, at));
+    for (i, node) in marks.iter().enumerate() {
+        let Some(mark) = node.cast::<HtmlElement>() else {
+            continue;
+        };
+        let style = mark.style();
+        match pair {
+            Some(pair) => {
+                let _ = style.set_property("--bracket-line", &(pair[i].line - 1).to_string());
+                let _ = style.set_property("--bracket-column", &(pair[i].column - 1).to_string());
+                let _ = style.set_property("display", "block");
             }
-        })
-    };
-    let onblur = {
-        let pair = pair.clone();
-        Callback::from(move |_: FocusEvent| pair.set(None))
-    };
-    let refs = [use_node_ref(), use_node_ref()];
-    {
-        let refs = refs.clone();
-        use_effect_with(*pair, move |pair| {
-            for (node, place) in refs.iter().zip(pair.iter().flatten()) {
-                if let Some(mark) = node.cast::<HtmlElement>() {
-                    let style = mark.style();
-                    let _ = style.set_property("--bracket-line", &(place.line - 1).to_string());
-                    let _ = style.set_property("--bracket-column", &(place.column - 1).to_string());
-                }
+            None => {
+                let _ = style.remove_property("display");
             }
-        });
-    }
-    let marks = pair.map(|_| {
-        refs.into_iter()
-            .map(|node| html! { <span class="bracket-match" aria-hidden="true" data-testid="bracket-match" ref={node}></span> })
-            .collect()
-    });
-    BracketPair {
-        follow,
-        onkeyup,
-        onblur,
-        marks: marks.unwrap_or_default(),
+        }
     }
 }
 
