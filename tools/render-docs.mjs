@@ -1,8 +1,7 @@
 // Trunk post-build hook: renders the rule catalog (docs/rules.md), the destinations page
 // (docs/destinations.md) and the page of testRTC's facts they cite (docs/testrtc.md) into the
-// build as rules.html, destinations.html and testrtc.html, so the editor's documentation links
-// (`rules.html#json-trailing-comma`) open the rule itself, also offline (the service worker
-// precaches every file of the build).
+// build as rules.html, destinations.html and testrtc.html, so that `rules.html#json-trailing-comma`
+// opens the rule itself, also offline (the service worker precaches every file of the build).
 //
 // Markdown is rendered by marked. Each heading gets an id: a heading that is one code span,
 // as every rule's is (### `json-trailing-comma`), gets the code itself; others a slug of
