@@ -166,7 +166,10 @@ const CARET_KEYS: [&str; 8] = [
 /// shown through the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style
 /// attribute is refused; a moving caret redraws nothing else.
 fn frame_brackets(area: &NodeRef, marks: &[NodeRef; 2], shown: bool) {
-    let pair = (caret(area).filter(|_| shown)).and_then(|(text, at)| bracket_pair(&text, at));
+    let pair = match shown {
+        true => caret(area).and_then(|(text, at)| bracket_pair(&text, at)),
+        false => None,
+    };
     for (i, node) in marks.iter().enumerate() {
         let Some(mark) = node.cast::<HtmlElement>() else {
             continue;
