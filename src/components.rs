@@ -1,6 +1,5 @@
 //! One file per component; each takes plain props and renders what core computed.
 
-pub mod completions;
 pub mod copy_button;
 pub mod destination_preview;
 pub mod destination_reply;

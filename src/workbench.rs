@@ -14,9 +14,8 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    completions::insert_undoable,
     diagnostics::{diagnostic_list, DiagnosticList},
-    editor::{select_span, Editor},
+    editor::{insert_undoable, select_span, Editor},
     format_button::FormatButton,
     preview::Preview,
     validity::{Validity, ValidityProps},
@@ -178,7 +177,7 @@ impl Workbench {
             <>
                 <Editor text={AttrValue::from(state.text.clone())}
                     diagnostics={checked.located.clone()} node_ref={self.input_ref.clone()}
-                    oninput={handlers.oninput.clone()} product={state.product} />
+                    oninput={handlers.oninput.clone()} />
                 <FormatButton text={AttrValue::from(state.text.clone())} node_ref={self.input_ref.clone()} />
                 <Validity ..ValidityProps::of(&checked.report) />
                 { diagnostic_list(DiagnosticList {

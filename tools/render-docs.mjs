@@ -1,8 +1,8 @@
 // Trunk post-build hook: renders the rule catalog (docs/rules.md), the destinations page
 // (docs/destinations.md) and the page of testRTC's facts they cite (docs/testrtc.md) into the
-// build as rules.html, destinations.html and testrtc.html, so the editor's documentation links
-// (`rules.html#json-trailing-comma`) open the rule itself, also offline (the service worker
-// caches these pages with either page, the app's or the widget's, as both link to them).
+// build as rules.html, destinations.html and testrtc.html, so that a diagnostic's code links to
+// its rule (`rules.html#json-trailing-comma`), also offline (the service worker caches these
+// pages with either page, the app's or the widget's).
 //
 // Markdown is rendered by marked. Each heading gets an id: a heading that is one code span,
 // as every rule's is (### `json-trailing-comma`), gets the code itself; others a slug of

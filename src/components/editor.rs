@@ -7,14 +7,19 @@
 //! overlay and the gutter move with it. The overlay draws only the lines in view (and a
 //! margin), so a long paste costs the DOM of a screenful; when those lines hold more than
 //! [`COLOURED`] tokens (a minified paste on one line), the textarea shows its own text and
-//! the overlay only the marks.
+//! the overlay only the marks. The bracket at the caret and its partner are framed
+//! ([`hookcheck_core::assist::bracket_pair`]).
+//!
+//! Every edit made for the person (a one-click fix, Format) goes through
+//! [`insert_undoable`], so Ctrl+Z undoes it like typing.
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{highlight, TokenClass};
-use hookcheck_core::span::Span;
-use hookcheck_core::{LocatedDiagnostic, Product, Severity};
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use hookcheck_core::assist::{bracket_pair, highlight, TokenClass};
+use hookcheck_core::span::{byte_offset, utf16_offset, Span};
+use hookcheck_core::{LocatedDiagnostic, Severity};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,31 +32,40 @@ pub struct EditorProps {
     pub node_ref: NodeRef,
     /// Called with the new text on every keystroke.
     pub oninput: Callback<String>,
-    /// The product whose webhook is written: whose variables the completions offer.
-    #[prop_or_default]
-    pub product: Product,
 }
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     // A hidden box 100 characters wide and 100 lines high at the text's origin: the scale
-    // for the lines in view and for the pointer's place in the text.
+    // for the lines in view.
     let probe = use_node_ref();
     let frame = use_node_ref();
     let overlay_ref = use_node_ref();
-    let assist =
-        super::completions::use_assist(props.node_ref.clone(), probe.clone(), props.product);
+    // The bracket at the caret and its partner, framed: followed on input, a click and the
+    // keys that move the caret; hidden while the field has no focus.
+    let marks = [use_node_ref(), use_node_ref()];
+    let brackets = {
+        let (area, marks) = (props.node_ref.clone(), marks.clone());
+        Callback::from(move |shown: bool| frame_brackets(&area, &marks, shown))
+    };
     let oninput = {
-        let oninput = props.oninput.clone();
-        let onupdate = assist.onupdate.clone();
+        let (oninput, brackets) = (props.oninput.clone(), brackets.clone());
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             oninput.emit(area.value());
-            onupdate.emit(());
+            brackets.emit(true);
         })
     };
-    let onclick = assist.onmove.reform(|_: MouseEvent| ());
-    let onblur = assist.onclose.reform(|_: FocusEvent| ());
+    let onkeyup = {
+        let brackets = brackets.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if CARET_KEYS.contains(&event.key().as_str()) {
+                brackets.emit(true);
+            }
+        })
+    };
+    let onclick = brackets.reform(|_: MouseEvent| true);
+    let onblur = brackets.reform(|_: FocusEvent| false);
     // The first line in view and how many lines the frame shows.
     let view = use_state_eq(|| (0usize, 60usize));
     let onscroll = {
@@ -116,25 +130,71 @@ pub fn Editor(props: &EditorProps) -> Html {
             <label class="editor-label" for="hookcheck-input">{ "Webhook field or run options" }</label>
             <div class="editor-frame" ref={frame} {onscroll}>
                 <div class="gutter" aria-hidden="true">{ gutter }</div>
-                <div class={classes!("editor-stack", (!coloured).then_some("plain"))}
-                    onmousemove={assist.onhover.clone()} onmouseleave={assist.onleave.clone()}>
+                <div class={classes!("editor-stack", (!coloured).then_some("plain"))}>
                     <span class="ch-probe" ref={probe} aria-hidden="true"></span>
+                    // Before the text, so that the frames lie behind the brackets they frame.
+                    { for marks.map(|mark| html! {
+                        <span class="bracket-match" aria-hidden="true" data-testid="bracket-match" ref={mark}></span>
+                    }) }
                     <pre class="overlay" aria-hidden="true" ref={overlay_ref}>{ overlay(text, start..end, marked, tokens) }</pre>
                     <textarea id="hookcheck-input" data-testid="input" class="input"
                         ref={props.node_ref.clone()}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         rows={rows.to_string()} cols={cols.to_string()}
                         aria-describedby="hookcheck-validity"
-                        aria-autocomplete="list" aria-controls={super::completions::LIST_ID}
-                        aria-expanded={assist.expanded.to_string()}
-                        aria-activedescendant={assist.active_id.clone()}
-                        onkeydown={assist.onkeydown.clone()} onkeyup={assist.onkeyup.clone()} {onclick} {onblur}
-                        value={props.text.clone()} {oninput} />
-                    { assist.view }
+                        {onkeyup} {onclick} {onblur} value={props.text.clone()} {oninput} />
                 </div>
             </div>
         </div>
     }
+}
+
+/// The keys that move the caret without typing.
+const CARET_KEYS: [&str; 8] = [
+    "ArrowLeft",
+    "ArrowRight",
+    "ArrowUp",
+    "ArrowDown",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+];
+
+/// Frames the bracket at the caret of the textarea behind `area` and its partner
+/// ([`bracket_pair`]) with `marks`, or hides them (no pair, or not `shown`). Placed and
+/// shown through the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style
+/// attribute is refused; a moving caret redraws nothing else.
+fn frame_brackets(area: &NodeRef, marks: &[NodeRef; 2], shown: bool) {
+    let pair = match shown {
+        true => caret(area).and_then(|(text, at)| bracket_pair(&text, at)),
+        false => None,
+    };
+    for (i, node) in marks.iter().enumerate() {
+        let Some(mark) = node.cast::<HtmlElement>() else {
+            continue;
+        };
+        let style = mark.style();
+        match pair {
+            Some(pair) => {
+                let _ = style.set_property("--bracket-line", &(pair[i].line - 1).to_string());
+                let _ = style.set_property("--bracket-column", &(pair[i].column - 1).to_string());
+                let _ = style.set_property("display", "block");
+            }
+            None => {
+                let _ = style.remove_property("display");
+            }
+        }
+    }
+}
+
+/// The textarea's value and its caret as a byte offset into it.
+fn caret(node_ref: &NodeRef) -> Option<(String, usize)> {
+    let area = node_ref.cast::<HtmlTextAreaElement>()?;
+    let value = area.value();
+    let units = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let at = byte_offset(&value, units);
+    Some((value, at))
 }
 
 /// Lines drawn above and below those in view, so that a scroll shows drawn text at once.
@@ -303,7 +363,45 @@ fn tokens_in(
 /// Puts the caret on `start..end` (byte offsets into `text`) and focuses the field.
 /// The textarea counts in UTF-16 code units.
 pub fn select_span(area: &HtmlTextAreaElement, text: &str, start: usize, end: usize) {
-    let utf16 = |at: usize| hookcheck_core::span::utf16_offset(text, at) as u32;
+    let utf16 = |at: usize| utf16_offset(text, at) as u32;
     let _ = area.focus();
     let _ = area.set_selection_range(utf16(start), utf16(end));
+}
+
+/// Replaces `from..to` (byte offsets into the textarea's value) with `text` as if typed:
+/// `execCommand("insertText")` keeps the browser's undo stack, where setting `value` would
+/// clear it. It fires `input`, so the app sees the new text as it sees a keystroke. Falls
+/// back to `setRangeText` and a synthetic `input` event (not undoable) where `insertText` is
+/// refused.
+pub fn insert_undoable(area: &HtmlTextAreaElement, from: usize, to: usize, text: &str) {
+    let value = area.value();
+    let (start, end) = (
+        utf16_offset(&value, from) as u32,
+        utf16_offset(&value, to) as u32,
+    );
+    let _ = area.focus();
+    let _ = area.set_selection_range(start, end);
+    let inserted = html_document()
+        .and_then(|document| {
+            document
+                .exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if !inserted {
+        let _ = area.set_range_text_with_start_and_end_and_mode(text, start, end, "end");
+        // Bubbling, as a typed one: Yew listens at the root.
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::InputEvent::new_with_event_init_dict("input", &init) {
+            let _ = area.dispatch_event(&event);
+        }
+    }
+}
+
+fn html_document() -> Option<HtmlDocument> {
+    web_sys::window()?
+        .document()?
+        .dyn_into::<HtmlDocument>()
+        .ok()
 }

@@ -5,7 +5,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::completions::insert_undoable;
+use super::editor::insert_undoable;
 
 #[derive(Properties, PartialEq)]
 pub struct FormatButtonProps {

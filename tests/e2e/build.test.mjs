@@ -94,7 +94,7 @@ test("the service worker precaches each page's files with its own wasm module, n
   assert.deepEqual(builtFiles().filter((f) => f !== "sw.js" && !precached.has(f)), []);
 });
 
-test("the rule catalog that the editor's docs link to is in the build, each rule at its anchor", () => {
+test("the rule catalog that each diagnostic's code links to is in the build, each rule at its anchor", () => {
   const rules = readFileSync(join(dist, "rules.html"), "utf8");
   assert.match(rules, /<h1 id="hookcheck-rules">hookcheck rules<\/h1>/);
   assert.match(rules, /<h3 id="json-trailing-comma"><code>json-trailing-comma<\/code><\/h3>/);

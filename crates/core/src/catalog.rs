@@ -12,7 +12,6 @@
 //! - `destination::judge` applies an endpoint's needs, fields and limits to a request;
 //! - `destination::{diagnose, fixes, preview, reply}` turn that into diagnostics, fixes, the
 //!   message as the service shows it, and the meaning of its replies;
-//! - `assist` offers the fields as completions and hover docs;
 //! - `docs/destinations.md` carries tables generated from it (a test holds them to it).
 //!
 //! Facts and sources: `docs/destinations.md`. Adding a destination is one declaration in a
@@ -200,7 +199,7 @@ pub struct Endpoint {
     pub hosts: &'static [Host],
     /// The path, segment by segment; its secret parts are marked.
     pub path: &'static [Segment],
-    /// The body fields it reads, required ones first (completions list them in order).
+    /// The body fields it reads, required ones first (the docs' table lists them in order).
     pub fields: &'static [Field],
     /// Only the listed fields are accepted (Google Chat's `Message` resource).
     pub closed: Option<&'static Closed>,
@@ -263,15 +262,6 @@ impl Endpoint {
         self.fields.iter().find(|f| f.path == path)
     }
 
-    /// The fields right under `parent` (`""` for the body's top level, `payload`), in
-    /// declaration order: required ones first.
-    pub fn fields_under<'e, 'p>(
-        &'e self,
-        parent: &'p str,
-    ) -> impl Iterator<Item = &'e Field> + use<'e, 'p> {
-        self.fields.iter().filter(move |f| f.parent() == parent)
-    }
-
     /// The rules that check `field`: the need it meets, the values it may take, its limit,
     /// its being ignored.
     pub fn rules_of(&self, field: &Field) -> Vec<Rule> {
@@ -287,11 +277,6 @@ impl Endpoint {
             .into_iter()
             .flatten()
             .collect()
-    }
-
-    /// The first of [`Endpoint::rules_of`]: the rule completions and hover link to.
-    pub fn rule_of(&self, field: &Field) -> Option<Rule> {
-        self.rules_of(field).first().copied()
     }
 
     /// What `field` is, with what the catalog says of it: "The message, in Slack's mrkdwn.
@@ -414,16 +399,6 @@ impl Field {
             ignored: None,
         }
     }
-
-    /// The field's name under its parent: `summary` of `payload.summary`.
-    pub fn name(&self) -> &'static str {
-        self.path.rsplit('.').next().unwrap_or(self.path)
-    }
-
-    /// The path of the object it sits in: `payload` of `payload.summary`, `""` at the top.
-    pub fn parent(&self) -> &'static str {
-        self.path.rsplit_once('.').map_or("", |(parent, _)| parent)
-    }
 }
 
 /// Something a request must have: at least one of some fields, each present, not `null`
@@ -450,8 +425,8 @@ pub struct Closed {
     /// The reply to any other field (a key of the destination's replies).
     pub reply: &'static str,
     pub help: &'static str,
-    /// Names it accepts too, which people do not send (set by the service): not offered as
-    /// completions.
+    /// Names it accepts too, which people do not send (set by the service): not among its
+    /// fields, but no reason to refuse the body.
     pub also: &'static [&'static str],
 }
 

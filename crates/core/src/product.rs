@@ -168,20 +168,6 @@ impl Product {
         self.declaration().templates_documented
     }
 
-    /// Whether its sample payload is testRTC's own example (`false` for `test`, whose data
-    /// is its documented variables).
-    pub fn payload_documented(self) -> bool {
-        (self.outcomes().iter()).any(|o| {
-            matches!(
-                o.declaration().sample,
-                Sample::Payload {
-                    documented: true,
-                    ..
-                }
-            )
-        })
-    }
-
     /// The paths a body template may read from the product's payload (`room_id`,
     /// `project.name`): every member reached through objects, in payload order, with its
     /// sample value. Empty for `test`, whose variables are testRTC's documented names.
@@ -191,7 +177,7 @@ impl Product {
             let mut paths = Vec::new();
             for outcome in self.outcomes() {
                 if let Some(payload) = outcome.payload() {
-                    collect_paths(payload, "", self.data(), &mut paths);
+                    collect_paths(payload, "", &mut paths);
                 }
             }
             paths
@@ -205,28 +191,17 @@ impl Product {
     }
 }
 
-/// A path into a product's payload, for templates, completions and hover.
+/// A path into a product's payload, for templates and the sample's `--set`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Path {
     /// Dotted: `project.name`.
     pub name: String,
     /// Its value in the documented sample.
     pub sample: &'static Json,
-    /// One sentence on it, for completions and hover: where it is and its sample value.
-    pub doc: String,
 }
 
-/// One sentence on the member of `data` whose sample value is `value`.
-fn describe(data: &str, value: &Json) -> String {
-    match value {
-        Json::Object(_) | Json::Array(_) => format!("In {data}."),
-        other => format!("In {data}; the sample has {}.", other.to_compact()),
-    }
-}
-
-/// Every member of `value` reached through objects, below `prefix`, described as part of
-/// `data`.
-fn collect_paths(value: &'static Json, prefix: &str, data: &str, out: &mut Vec<Path>) {
+/// Every member of `value` reached through objects, below `prefix`.
+fn collect_paths(value: &'static Json, prefix: &str, out: &mut Vec<Path>) {
     let Json::Object(members) = value else {
         return;
     };
@@ -239,9 +214,8 @@ fn collect_paths(value: &'static Json, prefix: &str, data: &str, out: &mut Vec<P
         out.push(Path {
             name: name.clone(),
             sample: value,
-            doc: describe(data, value),
         });
-        collect_paths(value, &name, data, out);
+        collect_paths(value, &name, out);
     }
 }
 

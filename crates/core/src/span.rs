@@ -1,7 +1,7 @@
 //! Byte spans into the input, and every translation of a byte offset: to 1-based line and
 //! column numbers (columns counted in Unicode scalar values, as editors and the spec count
 //! them), and to and from the UTF-16 code units a browser's textarea counts in. The app's
-//! editor, its completions and the CLI all convert here, so they cannot disagree.
+//! editor, its bracket marks and the CLI all convert here, so they cannot disagree.
 
 use serde::Serialize;
 

@@ -1,5 +1,16 @@
 //! Bracket matching: the partner of the `{`, `}`, `[` or `]` next to the caret, skipping
-//! brackets inside strings. One pass over the text.
+//! brackets inside strings, and where the editor draws the pair. One pass over the text.
+
+use crate::span::{LineIndex, Position};
+
+/// Where the bracket touching byte `at` and its partner are (1-based lines, columns in
+/// characters: where the editor's monospace, never-wrapping text draws them), the one at
+/// the caret first; `None` as for [`matching_bracket`].
+pub fn bracket_pair(text: &str, at: usize) -> Option<[Position; 2]> {
+    let (at_caret, partner) = matching_bracket(text, at)?;
+    let index = LineIndex::new(text);
+    Some([index.position(at_caret), index.position(partner)])
+}
 
 /// The byte offsets of the bracket touching `at` (the one just before the caret first, as
 /// editors do, else the one just after) and of its partner; `None` when there is no bracket
@@ -86,10 +97,21 @@ mod tests {
     }
 
     #[test]
+    fn the_pair_is_placed_by_line_and_column_in_characters() {
+        let at = |line, column| Position { line, column };
+        let text = "{\n  \"é\": [1]\n}";
+        let caret = text.find(']').unwrap() + 1;
+        assert_eq!(bracket_pair(text, caret), Some([at(2, 10), at(2, 8)]));
+        assert_eq!(bracket_pair(text, 0), Some([at(1, 1), at(3, 1)]));
+        assert_eq!(bracket_pair(text, 3), None);
+    }
+
+    #[test]
     fn hostile_input_never_panics() {
         for text in ["", "}", "\"", "{\"\\", "]]]{{{", "é{}"] {
             for at in 0..=text.len() + 1 {
                 matching_bracket(text, at);
+                bracket_pair(text, at);
             }
         }
     }
