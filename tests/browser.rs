@@ -227,6 +227,22 @@ async fn choosing_a_diagnostic_puts_the_caret_on_its_span() {
 }
 
 #[wasm_bindgen_test]
+async fn a_diagnostic_s_code_links_to_its_rule_in_the_catalog() {
+    let host = mount_app().await;
+    type_into(
+        &testid(&host, "input"),
+        r#"{"url": "https://example.com/h",}"#,
+    )
+    .await;
+    let link = find(&host, "[data-code='json-trailing-comma'] a.code");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("rules.html#json-trailing-comma")
+    );
+    assert_eq!(link.text_content().as_deref(), Some("json-trailing-comma"));
+}
+
+#[wasm_bindgen_test]
 async fn outcome_tabs_switch_the_body() {
     let host = mount_app().await;
     click(&testid(&host, "outcome-failure")).await;

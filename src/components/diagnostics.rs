@@ -1,11 +1,15 @@
 //! The list of diagnostics: severity, code, message, help, line:column; choosing one moves
-//! the caret to it, and a fix applies with one click. A view function, not a component: it
+//! the caret to it, a fix applies with one click, and the code links to its rule in the
+//! catalog (`rules.html`, which the build renders from docs/rules.md). A view function, not a component: it
 //! has no state, and a component brings its own copy of Yew's lifecycle code into the wasm.
 
 use std::rc::Rc;
 
 use hookcheck_core::{Fix, LocatedDiagnostic};
 use yew::prelude::*;
+
+/// The rule catalog beside the page; each rule's heading has its code as its id.
+const RULES_URL: &str = "rules.html";
 
 pub struct DiagnosticList {
     /// What the check found, in source order: the first few of each code.
@@ -45,7 +49,8 @@ pub fn diagnostic_list(props: DiagnosticList) -> Html {
                 </button>
                 <div class="details">
                     if let Some(help) = &d.help { <span class="help">{ help }</span> }
-                    <code class="code">{ d.code }</code>
+                    <a class="code" href={format!("{RULES_URL}#{}", d.code)} target="_blank"
+                        rel="noopener" title="This rule in the catalog"><code>{ d.code }</code></a>
                     { for fix }
                 </div>
             </li>
