@@ -68,7 +68,8 @@ impl Handlers {
                     select_span(&area, &area.value(), start, end);
                 }
             }),
-            // issue-20: a fix is an edit of the textarea, so Ctrl+Z undoes it like typing.
+            // A fix is an edit of the textarea, so Ctrl+Z undoes it like typing (without the
+            // textarea, as in tests, the state takes the fixed text).
             onfix: {
                 let input_ref = input_ref.clone();
                 let dispatcher = dispatcher.clone();
