@@ -83,12 +83,15 @@ rewrite(WIDGET_PAGE, [
 // What each file of the build names: the files whose names appear in its text as a page or
 // script writes them ("name", "./name", "/name"; not inside a longer name such as "x-name" or
 // "dir/name"), pages left out. Text files only: the wasm's strings are links (rules.html).
+// An HTML comment names nothing (a debug build keeps index.html's comments, which mention
+// hookcheck-api.js).
 const TEXT = /\.(html|js|css|webmanifest)$/;
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const names = new Map(
   built.map((file) => {
     if (!TEXT.test(file)) return [file, []];
-    const text = readFileSync(join(dir, file), "utf8");
+    const source = readFileSync(join(dir, file), "utf8");
+    const text = file.endsWith(".html") ? source.replace(/<!--[\s\S]*?-->/g, "") : source;
     const named = built.filter(
       (other) =>
         other !== file &&

@@ -2,6 +2,7 @@
 //! function, not a component: it has no state, and a component brings its own copy of Yew's
 //! lifecycle code into the wasm.
 
+use hookcheck_core::browser::wording;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn memory_panel(props: MemoryPanel) -> Html {
             <label class="checkbox">
                 <input type="checkbox" data-testid="store-secrets" disabled={!props.remember}
                     checked={props.store_secrets} onchange={on_checked(&props.onstoresecrets)} />
-                { "…secrets included (off: header secrets and SNS keys are blanked before storing)" }
+                { wording::STORE_SECRETS }
             </label>
         </section>
     }

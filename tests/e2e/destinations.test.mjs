@@ -36,9 +36,10 @@ test("a Slack URL alone won't arrive, yet its request is shown and sendable; its
   assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "false");
   assert.match(await page.getByTestId("preview-body").textContent(), /"status":"completed"/);
   assert.equal(await page.getByTestId("send").isDisabled(), false);
-  // The README's first screenshot: valid for testRTC, refused by Slack, the request shown.
+  // The README's screenshot: valid for testRTC, refused by Slack, the request shown, and
+  // below it the send panel with Send (and the relay offered, as a page cannot reach Slack).
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: join(root, "docs/screenshots/wont-arrive.png"), animations: "disabled" });
+  await page.screenshot({ path: join(root, "docs/screenshots/wont-arrive.png"), fullPage: true, animations: "disabled" });
   await diagnostic.locator(".fix").click();
   await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
   assert.equal(await page.getByTestId("arrival").getAttribute("data-arrives"), "true");

@@ -1,7 +1,7 @@
 //! What the app's panels say, besides the send panel (whose words are
 //! [`send::wording`](super::send::wording)): the two verdicts, the note on an SNS preview, the
-//! share panel and the sample editor. Components show these as they are, so every sentence the person reads
-//! is written here once.
+//! memory and share panels and the sample editor. Components show these as they are, so
+//! every sentence the person reads is written here once.
 
 use crate::product::Product;
 use crate::render::sample::Outcome;
@@ -33,6 +33,12 @@ pub const fn pretty_heading(sns: bool) -> &'static str {
         "Pretty-printed"
     }
 }
+
+// ---- The memory panel -------------------------------------------------------------------
+
+/// The memory panel's second switch: what is left out when it is off (the input's
+/// [`Report::secrets`](crate::Report::secrets)).
+pub const STORE_SECRETS: &str = "…secrets included (off: secret header values, the URL's tokens and user info, routing and SNS keys are left out before storing)";
 
 // ---- The share panel --------------------------------------------------------------------
 
