@@ -27,7 +27,6 @@ mod cors;
 mod log;
 mod print;
 
-use std::convert::Infallible;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -37,7 +36,6 @@ use hookcheck_core::destination::DestinationId;
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use hyper::http::request::Parts;
-use hyper::service::service_fn;
 use hyper::{Method, Request, StatusCode};
 use serde::Serialize;
 use tokio::net::TcpListener;
@@ -45,8 +43,8 @@ use tokio::net::TcpListener;
 use self::log::{Bounds, RecordedRequest, RequestLog};
 use crate::server::origin::{self, AllowedOrigins, Asker};
 use crate::server::{
-    empty_reply, host, json_reply, listen, read_body, say, serve_connection, text_reply, BodyError,
-    Reply, StopSignal,
+    accept_until_stopped, empty_reply, host, json_reply, listen, read_body, say, text_reply,
+    BodyError, Reply, StopSignal,
 };
 
 /// Largest request body recorded; a larger one is answered 413 and not recorded.
@@ -172,26 +170,15 @@ async fn serve(listener: TcpListener, receiver: Arc<Receiver>) -> std::io::Resul
             receiver.origins.as_slice().join(", ")
         ));
     }
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let receiver = Arc::clone(&receiver);
-                    let service = service_fn(move |request| {
-                        let receiver = Arc::clone(&receiver);
-                        async move { Ok::<_, Infallible>(receiver.answer(request).await) }
-                    });
-                    tokio::spawn(serve_connection(stream, service));
-                }
-                Err(error) => {
-                    // Usually running out of file descriptors: say so, and let some close.
-                    eprintln!("hookcheck receive: accept failed: {error}");
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-            },
-            () = stop.received() => return Ok(()),
-        }
-    }
+    accept_until_stopped(
+        listener,
+        "receive",
+        &mut stop,
+        receiver,
+        |receiver, request| async move { receiver.answer(request).await },
+    )
+    .await;
+    Ok(())
 }
 
 /// The receiver's settings and what it has received so far.

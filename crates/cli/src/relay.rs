@@ -26,7 +26,6 @@
 mod protocol;
 mod token;
 
-use std::convert::Infallible;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -38,7 +37,6 @@ use hyper::header::{
     WWW_AUTHENTICATE,
 };
 use hyper::http::request::Parts;
-use hyper::service::service_fn;
 use hyper::{Method, Request, StatusCode, Uri};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -50,7 +48,7 @@ use crate::explain;
 use crate::net::{self, tls, Sender, MAX_REPLY_BYTES};
 use crate::server::origin::{self, AllowedOrigins, Asker};
 use crate::server::{
-    empty_reply, host, json_reply, listen, read_body, say, serve_connection, BodyError, Reply,
+    accept_until_stopped, empty_reply, host, json_reply, listen, read_body, say, BodyError, Reply,
     StopSignal,
 };
 use crate::terminal;
@@ -196,28 +194,16 @@ async fn serve(listener: TcpListener, app: &AppUrl, relay: Arc<Relay>) -> std::i
         "sends to public addresses only (--allow-private also lets it reach this machine and \
          the local network); Ctrl-C stops\n"
     });
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let relay = Arc::clone(&relay);
-                    let service = service_fn(move |request| {
-                        let relay = Arc::clone(&relay);
-                        async move { Ok::<_, Infallible>(relay.answer(request).await) }
-                    });
-                    tokio::spawn(serve_connection(stream, service));
-                }
-                Err(error) => {
-                    eprintln!("hookcheck relay: accept failed: {error}");
-                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                }
-            },
-            () = stop.received() => {
-                say("hookcheck relay: stopped\n");
-                return Ok(());
-            }
-        }
-    }
+    accept_until_stopped(
+        listener,
+        "relay",
+        &mut stop,
+        relay,
+        |relay, request| async move { relay.answer(request).await },
+    )
+    .await;
+    say("hookcheck relay: stopped\n");
+    Ok(())
 }
 
 /// The relay's settings.

@@ -1,12 +1,15 @@
 //! What `hookcheck receive` and `hookcheck relay` share as local HTTP servers: a listener on
-//! 127.0.0.1 only, hyper's HTTP/1.1 connection with its limits, the stop signal, the Host
-//! check ([`host`]), the origins they let in ([`origin`]) and plain replies.
+//! 127.0.0.1 only, the accept loop, hyper's HTTP/1.1 connection with its limits, the stop
+//! signal, the Host check ([`host`]), the origins they let in ([`origin`]) and plain replies.
 
 pub mod host;
 pub mod origin;
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
@@ -14,8 +17,8 @@ use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::http::request::Parts;
 use hyper::server::conn::http1;
-use hyper::service::HttpService;
-use hyper::{Response, StatusCode};
+use hyper::service::{service_fn, HttpService};
+use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
@@ -45,7 +48,7 @@ pub fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
 
 /// Serves one connection with hyper's HTTP/1.1, within [`MAX_HEADERS`] and
 /// [`HEADER_READ_TIMEOUT`].
-pub async fn serve_connection<S>(stream: TcpStream, service: S)
+async fn serve_connection<S>(stream: TcpStream, service: S)
 where
     S: HttpService<Incoming, ResBody = Full<Bytes>>,
     S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -57,6 +60,41 @@ where
         .header_read_timeout(HEADER_READ_TIMEOUT)
         .serve_connection(TokioIo::new(stream), service)
         .await;
+}
+
+/// Accepts connections on `listener` and serves each request with `answer`, until `stop`
+/// receives a signal. `name` prefixes the line an accept error prints.
+pub async fn accept_until_stopped<T, F, Fut>(
+    listener: TcpListener,
+    name: &str,
+    stop: &mut StopSignal,
+    server: Arc<T>,
+    answer: F,
+) where
+    T: Send + Sync + 'static,
+    F: Fn(Arc<T>, Request<Incoming>) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Reply> + Send + 'static,
+{
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let server = Arc::clone(&server);
+                    let service = service_fn(move |request| {
+                        let reply = answer(Arc::clone(&server), request);
+                        async move { Ok::<_, Infallible>(reply.await) }
+                    });
+                    tokio::spawn(serve_connection(stream, service));
+                }
+                Err(error) => {
+                    // Usually running out of file descriptors: say so, and let some close.
+                    eprintln!("hookcheck {name}: accept failed: {error}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
+            () = stop.received() => return,
+        }
+    }
 }
 
 /// Ctrl-C, and on Unix also SIGTERM.
