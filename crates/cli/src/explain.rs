@@ -1,14 +1,12 @@
 //! What a reply means, and a URL fit for a log, as `send` and `relay` print them. The
 //! judgement is core's ([`verdict_of_reply`]): the words the app's send panel shows for the
-//! same reply. This module only adds the status's standard reason phrase, which core leaves
-//! to whoever read the reply.
+//! same reply. This module only adds the status's standard reason phrase
+//! ([`crate::net::reason`]), which core leaves to whoever read the reply.
 
+use crate::net::{reason, Received};
 use hookcheck_core::catalog::recognise as secrets;
 use hookcheck_core::catalog::DestinationId;
 use hookcheck_core::destination::reply::{verdict_of_reply, ReplyVerdict};
-use hyper::StatusCode;
-
-use crate::net::Received;
 
 /// What `received`, the reply to a request whose URL names `named`, means.
 pub fn reply(named: Option<DestinationId>, received: &Received) -> ReplyVerdict {
@@ -20,14 +18,6 @@ pub fn reply(named: Option<DestinationId>, received: &Received) -> ReplyVerdict 
         reason(received.status),
         &body,
     )
-}
-
-/// The standard reason phrase of `status` ("Not Found"); empty when it has none.
-pub fn reason(status: u16) -> &'static str {
-    StatusCode::from_u16(status)
-        .ok()
-        .and_then(|code| code.canonical_reason())
-        .unwrap_or("")
 }
 
 /// "404 Not Found", or the bare number for a status without a standard reason.

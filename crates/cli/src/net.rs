@@ -117,12 +117,20 @@ pub fn reply_document(received: &Received, max_body: usize) -> RelayReply {
     let (body, cut) = body_text(&received.body, max_body);
     RelayReply {
         status: received.status,
-        status_text: crate::explain::reason(received.status).to_owned(),
+        status_text: reason(received.status).to_owned(),
         headers: received.headers.clone(),
         body,
         ms: u64::try_from(received.elapsed.as_millis()).unwrap_or(u64::MAX),
         truncated: received.truncated || cut,
     }
+}
+
+/// The standard reason phrase of `status` ("Not Found"); empty when it has none.
+pub fn reason(status: u16) -> &'static str {
+    hyper::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+        .unwrap_or("")
 }
 
 /// At most `max` bytes of `body` as text, cut at a character boundary, and whether it was cut.

@@ -6,7 +6,7 @@
 //! (`crates/core/tests/products.rs`).
 
 mod qualityrtc;
-mod test;
+mod testingrtc;
 mod watchrtc;
 
 use std::sync::OnceLock;
@@ -105,13 +105,17 @@ pub const TEMPLATES_CONFLICT: [&str; 2] = [
 ];
 
 /// Every product's declaration, in `Product` order.
-pub const PRODUCTS: [&Declaration; 3] = [&test::TEST, &watchrtc::WATCHRTC, &qualityrtc::QUALITYRTC];
+pub const PRODUCTS: [&Declaration; 3] = [
+    &testingrtc::TEST,
+    &watchrtc::WATCHRTC,
+    &qualityrtc::QUALITYRTC,
+];
 
 /// Every outcome's declaration, in [`Outcome::EVERY`] order.
 pub const OUTCOMES: [&OutcomeDeclaration; 5] = [
-    &test::SUCCESS,
-    &test::WARNINGS,
-    &test::FAILURE,
+    &testingrtc::SUCCESS,
+    &testingrtc::WARNINGS,
+    &testingrtc::FAILURE,
     &watchrtc::ALERT,
     &qualityrtc::RESULT,
 ];
