@@ -307,6 +307,19 @@ impl Sender {
         started: Instant,
     ) -> Result<Received, SendError> {
         let addresses = self.checked_addresses(target).await?;
+        self.exchange_with(addresses, target, request, started)
+            .await
+    }
+
+    /// The exchange with a connection to one of `addresses`, whatever the URL's host: the
+    /// connector looks nothing up.
+    async fn exchange_with(
+        &self,
+        addresses: Vec<SocketAddr>,
+        target: &Target,
+        request: Request<Full<Bytes>>,
+        started: Instant,
+    ) -> Result<Received, SendError> {
         let mut http = HttpConnector::new_with_resolver(CheckedAddresses(addresses));
         http.enforce_http(false);
         http.set_nodelay(true);
@@ -561,6 +574,57 @@ fn chain(error: &(dyn StdError + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+
+    /// The connector dials the checked address and never resolves the URL's host again: the
+    /// host here is under `.invalid`, which no resolver answers (RFC 6761), and the call still
+    /// reaches the listener on 127.0.0.1 that it was handed, with the URL's host as `Host`.
+    #[tokio::test]
+    async fn the_call_connects_to_the_checked_address_and_looks_the_name_up_no_more() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let checked = listener.local_addr().unwrap();
+        let server = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut head = Vec::new();
+            let mut buffer = [0; 1024];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                let read = stream.read(&mut buffer).unwrap();
+                assert!(
+                    read > 0,
+                    "the connection closed before a whole request head"
+                );
+                head.extend_from_slice(&buffer[..read]);
+            }
+            stream
+                .write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            String::from_utf8(head).unwrap()
+        });
+        let sender = Sender::new(tls::client_config(&[]).unwrap(), false);
+        let outgoing = Outgoing {
+            method: "POST".into(),
+            url: format!("http://never-resolved.invalid:{}/hook", checked.port()),
+            headers: Vec::new(),
+            body: "{}".into(),
+        };
+        let target = Target::parse(&outgoing.url).unwrap();
+        let request = target.request(&outgoing).unwrap();
+        let received = sender
+            .exchange_with(vec![checked], &target, request, Instant::now())
+            .await
+            .unwrap();
+        assert_eq!(received.status, 204);
+        let head = server.join().unwrap();
+        assert!(head.starts_with("POST /hook HTTP/1.1\r\n"), "{head}");
+        assert!(
+            head.contains(&format!(
+                "Host: never-resolved.invalid:{}\r\n",
+                checked.port()
+            )),
+            "{head}"
+        );
+    }
 
     #[test]
     fn the_fragment_is_dropped_and_unsafe_bytes_are_percent_encoded() {
