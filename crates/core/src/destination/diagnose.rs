@@ -96,7 +96,7 @@ pub fn url_findings(
             Rule::DestinationUrlSecret,
             "secret",
             format!(
-                "This {} URL is a credential: anyone who has it can {credential}. hookcheck masks its token in the preview and leaves it out of share links.",
+                "This {} URL is a credential: anyone who has it can {credential}. The app masks its token on screen and leaves it out of share links.",
                 destination.short_name
             ),
         );
