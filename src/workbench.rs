@@ -178,7 +178,7 @@ impl Workbench {
             <>
                 <Editor text={AttrValue::from(state.text.clone())}
                     diagnostics={checked.located.clone()} node_ref={self.input_ref.clone()}
-                    oninput={handlers.oninput.clone()} />
+                    oninput={handlers.oninput.clone()} product={state.product} />
                 <FormatButton text={AttrValue::from(state.text.clone())} node_ref={self.input_ref.clone()} />
                 <Validity ..ValidityProps::of(&checked.report) />
                 { diagnostic_list(DiagnosticList {

@@ -139,6 +139,38 @@ fn texts(host: &Element, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn inside_a_placeholder_the_products_variables_are_listed_and_hidden_elsewhere() {
+    let host = mount_app().await;
+    let input = testid(&host, "input");
+    let list = testid(&host, "completions");
+    // Setting the value puts the caret at its end, after `this.te`.
+    type_into(
+        &input,
+        r#"{"url": "https://e.com/h", "body": {"t": "<% this.te"#,
+    )
+    .await;
+    assert_eq!(
+        texts(&host, "[data-testid=completion]"),
+        ["testRunId", "testName"]
+    );
+    assert!(!list.has_attribute("hidden"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    type_into(
+        &input,
+        r#"{"url": "https://e.com/h", "body": {"t": "<% this.testName %>"}}"#,
+    )
+    .await;
+    assert!(list.has_attribute("hidden"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_overlay_colours_each_token_and_keeps_a_mark_around_its_tokens() {
     let host = mount_app().await;
     type_into(

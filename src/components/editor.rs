@@ -8,16 +8,19 @@
 //! margin), so a long paste costs the DOM of a screenful; when those lines hold more than
 //! [`COLOURED`] tokens (a minified paste on one line), the textarea shows its own text and
 //! the overlay only the marks. The bracket at the caret and its partner are framed
-//! ([`hookcheck_core::assist::bracket_pair`]).
+//! ([`hookcheck_core::assist::bracket_pair`]). Inside a `<% this.` placeholder, the
+//! product's template variables that start with what is typed are listed under it
+//! ([`hookcheck_core::assist::variables_at`]): arrows choose, Enter or Tab inserts, Escape
+//! closes.
 //!
 //! Every edit made for the person (a one-click fix, Format) goes through
 //! [`insert_undoable`], so Ctrl+Z undoes it like typing.
 
 use std::rc::Rc;
 
-use hookcheck_core::assist::{bracket_pair, highlight, TokenClass};
+use hookcheck_core::assist::{bracket_pair, highlight, variables_at, Offer, TokenClass};
 use hookcheck_core::span::{byte_offset, utf16_offset, Span};
-use hookcheck_core::{LocatedDiagnostic, Severity};
+use hookcheck_core::{LocatedDiagnostic, Product, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -32,6 +35,8 @@ pub struct EditorProps {
     pub node_ref: NodeRef,
     /// Called with the new text on every keystroke.
     pub oninput: Callback<String>,
+    /// Whose template variables are offered.
+    pub product: Product,
 }
 
 #[component]
@@ -44,9 +49,79 @@ pub fn Editor(props: &EditorProps) -> Html {
     // The bracket at the caret and its partner, framed: followed on input, a click and the
     // keys that move the caret; hidden while the field has no focus.
     let marks = [use_node_ref(), use_node_ref()];
+    // The variables offered at the caret, and which one is chosen.
+    let offer = use_state_eq(|| None::<(Offer, usize)>);
+    let list = use_node_ref();
     let brackets = {
-        let (area, marks) = (props.node_ref.clone(), marks.clone());
-        Callback::from(move |shown: bool| frame_brackets(&area, &marks, shown))
+        let (area, marks, offer, product) = (
+            props.node_ref.clone(),
+            marks.clone(),
+            offer.clone(),
+            props.product,
+        );
+        Callback::from(move |shown: bool| {
+            frame_brackets(&area, &marks, shown);
+            let found = shown
+                .then(|| caret(&area))
+                .flatten()
+                .and_then(|(text, at)| variables_at(&text, at, product.vocabulary()));
+            // The same list keeps its choice; another starts at its first name.
+            let chosen = match (&found, &*offer) {
+                (Some(new), Some((old, chosen))) if new == old => *chosen,
+                _ => 0,
+            };
+            offer.set(found.map(|found| (found, chosen)));
+        })
+    };
+    let choose = {
+        let (area, offer) = (props.node_ref.clone(), offer.clone());
+        Callback::from(move |index: usize| {
+            if let (Some((found, _)), Some(area)) = (&*offer, area.cast::<HtmlTextAreaElement>()) {
+                // Closed for the person unless a `%>` already follows.
+                let value = area.value();
+                let rest = value.get(found.typed.end..).unwrap_or("");
+                let close = if rest.trim_start().starts_with("%>") {
+                    ""
+                } else {
+                    " %>"
+                };
+                let Some(name) = found.names.get(index) else {
+                    return;
+                };
+                insert_undoable(
+                    &area,
+                    found.typed.start,
+                    found.typed.end,
+                    &format!("{name}{close}"),
+                );
+            }
+        })
+    };
+    let onkeydown = {
+        let (offer, choose) = (offer.clone(), choose.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let Some((found, chosen)) = &*offer else {
+                return;
+            };
+            let last = found.names.len() - 1;
+            let chosen = match event.key().as_str() {
+                "ArrowDown" => Some(if *chosen == last { 0 } else { chosen + 1 }),
+                "ArrowUp" => Some(if *chosen == 0 { last } else { chosen - 1 }),
+                "Enter" | "Tab" => {
+                    choose.emit(*chosen);
+                    None
+                }
+                "Escape" => {
+                    offer.set(None);
+                    None
+                }
+                _ => return,
+            };
+            event.prevent_default();
+            if let Some(chosen) = chosen {
+                offer.set(Some((found.clone(), chosen)));
+            }
+        })
     };
     let oninput = {
         let (oninput, brackets) = (props.oninput.clone(), brackets.clone());
@@ -58,8 +133,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let onkeyup = {
         let brackets = brackets.clone();
+        let offer = offer.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if CARET_KEYS.contains(&event.key().as_str()) {
+            let key = event.key();
+            // Up and down choose in an open list rather than move the caret.
+            let choosing = offer.is_some() && (key == "ArrowUp" || key == "ArrowDown");
+            if CARET_KEYS.contains(&key.as_str()) && !choosing {
                 brackets.emit(true);
             }
         })
@@ -124,7 +203,46 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
+    {
+        let list = list.clone();
+        let shown = offer
+            .as_ref()
+            .map(|(found, chosen)| (found.at, *chosen, found.names.len()));
+        use_effect_with(shown, move |shown| {
+            let (Some((at, chosen, count)), Some(list)) = (shown, list.cast::<HtmlElement>())
+            else {
+                return;
+            };
+            let style = list.style();
+            let _ = style.set_property("--offer-line", &at.line.to_string());
+            let _ = style.set_property("--offer-column", &(at.column - 1).to_string());
+            // The chosen name stays in view of a list taller than its box.
+            let item = list.scroll_height() / (*count as i32).max(1);
+            let top = item * *chosen as i32;
+            if top < list.scroll_top() {
+                list.set_scroll_top(top);
+            } else if top + item > list.scroll_top() + list.client_height() {
+                list.set_scroll_top(top + item - list.client_height());
+            }
+        });
+    }
     let tokens = coloured.then_some(tokens.as_slice());
+    let chosen_id = |i: usize| format!("hookcheck-variable-{i}");
+    let active = offer.as_ref().map(|(_, chosen)| chosen_id(*chosen));
+    let items = offer.iter().flat_map(|(found, chosen)| {
+        found.names.iter().enumerate().map(|(i, name)| {
+            let choose = choose.clone();
+            // On mousedown, so that the field keeps its focus (and its caret).
+            let onmousedown = Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                choose.emit(i);
+            });
+            html! {
+                <li role="option" id={chosen_id(i)} aria-selected={(i == *chosen).to_string()}
+                    data-testid="completion" {onmousedown}>{ name }</li>
+            }
+        })
+    });
     html! {
         <div class="editor">
             <label class="editor-label" for="hookcheck-input">{ "Webhook field or run options" }</label>
@@ -142,7 +260,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         rows={rows.to_string()} cols={cols.to_string()}
                         aria-describedby="hookcheck-validity"
-                        {onkeyup} {onclick} {onblur} value={props.text.clone()} {oninput} />
+                        role="combobox" aria-autocomplete="list" aria-expanded={offer.is_some().to_string()}
+                        aria-controls={offer.is_some().then_some("hookcheck-completions")}
+                        aria-activedescendant={active}
+                        {onkeydown} {onkeyup} {onclick} {onblur} value={props.text.clone()} {oninput} />
+                    // Always there, hidden when empty: the textarea before it is never redrawn.
+                    <ul class="completions" id="hookcheck-completions" role="listbox"
+                        aria-label="Template variables" data-testid="completions" ref={list}
+                        hidden={offer.is_none()}>
+                        { for items }
+                    </ul>
                 </div>
             </div>
         </div>

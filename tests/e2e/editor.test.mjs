@@ -1,5 +1,6 @@
 // The editor in the built app (issue 20): edits made for the person (a one-click fix,
-// Format) undone by Ctrl+Z like typing, the bracket at the caret and its partner framed,
+// Format, a chosen template variable) undone by Ctrl+Z like typing, the bracket at the caret
+// and its partner framed, the product's template variables offered inside a placeholder,
 // syntax colouring, and only the lines in view drawn for a long text. Saves the README's
 // screenshot of the coloured editor with a diagnostic and a bracket pair.
 import assert from "node:assert/strict";
@@ -79,6 +80,72 @@ test("the bracket at the caret and its partner are framed, following the caret, 
   assert.deepEqual(await framed(page), [7, 6]);
   await input.evaluate((area) => area.blur());
   await marks.first().waitFor({ state: "hidden" });
+  await page.close();
+});
+
+test("inside a placeholder the product's variables are offered: arrows choose, Enter inserts and closes the placeholder, Escape closes the list", async () => {
+  const page = await app.freshPage();
+  const input = page.getByTestId("input");
+  const list = page.getByTestId("completions");
+  const names = () => page.getByTestId("completion").allTextContents();
+  // The list follows each keystroke as the page renders it: wait for the names expected.
+  const offered = async (expected) => {
+    await page.waitForFunction(
+      (expected) => [...document.querySelectorAll('[data-testid="completion"]')].map((li) => li.textContent).join() === expected,
+      expected.join(),
+    ).catch(() => {});
+    assert.deepEqual(await names(), expected);
+  };
+  await input.fill('{"url": "https://example.com/hook", "body": {"t": "Run "}}');
+  await input.focus();
+  await input.evaluate((area) => area.setSelectionRange(55, 55)); // after `Run `
+  await page.keyboard.type("<% this.te");
+  await offered(["testRunId", "testName"]);
+  assert.equal(await input.getAttribute("aria-expanded"), "true");
+  // The list stands under the typed name: one line below, at its column.
+  const [caretBox, listBox] = await Promise.all([
+    input.evaluate((area) => {
+      const probe = document.querySelector(".ch-probe");
+      const style = getComputedStyle(area);
+      const box = area.getBoundingClientRect();
+      return { x: box.x + parseFloat(style.paddingLeft) + 63 * (probe.offsetWidth / 100), line: probe.offsetHeight / 100 };
+    }),
+    list.boundingBox(),
+  ]);
+  assert.ok(Math.abs(listBox.x - caretBox.x) < 2, `${listBox.x} ${caretBox.x}`);
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator('[data-testid="completion"][aria-selected="true"]').textContent(), "testName");
+  await page.keyboard.press("Enter");
+  await list.waitFor({ state: "hidden" });
+  assert.equal(await input.inputValue(), '{"url": "https://example.com/hook", "body": {"t": "Run <% this.testName %>"}}');
+  await page.getByTestId("validity").filter({ hasText: /^Valid/ }).waitFor();
+  // Ctrl+Z takes the inserted name back, as typing.
+  await page.keyboard.press("Control+z");
+  assert.equal(await input.inputValue(), '{"url": "https://example.com/hook", "body": {"t": "Run <% this.te"}}');
+
+  // Another product offers its own payload's paths; Escape and leaving the field close the list.
+  await page.getByTestId("product").selectOption("watchrtc");
+  const alert = '{\n  "url": "https://example.com/hook",\n  "body": {"text": "Alert in <% this.pro %>"}\n}';
+  await input.fill(alert);
+  await input.focus();
+  const afterPro = alert.indexOf("this.pro") + "this.pro".length;
+  await input.evaluate((area, at) => area.setSelectionRange(at, at), afterPro);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await offered(["project.id", "project.name"]);
+  const dir = join(root, "docs/screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.locator(".editor").screenshot({ path: join(dir, "completions.png"), animations: "disabled" });
+  await page.keyboard.press("Escape");
+  await list.waitFor({ state: "hidden" });
+  assert.equal(await input.getAttribute("aria-expanded"), "false");
+  await page.keyboard.type("ject.na");
+  await offered(["project.name"]);
+  // A click on a name inserts it, and the `%>` already there is kept, not doubled.
+  await page.getByTestId("completion").first().click();
+  assert.equal(await input.inputValue(), alert.replace("this.pro", "this.project.name"));
+  await input.evaluate((area) => area.blur());
+  await list.waitFor({ state: "hidden" });
   await page.close();
 });
 

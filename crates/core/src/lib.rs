@@ -40,7 +40,7 @@
 //! | | [`browser::relay`] | `hookcheck relay`: its documents (serde, for the CLI and the app), the pairing link, the words for a relayed call's failures | |
 //! | | [`browser::embed`], [`browser::share`], [`browser::examples`] | the widget protocol, share links, the Examples menu | |
 //! | 8. output | [`api`] | the JSON documents of `check --json`/`preview --json` and the JS API, and the widget's messages to its host | |
-//! | beside | [`assist`] | help while typing: syntax colours, the bracket pair at the caret, Format | |
+//! | beside | [`assist`] | help while typing: syntax colours, the bracket pair at the caret, the template variables offered at the caret, Format | |
 //!
 //! Shared: [`diagnostic`] (the [`Diagnostic`] type and the catalog of every [`Rule`]: code,
 //! severity, one line each; docs/rules.md has an example per rule), [`span`] (byte spans,

@@ -46,6 +46,16 @@ pub enum Vocabulary<'a> {
 }
 
 impl Vocabulary<'_> {
+    /// Every name the template can read, in the docs' order or the payload's (an object
+    /// just before its members).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let (documented, paths): (&[&str], &[String]) = match self {
+            Vocabulary::Testrtc => (&DOCUMENTED, &[]),
+            Vocabulary::Payload { paths, .. } => (&[], paths),
+        };
+        (documented.iter().copied()).chain(paths.iter().map(String::as_str))
+    }
+
     /// Whether `path` (dotted, without `this.`) names something the template can read.
     pub fn knows(&self, path: &str) -> bool {
         match self {
