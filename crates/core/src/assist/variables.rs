@@ -148,6 +148,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_caret_offer_names_that_start_with_the_typed_span(
+            text in "(<% this\\.|[a-zé._ \"%<>]){0,40}",
+            caret in 0usize..80,
+        ) {
+            for product in Product::ALL {
+                if let Some(offer) = variables_at(&text, caret, product.vocabulary()) {
+                    let typed = &text[offer.typed.start..offer.typed.end];
+                    proptest::prop_assert_eq!(offer.typed.end, caret);
+                    for name in &offer.names {
+                        proptest::prop_assert!(name.to_ascii_lowercase().starts_with(&typed.to_ascii_lowercase()));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_long_text_is_read_back_only_a_little_way_from_the_caret() {
         let text = format!("\"<% this.{}", "a".repeat(10 * LOOK_BACK));
