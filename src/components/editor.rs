@@ -13,7 +13,7 @@
 //! ([`hookcheck_core::assist::variables_at`]): arrows choose, Enter or Tab inserts, Escape
 //! closes.
 //!
-//! Every edit made for the person (a one-click fix, Format) goes through
+//! Every edit made for the person (a one-click fix, Format, a chosen variable) goes through
 //! [`insert_undoable`], so Ctrl+Z undoes it like typing.
 
 use std::rc::Rc;
@@ -46,13 +46,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     let probe = use_node_ref();
     let frame = use_node_ref();
     let overlay_ref = use_node_ref();
-    // The bracket at the caret and its partner, framed: followed on input, a click and the
-    // keys that move the caret; hidden while the field has no focus.
+    // What follows the caret (on input, a click and the keys that move it; gone while the
+    // field has no focus): the bracket at the caret and its partner, framed, and the
+    // variables offered there with the one chosen.
     let marks = [use_node_ref(), use_node_ref()];
-    // The variables offered at the caret, and which one is chosen.
     let offer = use_state_eq(|| None::<(Offer, usize)>);
     let list = use_node_ref();
-    let brackets = {
+    let follow_caret = {
         let (area, marks, offer, product) = (
             props.node_ref.clone(),
             marks.clone(),
@@ -124,27 +124,26 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let oninput = {
-        let (oninput, brackets) = (props.oninput.clone(), brackets.clone());
+        let (oninput, follow_caret) = (props.oninput.clone(), follow_caret.clone());
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             oninput.emit(area.value());
-            brackets.emit(true);
+            follow_caret.emit(true);
         })
     };
     let onkeyup = {
-        let brackets = brackets.clone();
-        let offer = offer.clone();
+        let (follow_caret, offer) = (follow_caret.clone(), offer.clone());
         Callback::from(move |event: KeyboardEvent| {
             let key = event.key();
             // Up and down choose in an open list rather than move the caret.
             let choosing = offer.is_some() && (key == "ArrowUp" || key == "ArrowDown");
             if CARET_KEYS.contains(&key.as_str()) && !choosing {
-                brackets.emit(true);
+                follow_caret.emit(true);
             }
         })
     };
-    let onclick = brackets.reform(|_: MouseEvent| true);
-    let onblur = brackets.reform(|_: FocusEvent| false);
+    let onclick = follow_caret.reform(|_: MouseEvent| true);
+    let onblur = follow_caret.reform(|_: FocusEvent| false);
     // The first line in view and how many lines the frame shows.
     let view = use_state_eq(|| (0usize, 60usize));
     let onscroll = {
