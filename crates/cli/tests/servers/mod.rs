@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
@@ -15,9 +15,12 @@ use std::time::Duration;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
 /// A server on 127.0.0.1 that answers each request with `reply`, counting the requests.
+/// Dropping it stops it: the port is closed and its accept thread ends.
 pub struct FixedReply {
     pub port: u16,
     requests: Arc<AtomicUsize>,
+    stopped: Arc<AtomicBool>,
+    accepting: Option<thread::JoinHandle<()>>,
 }
 
 impl FixedReply {
@@ -44,9 +47,14 @@ impl FixedReply {
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&requests);
-        thread::spawn(move || {
+        let stopped = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopped);
+        let accepting = thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { break };
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
                 let (reply, counted, tls) = (reply.clone(), Arc::clone(&counted), tls.clone());
                 thread::spawn(move || match tls {
@@ -64,12 +72,28 @@ impl FixedReply {
                 });
             }
         });
-        Self { port, requests }
+        Self {
+            port,
+            requests,
+            stopped,
+            accepting: Some(accepting),
+        }
     }
 
     /// How many whole request heads arrived.
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for FixedReply {
+    fn drop(&mut self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        // One connection wakes the accept loop, which sees the flag and drops the listener.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(accepting) = self.accepting.take() {
+            let _ = accepting.join();
+        }
     }
 }
 
