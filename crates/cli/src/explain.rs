@@ -1,12 +1,12 @@
-//! What a reply means, and a URL fit for a log, as `send` and `relay` print them. The
+//! What a reply means, as `send` and `relay` print it. The
 //! judgement is core's ([`verdict_of_reply`]): the words the app's send panel shows for the
 //! same reply. This module only adds the status's standard reason phrase
 //! ([`crate::net::reason`]), which core leaves to whoever read the reply.
 
-use crate::net::{reason, Received};
-use hookcheck_core::catalog::recognise as secrets;
 use hookcheck_core::catalog::DestinationId;
 use hookcheck_core::destination::reply::{verdict_of_reply, ReplyVerdict};
+
+use crate::net::{reason, Received};
 
 /// What `received`, the reply to a request whose URL names `named`, means.
 pub fn reply(named: Option<DestinationId>, received: &Received) -> ReplyVerdict {
@@ -25,12 +25,6 @@ pub fn status_line(status: u16) -> String {
     format!("{status} {}", reason(status))
         .trim_end()
         .to_string()
-}
-
-/// `url` with its secret parts (destination tokens, user info, secret query values) masked,
-/// as the app's preview masks them.
-pub fn masked_url(url: &str) -> String {
-    secrets::masked_url(url).into_owned()
 }
 
 #[cfg(test)]

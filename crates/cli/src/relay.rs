@@ -42,6 +42,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use hookcheck_core::browser::relay::{self as protocol_facts, kind};
+use hookcheck_core::catalog::recognise;
 
 use self::protocol::{Call, Refusal};
 use crate::explain;
@@ -345,7 +346,8 @@ impl Relay {
         let summary = format!(
             "{} {} ({}, {} bytes)",
             terminal::safe(&outgoing.method),
-            terminal::shortened(&explain::masked_url(&outgoing.url)),
+            // A relayed URL was never checked by core: its secrets are read from the text.
+            terminal::shortened(&recognise::masked_url(&outgoing.url)),
             counted(outgoing.headers.len(), "header"),
             outgoing.body.len()
         );

@@ -157,7 +157,7 @@ fn print_text(request: &Request, outcome: &Outcome) {
         out,
         "{} {}",
         request.method,
-        terminal::safe(&explain::masked_url(&request.url))
+        terminal::safe(&request.masked_url())
     );
     let _ = match outcome {
         Outcome::Replied(received, verdict) => {
