@@ -1,6 +1,6 @@
-//! Header names ignore ASCII case: these compare them so without lower-cased copies (the
-//! header and secret rules run on every header at every check and render). Every pattern
-//! they are given is lower-case ASCII.
+//! Header names and host names ignore ASCII case: these compare them so without lower-cased
+//! copies (the header and secret rules run on every header at every check and render, the
+//! catalog on every URL). Every pattern they are given is lower-case ASCII.
 
 /// `name.to_ascii_lowercase().starts_with(prefix)`.
 pub(crate) fn starts_with_ignoring_case(name: &str, prefix: &str) -> bool {

@@ -8,6 +8,7 @@
 //! `Rest`: vendors change their URLs.
 
 use super::{DestinationId, Endpoint, Host, Segment, CATALOG};
+use crate::ascii::{ends_with_ignoring_case, starts_with_ignoring_case};
 use crate::secrets::SECRET_QUERY_NAMES;
 use crate::span::Span;
 use crate::syntax::url::UrlPieces;
@@ -159,17 +160,6 @@ fn is_under(host: &str, name: &str) -> bool {
     host.len() > name.len() + 1
         && ends_with_ignoring_case(host, name)
         && host.as_bytes()[host.len() - name.len() - 1] == b'.'
-}
-
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
-    text.len() >= suffix.len()
-        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Whether the path's segments match `pattern`, pushing the spans of its secret parts.

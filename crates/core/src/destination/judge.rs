@@ -371,43 +371,35 @@ impl Judge<'_> {
     }
 
     fn limit(&self, limit: &Limit) -> Option<Finding> {
-        let reply = self.reply(limit.reply);
-        let (n, message) = match limit.field {
-            Some(path) => {
-                let n = self.request.text(path)?.chars().count();
-                let message = match reply {
-                    Some(_) => format!(
-                        "{}: `{path}` has {} characters; it takes at most {}.",
-                        self.answers(reply, false, ""),
-                        thousands(n),
-                        thousands(limit.max)
-                    ),
-                    None => format!(
-                        "{} takes at most {} characters in `{path}`; this one has {}: {}.",
-                        self.endpoint.subject,
-                        thousands(limit.max),
-                        thousands(n),
-                        limit.effect
-                    ),
-                };
-                (n, message)
-            }
-            None => {
-                let n = self.request.body_bytes;
-                (
-                    n,
-                    format!(
-                        "{}: the body is {} bytes; it takes at most {}.",
-                        self.answers(reply, false, limit.effect),
-                        thousands(n),
-                        thousands(limit.max)
-                    ),
-                )
-            }
+        let n = match limit.field {
+            Some(path) => self.request.text(path)?.chars().count(),
+            None => self.request.body_bytes,
         };
         if n <= limit.max {
             return None;
         }
+        let reply = self.reply(limit.reply);
+        let message = match (limit.field, reply) {
+            (Some(path), Some(_)) => format!(
+                "{}: `{path}` has {} characters; it takes at most {}.",
+                self.answers(reply, false, ""),
+                thousands(n),
+                thousands(limit.max)
+            ),
+            (Some(path), None) => format!(
+                "{} takes at most {} characters in `{path}`; this one has {}: {}.",
+                self.endpoint.subject,
+                thousands(limit.max),
+                thousands(n),
+                limit.effect
+            ),
+            (None, _) => format!(
+                "{}: the body is {} bytes; it takes at most {}.",
+                self.answers(reply, false, limit.effect),
+                thousands(n),
+                thousands(limit.max)
+            ),
+        };
         let mut finding = Finding::new(
             limit.rule,
             limit.field.unwrap_or("size"),
