@@ -442,6 +442,14 @@ pub struct HeaderNeed {
     pub help: &'static str,
 }
 
+impl HeaderNeed {
+    /// Whether a value of this header meets the need: its prefix and something after it.
+    pub fn is_met_by(&self, value: &str) -> bool {
+        value.len() > self.prefix.len()
+            && value.as_bytes()[..self.prefix.len()].eq_ignore_ascii_case(self.prefix.as_bytes())
+    }
+}
+
 /// A size limit.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {

@@ -106,7 +106,7 @@ fn findings(found: Recognised, body: &Json, headers: &[(String, String)]) -> Vec
                 .iter()
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect(),
-            body: Some(body),
+            body,
             body_bytes: text.len(),
             described_as: "the body",
         },

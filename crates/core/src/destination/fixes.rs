@@ -99,11 +99,8 @@ fn plan(
                 plan.set.push(("body", json::read(body)?));
             }
             for header in endpoint.headers {
-                let present = config.headers.iter().any(|(name, value)| {
-                    name.eq_ignore_ascii_case(header.name)
-                        && value.len() > header.prefix.len()
-                        && value.as_bytes()[..header.prefix.len()]
-                            .eq_ignore_ascii_case(header.prefix.as_bytes())
+                let present = (config.headers.iter()).any(|(name, value)| {
+                    name.eq_ignore_ascii_case(header.name) && header.is_met_by(value)
                 });
                 if !present {
                     plan.set_inside.push((

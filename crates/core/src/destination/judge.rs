@@ -60,8 +60,8 @@ impl Finding {
 #[derive(Clone, Debug)]
 pub struct Received<'a> {
     pub headers: Vec<(&'a str, &'a str)>,
-    /// The body as JSON; `None` when it is not JSON.
-    pub body: Option<&'a Json>,
+    /// The body as JSON (a body that is not JSON is answered before it is judged).
+    pub body: &'a Json,
     /// The body's length in bytes.
     pub body_bytes: usize,
     /// How messages name the body: "a json/object body", "the body template".
@@ -76,7 +76,7 @@ impl<'r> Received<'r> {
             headers: (request.headers.iter())
                 .map(|h| (h.name.as_str(), h.value.as_str()))
                 .collect(),
-            body: Some(&request.json),
+            body: &request.json,
             body_bytes: request.body.len(),
             described_as,
         }
@@ -84,15 +84,12 @@ impl<'r> Received<'r> {
 
     /// The member at a dotted `path` of the body.
     pub fn field(&self, path: &str) -> Option<&Json> {
-        self.body?.at(path)
+        self.body.at(path)
     }
 
     /// The string at `path`.
     pub fn text(&self, path: &str) -> Option<&str> {
-        match self.field(path) {
-            Some(Json::String(s)) => Some(s),
-            _ => None,
-        }
+        self.body.text(path)
     }
 
     /// Present, not `null`, and not a blank string.
@@ -134,8 +131,9 @@ pub fn judge(found: Recognised, request: &Received) -> Vec<Finding> {
         out.extend(judge.limit(limit));
     }
     judge.ignored(&mut out);
-    if let Some((rule, special)) = (endpoint.special.zip(request.body))
-        .and_then(|(rule, body)| (rule.check)(body).map(|found| (rule.rule, found)))
+    if let Some((rule, special)) = endpoint
+        .special
+        .and_then(|rule| (rule.check)(request.body).map(|found| (rule.rule, found)))
     {
         let message = special.message.replace("{body}", request.described_as);
         let mut finding = Finding::new(rule, special.key, Part::Body, message);
@@ -174,11 +172,7 @@ impl Judge<'_> {
 
     fn headers(&self, out: &mut Vec<Finding>) {
         for need in self.endpoint.headers {
-            let present = self.request.header(need.name).is_some_and(|value| {
-                value.len() > need.prefix.len()
-                    && value.as_bytes()[..need.prefix.len()]
-                        .eq_ignore_ascii_case(need.prefix.as_bytes())
-            });
+            let present = (self.request.header(need.name)).is_some_and(|v| need.is_met_by(v));
             if present {
                 continue;
             }
@@ -212,7 +206,7 @@ impl Judge<'_> {
         let Some(closed) = self.endpoint.closed else {
             return;
         };
-        let Some(Json::Object(members)) = self.request.body else {
+        let Json::Object(members) = self.request.body else {
             return;
         };
         let unknown: Vec<&str> = members

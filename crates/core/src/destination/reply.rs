@@ -46,15 +46,14 @@ pub fn answer(id: DestinationId, headers: &[(String, String)], body: &[u8]) -> A
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect(),
-        body: Some(&json),
+        body: &json,
         body_bytes: body.len(),
         described_as: "the body",
     };
     let findings = judge(Recognised::main(id), &received);
-    let Some(first) = findings.iter().find(|f| f.reply.is_some()) else {
+    let Some((first, reply)) = findings.iter().find_map(|f| f.reply.map(|r| (f, r))) else {
         return Answer::of(destination.accepted());
     };
-    let reply = first.reply.unwrap_or_else(|| destination.accepted());
     let mut body = reply.body.to_string();
     if let Some(field) = &first.field {
         let mut escaped = String::new();
