@@ -5,12 +5,14 @@
 //! no state of its own, and each component costs the download its own Yew glue.
 
 use hookcheck_core::destination::preview::{preview, Inline, Style};
+use hookcheck_core::destination::Arrival;
 use hookcheck_core::Request;
 use yew::prelude::*;
 
-/// The destination preview of `request`, or nothing when its URL names no destination.
-pub fn destination_preview(request: &Request) -> Html {
-    let Some(p) = preview(request) else {
+/// The destination preview of `request`, refused as `arrival` says, or nothing when its URL
+/// names no destination.
+pub fn destination_preview(request: &Request, arrival: Option<&Arrival>) -> Html {
+    let Some(p) = preview(request, arrival) else {
         return Html::default();
     };
     html! {

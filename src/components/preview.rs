@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use hookcheck_core::browser::wording;
+use hookcheck_core::destination::Arrival;
 use hookcheck_core::render::curl;
 use hookcheck_core::render::request::Delivery;
 use hookcheck_core::{secrets, Outcome, Request};
@@ -152,6 +153,9 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
     } else {
         curl::to_curl(request, reveal)
     };
+    // The destination's verdict, judged once for the line above the request and the
+    // destination's preview.
+    let arrival = Arrival::of(request);
     html! {
         <>
             if let Some(publish) = sns {
@@ -163,11 +167,11 @@ fn request_view(request: &Rc<Request>, reveal: bool, onreveal: &Callback<bool>) 
                 </p>
             }
             // The destination's verdict on this request, then the message as it shows it.
-            if let Some((arrives, words)) = wording::arrival(request) {
+            if let Some((arrives, words)) = wording::arrival(request, arrival.as_ref()) {
                 <p class={classes!("arrival", if arrives { "is-ok" } else { "is-error" })}
                     data-testid="arrival" data-arrives={arrives.to_string()}>{ words }</p>
             }
-            { destination_preview(request) }
+            { destination_preview(request, arrival.as_ref()) }
             <div class="part">
                 <h3>{ "Request line" }</h3>
                 <p class="request-line">

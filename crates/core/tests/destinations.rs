@@ -9,7 +9,7 @@ use hookcheck_core::browser::share::{strip_secrets, ShareState};
 use hookcheck_core::catalog::recognise::{masked_url, url_secret_spans};
 use hookcheck_core::destination::preview::{preview, Style};
 use hookcheck_core::destination::reply::{answer, explain};
-use hookcheck_core::destination::{recognise, DestinationId};
+use hookcheck_core::destination::{recognise, Arrival, DestinationId};
 use hookcheck_core::render::curl;
 use hookcheck_core::{check, render_request, Outcome, SampleData, Severity};
 
@@ -641,7 +641,8 @@ fn preview_of(
         .config
         .clone()
         .unwrap_or_else(|| panic!("{:?}", codes(text)));
-    preview(&render_request(&config, &SampleData::for_outcome(outcome))).expect("a preview")
+    let request = render_request(&config, &SampleData::for_outcome(outcome));
+    preview(&request, Arrival::of(&request).as_ref()).expect("a preview")
 }
 
 #[test]
@@ -809,7 +810,7 @@ proptest::proptest! {
         }
         if let Some(config) = &report.config {
             let request = render_request(config, &SampleData::for_outcome(Outcome::Failure));
-            let _ = preview(&request);
+            let _ = preview(&request, Arrival::of(&request).as_ref());
             let _ = curl::to_curl(&request, false);
             for id in DestinationId::all() {
                 let _ = answer(id, &request.header_pairs(), request.body.as_bytes());

@@ -5,6 +5,7 @@
 
 use hookcheck_core::browser::share::{base64url_encode, ShareError, ShareState};
 use hookcheck_core::destination::preview::preview as destination_preview;
+use hookcheck_core::destination::Arrival;
 use hookcheck_core::product::{Sample, PRODUCTS, TEMPLATES_CONFLICT};
 use hookcheck_core::render::sample::read_payload;
 use hookcheck_core::syntax::json::{self, Json};
@@ -282,7 +283,8 @@ fn a_watchrtc_alert_to_a_bare_slack_url_won_t_arrive_and_json_text_fixes_it() {
 fn slack_shows_a_watchrtc_alert_as_its_text() {
     let text = format!(r#"{{"url": "{SLACK}", "format": "json/text"}}"#);
     let request = request(&text, Outcome::Alert);
-    let shown = destination_preview(&request).expect("Slack's preview");
+    let shown =
+        destination_preview(&request, Arrival::of(&request).as_ref()).expect("Slack's preview");
     assert_eq!(shown.refused, None);
     // As Slack shows it: the alert's JSON as the message, `_…_` read as italics.
     let words: String = shown

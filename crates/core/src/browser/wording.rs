@@ -178,10 +178,13 @@ pub fn badge(report: &crate::pipeline::Report) -> (BadgeKind, String) {
     }
 }
 
-/// The destination's verdict on the selected outcome's request, above it: `None` when no
-/// destination is recognised.
-pub fn arrival(request: &crate::render::request::Request) -> Option<(bool, String)> {
-    Some(match crate::destination::Arrival::of(request)? {
+/// The destination's verdict on the selected outcome's request, above it, from its
+/// [`Arrival`](crate::destination::Arrival): `None` when no destination is recognised.
+pub fn arrival(
+    request: &crate::render::request::Request,
+    arrival: Option<&crate::destination::Arrival>,
+) -> Option<(bool, String)> {
+    Some(match arrival? {
         crate::destination::Arrival::Arrives => (
             true,
             format!(
@@ -207,6 +210,7 @@ fn plural(n: usize, word: &str) -> String {
 #[cfg(test)]
 mod verdict_tests {
     use super::*;
+    use crate::destination::Arrival;
     use crate::{check, render_request, Outcome, SampleData};
 
     const SLACK: &str = "https://hooks.slack.com/services/T000/B000/XXXX";
@@ -241,20 +245,21 @@ mod verdict_tests {
 
     #[test]
     fn the_arrival_line_names_the_reply_of_the_selected_request() {
-        let request = |text: &str| {
-            render_request(
+        let line = |text: &str| {
+            let request = render_request(
                 check(text, None).config.as_ref().unwrap(),
                 &SampleData::for_outcome(Outcome::Success),
-            )
+            );
+            arrival(&request, Arrival::of(&request).as_ref())
         };
-        let (arrives, words) = arrival(&request(SLACK)).unwrap();
+        let (arrives, words) = line(SLACK).unwrap();
         assert!(!arrives);
         assert!(words.contains("400 no_text"), "{words}");
         let fixed = format!(r#"{{"url": "{SLACK}", "format": "json/text"}}"#);
         assert_eq!(
-            arrival(&request(&fixed)),
+            line(&fixed),
             Some((true, "Arrives: Slack accepts this request.".into()))
         );
-        assert_eq!(arrival(&request("https://example.com/h")), None);
+        assert_eq!(line("https://example.com/h"), None);
     }
 }

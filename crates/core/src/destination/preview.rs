@@ -2,7 +2,7 @@
 //! formatted text, its fields and links. The app renders it with text nodes only (never
 //! HTML from the input); this module only reads the request.
 
-use super::judge::{judge, Received};
+use super::verdict::Arrival;
 use crate::catalog::{DestinationId, Shown};
 pub use crate::catalog::{Markup, PreviewKind};
 use crate::render::request::Request;
@@ -55,16 +55,17 @@ pub struct DestinationPreview {
 }
 
 /// The preview of `request` at its destination, as the endpoint's declaration says it
-/// shows a message; `None` when the URL names no destination with a message of its own
-/// (request bins, catch hooks).
-pub fn preview(request: &Request) -> Option<DestinationPreview> {
+/// shows a message, refused when `arrival` ([`Arrival::of`] the same request) says so;
+/// `None` when the URL names no destination with a message of its own (request bins, catch
+/// hooks).
+pub fn preview(request: &Request, arrival: Option<&Arrival>) -> Option<DestinationPreview> {
     let found = request.destination()?;
     let spec = found.endpoint().preview?;
     let body = &request.json;
-    let refused = judge(found, &Received::of(request, "the body"))
-        .into_iter()
-        .find(|f| f.reply.is_some_and(|reply| !reply.delivered))
-        .map(|f| f.message);
+    let refused = match arrival {
+        Some(Arrival::Refused(refusal)) => Some(refusal.message.clone()),
+        _ => None,
+    };
     let mut p = DestinationPreview {
         destination: found.id,
         kind: spec.kind,
