@@ -19,7 +19,7 @@
 use std::rc::Rc;
 
 use hookcheck_core::assist::{bracket_pair, highlight, variables_at, Offer, TokenClass};
-use hookcheck_core::span::{byte_offset, utf16_offset, Span};
+use hookcheck_core::span::{byte_offset, utf16_offset, Position, Span};
 use hookcheck_core::{LocatedDiagnostic, Product, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
@@ -60,11 +60,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             props.product,
         );
         Callback::from(move |shown: bool| {
-            frame_brackets(&area, &marks, shown);
-            let found = shown
-                .then(|| caret(&area))
-                .flatten()
-                .and_then(|(text, at)| variables_at(&text, at, product.vocabulary()));
+            // The text and the caret, read once from the textarea.
+            let at_caret = shown.then(|| caret(&area)).flatten();
+            frame_brackets(
+                &marks,
+                (at_caret.as_ref()).and_then(|(text, at)| bracket_pair(text, *at)),
+            );
+            let found =
+                at_caret.and_then(|(text, at)| variables_at(&text, at, product.vocabulary()));
             // The same list keeps its choice; another starts at its first name.
             let chosen = match (&found, &*offer) {
                 (Some(new), Some((old, chosen))) if new == old => *chosen,
@@ -76,24 +79,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     let choose = {
         let (area, offer) = (props.node_ref.clone(), offer.clone());
         Callback::from(move |index: usize| {
-            if let (Some((found, _)), Some(area)) = (&*offer, area.cast::<HtmlTextAreaElement>()) {
-                // Closed for the person unless a `%>` already follows.
-                let value = area.value();
-                let rest = value.get(found.typed.end..).unwrap_or("");
-                let close = if rest.trim_start().starts_with("%>") {
-                    ""
-                } else {
-                    " %>"
-                };
-                let Some(name) = found.names.get(index) else {
-                    return;
-                };
-                insert_undoable(
-                    &area,
-                    found.typed.start,
-                    found.typed.end,
-                    &format!("{name}{close}"),
-                );
+            let (Some((found, _)), Some(area)) = (&*offer, area.cast::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            if let Some((typed, name)) = found.insertion(&area.value(), index) {
+                insert_undoable(&area, typed.start, typed.end, &name);
             }
         })
     };
@@ -287,15 +278,11 @@ const CARET_KEYS: [&str; 8] = [
     "PageDown",
 ];
 
-/// Frames the bracket at the caret of the textarea behind `area` and its partner
-/// ([`bracket_pair`]) with `marks`, or hides them (no pair, or not `shown`). Placed and
-/// shown through the CSSOM, which the page's CSP (`style-src 'self'`) allows where a style
-/// attribute is refused; a moving caret redraws nothing else.
-fn frame_brackets(area: &NodeRef, marks: &[NodeRef; 2], shown: bool) {
-    let pair = match shown {
-        true => caret(area).and_then(|(text, at)| bracket_pair(&text, at)),
-        false => None,
-    };
+/// Frames the bracket at the caret and its partner (`pair`, from [`bracket_pair`]) with
+/// `marks`, or hides them (no pair). Placed and shown through the CSSOM, which the page's
+/// CSP (`style-src 'self'`) allows where a style attribute is refused; a moving caret
+/// redraws nothing else.
+fn frame_brackets(marks: &[NodeRef; 2], pair: Option<[Position; 2]>) {
     for (i, node) in marks.iter().enumerate() {
         let Some(mark) = node.cast::<HtmlElement>() else {
             continue;

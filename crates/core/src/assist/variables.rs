@@ -20,6 +20,21 @@ pub struct Offer {
     pub names: Vec<String>,
 }
 
+impl Offer {
+    /// What choosing `names[index]` writes into `text`: the span of the typed name and the
+    /// chosen name, closed with ` %>` unless a `%>` already follows; `None` for no such name.
+    pub fn insertion(&self, text: &str, index: usize) -> Option<(Span, String)> {
+        let name = self.names.get(index)?;
+        let rest = text.get(self.typed.end..).unwrap_or("");
+        let close = if rest.trim_start().starts_with("%>") {
+            ""
+        } else {
+            " %>"
+        };
+        Some((self.typed, format!("{name}{close}")))
+    }
+}
+
 /// The variables to offer with the caret at byte `caret` of `text`: `None` unless the caret
 /// ends a `<% this.NAME` (the name possibly empty or dotted) with no `%>` between, and some
 /// name of `vocabulary` other than the typed one starts with it (ASCII case ignored).
@@ -164,6 +179,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_chosen_name_replaces_the_typed_one_and_closes_the_placeholder_once() {
+        let open = r#""<% this.te"#;
+        let offer = variables_at(open, open.len(), Product::Test.vocabulary()).unwrap();
+        assert_eq!(
+            offer.insertion(open, 1),
+            Some((Span::new(9, 11), "testName %>".into()))
+        );
+        let closed = r#""<% this.te %>""#;
+        let offer = variables_at(closed, 11, Product::Test.vocabulary()).unwrap();
+        assert_eq!(
+            offer.insertion(closed, 0),
+            Some((Span::new(9, 11), "testRunId".into()))
+        );
+        assert_eq!(offer.insertion(closed, 2), None);
     }
 
     #[test]
