@@ -3,16 +3,15 @@
 //! address bar, and the test call posted to the relay. Every document, address and word is
 //! core's ([`hookcheck_core::browser::relay`]); this layer only reads the browser.
 //!
-//! The request document is written through its serde type with serde-wasm-bindgen (the JS
-//! API's already) and `JSON.stringify`; the relay's answers are read by core
+//! The request document is written through its serde type ([`crate::web::to_js`], as the JS
+//! API's documents) and `JSON.stringify`; the relay's answers are read by core
 //! (`RelayReply::from_json`: no serde deserializer in the wasm, core's module doc says why).
 
 use hookcheck_core::browser::relay::{
-    Pairing, PairingError, RelayError, RelayFailure, RelayReply, RelayRequest, MAX_TIMEOUT_MS,
+    Pairing, PairingError, RelayError, RelayFailure, RelayReply, RelayRequest,
 };
 use hookcheck_core::browser::send::{Probe, SendFailure};
 use hookcheck_core::Request;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -68,8 +67,7 @@ pub fn unpair() {
 
 /// The request document as JSON text.
 fn document_json(document: &RelayRequest) -> Result<String, JsValue> {
-    let value = document.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    js_sys::JSON::stringify(&value).map(String::from)
+    js_sys::JSON::stringify(&crate::web::to_js(document)?).map(String::from)
 }
 
 /// Sends `request` through the relay of `pairing`: the destination's reply, whatever its
@@ -83,9 +81,9 @@ pub async fn send(
 ) -> Result<Response, SendError> {
     let start = now_ms();
     let document = RelayRequest::of(request, timeout_ms);
-    let waited = u32::try_from(MAX_TIMEOUT_MS)
-        .unwrap_or(u32::MAX)
-        .min(timeout_ms);
+    // What the relay waits for, as the document says (clamped to the relay's limit).
+    let waited =
+        (document.timeout_ms).map_or(timeout_ms, |ms| u32::try_from(ms).unwrap_or(u32::MAX));
     let deadline = Deadline::start(waited.saturating_add(GRACE_MS), cancel)?;
     let result = post(pairing, &document, &deadline.signal()).await;
     let ended = deadline.end();

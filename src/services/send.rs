@@ -18,7 +18,6 @@ use hookcheck_core::browser::send::{
     classify, predict_preflight, probe_helps, sent_headers, FetchFacts, Probe, SendFailure,
     PROBE_TIMEOUT_MS,
 };
-use hookcheck_core::syntax::url::check_url;
 use hookcheck_core::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -288,7 +287,7 @@ pub async fn send(
         Err(failed) => failed,
     };
     let elapsed_ms = elapsed();
-    let target = check_url(&request.url).parts;
+    let target = request.url_parts().cloned();
     let mut facts = FetchFacts {
         aborted_by_user: ended.cancelled,
         timed_out: ended.timed_out,
