@@ -367,6 +367,16 @@ test("the JS API returns the CLI's shapes, loading the wasm once for every call"
   assert.equal(wasmLoads, 1);
   assert.equal(same, true);
 
+  // Dated facts are worded against the browser's date, as in the app and the CLI.
+  const retired = await page.evaluate(async () =>
+    (await import("/hookcheck-api.js"))
+      .validate("https://prod-00.westus.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=x")
+      .then((result) => result.diagnostics.find((d) => d.code === "destination-retiring")?.message),
+  );
+  const today = new Date();
+  const after = today > new Date("2025-11-30T23:59:59Z");
+  assert.match(retired, after ? /stopped working on 30 Nov 2025/ : /stop working after 30 Nov 2025/);
+
   const errors = await page.evaluate(async () => {
     const { load } = await import("/hookcheck-api.js");
     const hookcheck = await load();

@@ -11,7 +11,7 @@
 use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::browser::embed::ModeChoice;
 use hookcheck_core::{check_with, render_request, Options, Outcome, Product, SampleData};
-use hookcheck_web::web::to_js;
+use hookcheck_web::web::{to_js, today};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
@@ -32,7 +32,8 @@ pub fn validate(
     let options = Options {
         mode: parse_mode(mode.as_deref())?,
         product: parse_product("validate", product.as_deref())?.unwrap_or_default(),
-        ..Options::default()
+        // Dated facts worded against today, as the CLI and the widget word them.
+        today: Some(today()),
     };
     to_js(&CheckDocument::new(&check_with(text, &options), text))
 }
@@ -89,6 +90,7 @@ pub fn preview(
     }
     let options = Options {
         product: outcome.product(),
+        today: Some(today()),
         ..Options::default()
     };
     let report = check_with(text, &options);
