@@ -6,7 +6,7 @@ use super::label::{Label, Provenance};
 use super::sample::{template_text, SampleData};
 use crate::product::Sample;
 use crate::syntax::json::Json;
-use crate::syntax::template::{Part, Template};
+use crate::syntax::template::Template;
 use crate::webhook::WebhookConfig;
 
 /// Steps 1–3: the run's data, through the body template and the fieldname wrapper: the
@@ -49,18 +49,13 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
 /// strings (unknown names by nothing); other values and key order unchanged.
 pub(crate) fn render_template(template: &Json, sample: &SampleData) -> Json {
     match template {
-        Json::String(text) => {
-            let mut out = String::with_capacity(text.len());
-            Template::visit_names(text, |part| match part {
-                Part::Text(text) => out.push_str(text),
-                Part::Name(name) => match sample.get(name) {
-                    Some(Json::String(value)) => out.push_str(value),
-                    Some(other) => out.push_str(&template_text(other)),
-                    None => {}
-                },
-            });
-            Json::String(out)
-        }
+        Json::String(text) => Json::String(Template::render_names(text, |name, out| match sample
+            .get(name)
+        {
+            Some(Json::String(value)) => out.push_str(value),
+            Some(other) => out.push_str(&template_text(other)),
+            None => {}
+        })),
         Json::Array(items) => {
             Json::Array(items.iter().map(|v| render_template(v, sample)).collect())
         }
@@ -109,7 +104,11 @@ mod tests {
             strings(&render_template(&template, &sample), &mut after);
             let expected: Vec<String> = before
                 .iter()
-                .map(|s| Template::render_names(s, |name| sample.as_template_text(name)))
+                .map(|s| {
+                    Template::render_names(s, |name, out| {
+                        out.push_str(&sample.as_template_text(name).unwrap_or_default())
+                    })
+                })
                 .collect();
             prop_assert_eq!(after, expected);
         }

@@ -13,9 +13,9 @@ use crate::syntax::variables::{self, Vocabulary, DOCUMENTED, FAILURE_ONLY};
 const OPEN: &str = "<%";
 const CLOSE: &str = "%>";
 
-/// A piece of a template string as rendering sees it ([`Template::visit_names`]).
+/// A piece of a template string as rendering sees it ([`Template::render_names`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part<'t> {
+enum Part<'t> {
     Text(&'t str),
     /// The `PATH` of a `this.PATH` placeholder: a name, or names joined by dots.
     Name(&'t str),
@@ -27,11 +27,6 @@ pub(crate) enum Part<'t> {
 pub struct Template;
 
 impl Template {
-    /// Whether the string holds any placeholder at all (the common case is none).
-    pub fn has_placeholders(text: &str) -> bool {
-        find(text, OPEN).is_some()
-    }
-
     /// What is wrong with the placeholders of `text` (spans relative to the decoded
     /// string), its names read against `vocabulary`.
     pub(crate) fn check(text: &str, vocabulary: Vocabulary) -> Diagnostics {
@@ -61,18 +56,15 @@ impl Template {
         diagnostics
     }
 
-    /// `text` with each `<% this.PATH %>` replaced by `lookup(PATH)` (a name, or a dotted
-    /// path); an invalid expression and an unknown path render as `""`, and an unclosed
-    /// `<%` is text. Checks nothing.
-    pub fn render_names(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    /// `text` with each `<% this.PATH %>` replaced by what `write(PATH, out)` appends to the
+    /// output (PATH is a name, or a dotted path; nothing for an unknown one, which renders
+    /// as `""`); an invalid expression renders as `""`, and an unclosed `<%` is text. Checks
+    /// nothing. Writing into the output spares a copy of each value.
+    pub fn render_names(text: &str, mut write: impl FnMut(&str, &mut String)) -> String {
         let mut out = String::with_capacity(text.len());
         Template::visit_names(text, |part| match part {
             Part::Text(text) => out.push_str(text),
-            Part::Name(name) => {
-                if let Some(value) = lookup(name) {
-                    out.push_str(&value);
-                }
-            }
+            Part::Name(name) => write(name, &mut out),
         });
         out
     }
@@ -80,7 +72,7 @@ impl Template {
     /// What rendering sees in `text`, in order: literal text, and the path of each
     /// `this.PATH` placeholder. Invalid expressions render as "", as in
     /// [`Template::render_names`]; an unclosed `<%` is text.
-    pub(crate) fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
+    fn visit_names<'t>(text: &'t str, mut visit: impl FnMut(Part<'t>)) {
         let mut at = 0;
         while let Some(found) = find(&text[at..], OPEN) {
             let open = at + found;
@@ -474,7 +466,10 @@ mod tests {
         fn render_names_matches_parse_then_render(text in renderable()) {
             let (pieces, _) = parse(&text, Vocabulary::Testrtc);
             let parsed = render(&pieces, &text, |path| lookup(&path.join(".")));
-            prop_assert_eq!(Template::render_names(&text, lookup), parsed);
+            let rendered = Template::render_names(&text, |name, out| {
+                out.push_str(&lookup(name).unwrap_or_default())
+            });
+            prop_assert_eq!(rendered, parsed);
         }
     }
 }
