@@ -9,6 +9,7 @@ use hookcheck_core::api::{CheckDocument, RequestDocument};
 use hookcheck_core::destination::{Arrival, Recognised};
 use hookcheck_core::pipeline::{self as core_check, Mode};
 use hookcheck_core::render::curl;
+use hookcheck_core::words::plural;
 use hookcheck_core::{
     render_request, repeats, Date, LineIndex, LocatedDiagnostic, Options, Outcome, Product, Report,
     Request, SampleData, Severity, Span,
@@ -342,12 +343,11 @@ fn summary(report: &Report) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counts = format!(
         "{}, {}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(infos, "note"),
+        plural(errors as u64, "error"),
+        plural(warnings as u64, "warning"),
+        plural(infos as u64, "note"),
     );
     let mode = report.mode.as_str();
     match (report.is_valid(), &report.arrival) {

@@ -33,6 +33,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use hookcheck_core::destination::DestinationId;
+use hookcheck_core::words::plural;
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use hyper::http::request::Parts;
@@ -138,7 +139,7 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
             let log = receiver.log();
             say(&format!(
                 "hookcheck receive: stopped after {}\n",
-                counted(log.total_requests(), "request")
+                plural(log.total_requests(), "request")
             ));
             ExitCode::SUCCESS
         }
@@ -408,12 +409,4 @@ fn keep_private(headers: &mut HeaderMap) {
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-}
-
-fn counted(count: u64, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }

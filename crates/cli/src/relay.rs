@@ -43,6 +43,7 @@ use tokio::sync::Semaphore;
 
 use hookcheck_core::browser::relay::{self as protocol_facts, kind};
 use hookcheck_core::catalog::recognise;
+use hookcheck_core::words::plural;
 
 use self::protocol::{Call, Refusal};
 use crate::explain;
@@ -348,7 +349,7 @@ impl Relay {
             terminal::safe(&outgoing.method),
             // A relayed URL was never checked by core: its secrets are read from the text.
             terminal::shortened(&recognise::masked_url(&outgoing.url)),
-            counted(outgoing.headers.len(), "header"),
+            plural(outgoing.headers.len() as u64, "header"),
             outgoing.body.len()
         );
         match result {
@@ -411,14 +412,6 @@ fn lossy(value: Option<&HeaderValue>) -> String {
     value.map_or_else(String::new, |value| {
         String::from_utf8_lossy(value.as_bytes()).into_owned()
     })
-}
-
-fn counted(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,11 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// `1 error`, `2 warnings`: a count and its noun, plural unless one.
+pub fn plural(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `a`, `a and b`, `a, b and c`, with another last word if asked (`or`).
 pub fn list(items: &[&str], last_word: &str) -> String {
     match items {

@@ -5,6 +5,7 @@
 
 use crate::product::Product;
 use crate::render::sample::Outcome;
+use crate::words::plural;
 
 // ---- The preview of an SNS Publish ----------------------------------------------------
 
@@ -161,13 +162,13 @@ impl BadgeKind {
 /// says only why testRTC cannot use it.
 pub fn badge(report: &crate::pipeline::Report) -> (BadgeKind, String) {
     use crate::diagnostic::Severity;
-    let warnings = plural(report.count(Severity::Warning), "warning");
+    let warnings = plural(report.count(Severity::Warning) as u64, "warning");
     match &report.arrival {
         _ if !report.is_valid() => (
             BadgeKind::Invalid,
             format!(
                 "Invalid · {} · {warnings}",
-                plural(report.testrtc_errors(), "error")
+                plural(report.testrtc_errors() as u64, "error")
             ),
         ),
         Some(crate::destination::Arrival::Refused(refusal)) => (
@@ -200,11 +201,6 @@ pub fn arrival(
             ),
         ),
     })
-}
-
-/// `1 error`, `2 warnings`.
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]
