@@ -88,11 +88,7 @@ impl Report {
 
     /// How many errors of testRTC's rules the check found (the destination's excluded).
     pub fn testrtc_errors(&self) -> usize {
-        let kept = (self.diagnostics.iter())
-            .filter(|d| d.severity() == Severity::Error && !d.rule.judges_destination());
-        let omitted = (self.omitted.iter())
-            .filter(|o| o.rule.severity() == Severity::Error && !o.rule.judges_destination());
-        kept.count() + omitted.map(|o| o.count).sum::<usize>()
+        self.count_where(|rule| rule.severity() == Severity::Error && !rule.judges_destination())
     }
 
     /// The destination's verdict: whether it accepts every outcome's request; `None` when
@@ -103,12 +99,14 @@ impl Report {
 
     /// How many findings of `severity` the check made, kept or not.
     pub fn count(&self, severity: Severity) -> usize {
-        let kept = self.diagnostics.iter().filter(|d| d.severity() == severity);
-        let omitted = self
-            .omitted
-            .iter()
-            .filter(|o| o.rule.severity() == severity);
-        kept.count() + omitted.map(|o| o.count).sum::<usize>()
+        self.count_where(|rule| rule.severity() == severity)
+    }
+
+    /// How many findings of the rules `which` selects the check made, kept or not.
+    fn count_where(&self, which: impl Fn(Rule) -> bool) -> usize {
+        let kept = self.diagnostics.iter().filter(|d| which(d.rule)).count();
+        let omitted = (self.omitted.iter()).filter(|o| which(o.rule));
+        kept + omitted.map(|o| o.count).sum::<usize>()
     }
 
     /// The diagnostics a person is shown: the first `limit` of each code, and for each code

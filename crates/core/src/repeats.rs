@@ -55,15 +55,10 @@ impl Diagnostics {
 
     /// How many diagnostics of `severity` were found, kept or not.
     pub fn count(&self, severity: Severity) -> usize {
-        self.count_of(|rule| rule.severity() == severity)
-    }
-
-    /// How many findings of the rules `which` selects, kept or not.
-    pub fn count_of(&self, which: impl Fn(Rule) -> bool) -> usize {
         Rule::ALL
             .iter()
             .zip(&self.found)
-            .filter(|(rule, _)| which(**rule))
+            .filter(|(rule, _)| rule.severity() == severity)
             .map(|(_, &found)| found)
             .sum()
     }
