@@ -255,12 +255,6 @@ impl SendError {
     }
 }
 
-impl std::fmt::Display for SendError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.sentence())
-    }
-}
-
 /// "10 s", or "1500 ms" when not whole seconds.
 fn duration_words(duration: Duration) -> String {
     if duration.subsec_millis() == 0 {

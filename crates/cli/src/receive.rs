@@ -297,7 +297,7 @@ impl Receiver {
             (_, Captured::ListPreflights) => json_reply(StatusCode::OK, self.log().preflights()),
         };
         if let Asker::Allowed(origin) = asker {
-            cors::grant_origin(origin, reply.headers_mut());
+            origin::grant_origin(origin, reply.headers_mut());
         }
         keep_private(reply.headers_mut());
         reply

@@ -32,9 +32,8 @@ use std::sync::Arc;
 
 use hyper::body::Incoming;
 use hyper::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ALLOW, CACHE_CONTROL, ORIGIN, VARY,
-    WWW_AUTHENTICATE,
+    HeaderMap, HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_MAX_AGE, ALLOW, CACHE_CONTROL, ORIGIN, WWW_AUTHENTICATE,
 };
 use hyper::http::request::Parts;
 use hyper::{Method, Request, StatusCode, Uri};
@@ -63,11 +62,6 @@ pub const MAX_DOCUMENT_BYTES: usize = protocol_facts::MAX_DOCUMENT_BYTES;
 
 /// Calls sent at once; one more is answered 429.
 pub const MAX_CALLS: usize = protocol_facts::MAX_CALLS;
-
-/// Chrome's Private Network Access grant, so that a page served over https may call the
-/// relay on 127.0.0.1.
-const ALLOW_PRIVATE_NETWORK: HeaderName =
-    HeaderName::from_static("access-control-allow-private-network");
 
 /// Options of `hookcheck relay`.
 #[derive(clap::Args, Debug)]
@@ -249,9 +243,7 @@ impl Relay {
         };
         let mut reply = self.answer_allowed(&parts, body).await;
         if let Some(origin) = origin {
-            let headers = reply.headers_mut();
-            headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            headers.append(VARY, HeaderValue::from_static("Origin"));
+            origin::grant_origin(&origin, reply.headers_mut());
         }
         reply
             .headers_mut()
@@ -404,7 +396,10 @@ fn grant_preflight(headers: &mut HeaderMap) {
         ACCESS_CONTROL_ALLOW_HEADERS,
         HeaderValue::from_static("authorization, content-type"),
     );
-    headers.insert(ALLOW_PRIVATE_NETWORK, HeaderValue::from_static("true"));
+    headers.insert(
+        origin::ALLOW_PRIVATE_NETWORK,
+        HeaderValue::from_static("true"),
+    );
     headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
 }
 

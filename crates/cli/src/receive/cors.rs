@@ -14,15 +14,15 @@
 use hyper::header::{
     HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
-    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
+    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN,
 };
+
+use crate::server::origin::{grant_origin, ALLOW_PRIVATE_NETWORK};
 
 /// Chrome's Private Network Access preflight asks with this header...
 const REQUEST_PRIVATE_NETWORK: HeaderName =
     HeaderName::from_static("access-control-request-private-network");
-/// ...and is granted with this one.
-const ALLOW_PRIVATE_NETWORK: HeaderName =
-    HeaderName::from_static("access-control-allow-private-network");
+/// ...and is granted with [`ALLOW_PRIVATE_NETWORK`].
 
 /// Grants the asking origin (any) read access to a webhook path's reply and all its headers.
 pub fn grant_any_origin(request: &HeaderMap, response: &mut HeaderMap) {
@@ -33,12 +33,6 @@ pub fn grant_any_origin(request: &HeaderMap, response: &mut HeaderMap) {
         }
     }
     response.insert(ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("*"));
-}
-
-/// Grants exactly `origin` read access to this reply.
-pub fn grant_origin(origin: &HeaderValue, response: &mut HeaderMap) {
-    response.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
-    response.append(VARY, HeaderValue::from_static("Origin"));
 }
 
 /// Headers that grant a preflight exactly what it asked for (the origin is granted apart).

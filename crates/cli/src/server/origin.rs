@@ -1,10 +1,24 @@
 //! Which page asks, and which pages `receive` and `relay` let in: the `Origin` header read
-//! against the origins named with `--allow-origin`, and those origins parsed as browsers send
-//! them.
+//! against the origins named with `--allow-origin`, those origins parsed as browsers send
+//! them, and the headers that grant an origin.
 
 use hookcheck_core::browser::embed::normalize_origin;
-use hyper::header::{HeaderMap, HeaderValue, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
+use hyper::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_REQUEST_METHOD,
+    ORIGIN, VARY,
+};
 use hyper::Method;
+
+/// Chrome's Private Network Access grant, so that a page served over https may call a
+/// server on 127.0.0.1.
+pub const ALLOW_PRIVATE_NETWORK: HeaderName =
+    HeaderName::from_static("access-control-allow-private-network");
+
+/// Grants exactly `origin` read access to this reply.
+pub fn grant_origin(origin: &HeaderValue, response: &mut HeaderMap) {
+    response.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+    response.append(VARY, HeaderValue::from_static("Origin"));
+}
 
 /// Whether a request is a CORS preflight (not just any `OPTIONS` request).
 pub fn is_preflight(method: &Method, headers: &HeaderMap) -> bool {
