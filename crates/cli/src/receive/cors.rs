@@ -19,10 +19,10 @@ use hyper::header::{
 
 use crate::server::origin::{grant_origin, ALLOW_PRIVATE_NETWORK};
 
-/// Chrome's Private Network Access preflight asks with this header...
+/// Chrome's Private Network Access preflight asks with this header (and is granted with
+/// [`ALLOW_PRIVATE_NETWORK`]).
 const REQUEST_PRIVATE_NETWORK: HeaderName =
     HeaderName::from_static("access-control-request-private-network");
-/// ...and is granted with [`ALLOW_PRIVATE_NETWORK`].
 
 /// Grants the asking origin (any) read access to a webhook path's reply and all its headers.
 pub fn grant_any_origin(request: &HeaderMap, response: &mut HeaderMap) {
