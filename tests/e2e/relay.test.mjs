@@ -11,15 +11,8 @@ const app = appInBrowser({ permissions: ["clipboard-read", "clipboard-write"] })
 
 const TOKEN = "e2e-relay-token-0123456789abcdef";
 
-/** A page of the app opened with the pairing link of `port` and `token`. */
-async function openPaired(port, token = TOKEN) {
-  const page = await app.browser.newPage();
-  await page.goto(app.server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${app.server.url}#relay=${port}:${token}`);
-  await page.getByTestId("validity").waitFor();
-  return page;
-}
+/** A fresh page of the app opened with the pairing link of `port` and `token`. */
+const openPaired = (port, token = TOKEN) => app.freshPage(`${app.server.url}#relay=${port}:${token}`);
 
 /** Types `url` as the whole webhook, presses Send and waits for call 1's result. */
 async function sendTo(page, url) {
