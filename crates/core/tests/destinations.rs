@@ -433,8 +433,7 @@ fn pagerduty_routing_key_is_masked_in_the_body() {
         PAGERDUTY,
         r#""body": {"routing_key": "R0UT1NG", "event_action": "trigger"}"#,
     );
-    let config = check(&text, None).config.unwrap();
-    let request = render_request(&config, &SampleData::for_outcome(Outcome::Success));
+    let request = request(&text, Outcome::Success);
     assert_eq!(
         request.masked_body(),
         r#"{"routing_key":"••••••••","event_action":"trigger"}"#
@@ -864,18 +863,11 @@ fn each_outcomes_request_has_its_own_verdict() {
         DISCORD,
         r#""body": {"content": "<% this.failureReasons %>"}"#,
     );
-    let config = check(&text, None).config.unwrap();
-    let arrival = |outcome| {
-        hookcheck_core::Arrival::of(&render_request(&config, &SampleData::for_outcome(outcome)))
-            .unwrap()
-    };
+    let arrival = |outcome| hookcheck_core::Arrival::of(&request(&text, outcome)).unwrap();
     assert!(!arrival(Outcome::Success).arrives());
     assert!(arrival(Outcome::Failure).arrives());
     assert_eq!(
-        hookcheck_core::Arrival::of(&render_request(
-            &check("https://example.com/hook", None).config.unwrap(),
-            &SampleData::for_outcome(Outcome::Success)
-        )),
+        hookcheck_core::Arrival::of(&request("https://example.com/hook", Outcome::Success)),
         None
     );
 }

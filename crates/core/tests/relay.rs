@@ -2,12 +2,14 @@
 //! the pairing link's fragment, the relay's address, the command the send panel offers, and
 //! the words for each way a relayed call fails.
 
+mod common;
+
 use hookcheck_core::browser::relay::{
     kind, offers_relay, relay_command, Pairing, PairingError, RelayError, RelayFailure, RelayReply,
     RelayRequest, MAX_TIMEOUT_MS,
 };
 use hookcheck_core::browser::send::SendFailure;
-use hookcheck_core::{check, render_request, Outcome, Request, SampleData};
+use hookcheck_core::Outcome;
 use serde_json::json;
 
 const TOKEN: &str = "0123456789abcdef0123456789abcdef";
@@ -17,12 +19,6 @@ fn pairing() -> Pairing {
         port: 8788,
         token: TOKEN.into(),
     }
-}
-
-fn request_of(text: &str) -> Request {
-    let report = check(text, None);
-    let config = report.config.as_ref().expect("a config testRTC can use");
-    render_request(config, &SampleData::for_outcome(Outcome::Success))
 }
 
 // Pairing ----------------------------------------------------------------------------
@@ -142,7 +138,10 @@ fn the_relay_is_offered_where_the_browser_cannot_or_may_not_reach() {
         "https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=t",
         "https://example.com/hook",
     ] {
-        assert!(offers_relay(&request_of(url)), "{url}");
+        assert!(
+            offers_relay(&common::request(url, Outcome::Success)),
+            "{url}"
+        );
     }
 }
 
@@ -153,10 +152,14 @@ fn the_relay_is_not_offered_where_the_browser_reaches() {
         "http://127.0.0.1:8787/hook",
         "http://localhost:8787/hook",
     ] {
-        assert!(!offers_relay(&request_of(url)), "{url}");
+        assert!(
+            !offers_relay(&common::request(url, Outcome::Success)),
+            "{url}"
+        );
     }
-    let sns = request_of(
+    let sns = common::request(
         r#"{"provider": "aws-sns", "region": "us-east-1", "topicArn": "arn:aws:sns:us-east-1:123456789012:topic"}"#,
+        Outcome::Success,
     );
     assert!(!offers_relay(&sns));
 }
@@ -165,8 +168,10 @@ fn the_relay_is_not_offered_where_the_browser_reaches() {
 
 #[test]
 fn the_request_document_carries_the_exact_request_in_order() {
-    let request =
-        request_of(r#"{"url": "https://example.com/hook", "headers": {"B": "2", "A": "1"}}"#);
+    let request = common::request(
+        r#"{"url": "https://example.com/hook", "headers": {"B": "2", "A": "1"}}"#,
+        Outcome::Success,
+    );
     let document = RelayRequest::of(&request, 5_000);
     assert_eq!(document.method, "POST");
     assert_eq!(document.url, "https://example.com/hook");
@@ -181,7 +186,7 @@ fn the_request_document_carries_the_exact_request_in_order() {
 
 #[test]
 fn the_request_documents_timeout_is_at_most_the_relays() {
-    let request = request_of("https://example.com/hook");
+    let request = common::request("https://example.com/hook", Outcome::Success);
     assert_eq!(
         RelayRequest::of(&request, 300_000).timeout_ms,
         Some(MAX_TIMEOUT_MS)
@@ -203,7 +208,10 @@ fn a_request_document_is_read_with_defaults_and_extra_members_ignored() {
 fn a_request_document_without_a_timeout_writes_none() {
     let document = RelayRequest {
         timeout_ms: None,
-        ..RelayRequest::of(&request_of("https://example.com/hook"), 1)
+        ..RelayRequest::of(
+            &common::request("https://example.com/hook", Outcome::Success),
+            1,
+        )
     };
     assert!(serde_json::to_value(&document)
         .unwrap()
@@ -216,7 +224,10 @@ fn the_relay_sends_post_only() {
     for method in ["GET", "PUT", "post"] {
         let document = RelayRequest {
             method: method.into(),
-            ..RelayRequest::of(&request_of("https://example.com/hook"), 1_000)
+            ..RelayRequest::of(
+                &common::request("https://example.com/hook", Outcome::Success),
+                1_000,
+            )
         };
         assert_eq!(document.check().unwrap_err().kind, kind::METHOD, "{method}");
     }
@@ -224,7 +235,10 @@ fn the_relay_sends_post_only() {
 
 #[test]
 fn a_timeout_outside_one_ms_to_sixty_seconds_is_refused() {
-    let document = RelayRequest::of(&request_of("https://example.com/hook"), 1_000);
+    let document = RelayRequest::of(
+        &common::request("https://example.com/hook", Outcome::Success),
+        1_000,
+    );
     for ms in [0, 60_001, u64::MAX] {
         let refused = RelayRequest {
             timeout_ms: Some(ms),
