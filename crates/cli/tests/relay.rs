@@ -2,9 +2,8 @@
 //! raw HTTP/1.1, with a recording `hookcheck receive` as the target so that "nothing was sent"
 //! is a fact read back from the target. Every target is on 127.0.0.1 (or `localhost`).
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -14,7 +13,7 @@ use serde_json::{json, Value};
 mod receiver;
 mod servers;
 
-use receiver::{read_line, request_bytes, Receiver, Reply, WAIT};
+use receiver::{exchange, request_bytes, spawn, wait_until, Receiver, Reply, WAIT};
 use servers::{raw_reply, FixedReply};
 
 const TOKEN: &str = "0123456789abcdef0123456789abcdef";
@@ -34,33 +33,8 @@ impl Relay {
     }
 
     fn start_with(options: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_hookcheck"))
-            .args(["relay", "--port", "0"])
-            .args(options)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("hookcheck starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
-        let first = read_line(&mut stdout);
-        let port = first
-            .strip_prefix("hookcheck relay: listening on http://127.0.0.1:")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
-        let mut first_lines = vec![first];
-        for _ in 0..3 {
-            first_lines.push(read_line(&mut stdout));
-        }
-        let log = Arc::<Mutex<Vec<String>>>::default();
-        let lines = Arc::clone(&log);
-        thread::spawn(move || {
-            for line in stdout.lines() {
-                let Ok(line) = line else { break };
-                lines.lock().unwrap().push(line);
-            }
-        });
+        // Its start-up lines: where it listens, the pairing link, the pages, the targets.
+        let (child, port, first_lines, log) = spawn("relay", options, 4);
         Self {
             child,
             port,
@@ -75,20 +49,9 @@ impl Relay {
         self.raw(request_bytes(method, path, Some(&host), headers, body))
     }
 
-    /// Sends `raw` from another thread while this one reads the reply, so that a reply sent
-    /// before the request is whole (413) is read even if the relay stops reading.
+    /// [`exchange`] with the relay.
     fn raw(&self, raw: Vec<u8>) -> Reply {
-        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        let mut writer = stream.try_clone().unwrap();
-        let sender = thread::spawn(move || {
-            use std::io::Write;
-            let _ = writer.write_all(&raw);
-        });
-        let mut response = Vec::new();
-        let _ = std::io::Read::read_to_end(&mut &stream, &mut response);
-        sender.join().unwrap();
-        Reply::parse(&response)
+        exchange(self.port, raw)
     }
 
     /// `POST /_relay` with the token and `document`, plus `headers`.
@@ -104,15 +67,9 @@ impl Relay {
 
     /// Waits until the log has `count` lines; returns them.
     fn wait_for_log(&self, count: usize) -> Vec<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let lines = self.log.lock().unwrap().clone();
-            if lines.len() >= count {
-                return lines;
-            }
-            assert!(Instant::now() < deadline, "log: {lines:#?}");
-            thread::sleep(Duration::from_millis(20));
-        }
+        wait_until(&self.log, &format!("{count} log lines"), |lines| {
+            lines.len() >= count
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! A running `hookcheck receive` for the receiver's integration tests (`receive.rs`,
-//! `receive_as.rs`): the built binary on a free port, spoken to over raw HTTP/1.1 on a plain
+//! `receive_as.rs`, and the relay's target in `relay.rs`, which starts the relay with the
+//! same [`spawn`]): the built binary on a free port, spoken to over raw HTTP/1.1 on a plain
 //! TCP socket, so every byte on the wire is the test's own.
 
 #![allow(dead_code)]
@@ -26,37 +27,13 @@ pub struct Receiver {
 
 impl Receiver {
     pub fn start(options: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_hookcheck"))
-            .args(["receive", "--port", "0"])
-            .args(options)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("hookcheck starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
-        let mut receiver = Self {
+        let (child, port, first_lines, output) = spawn("receive", options, 2);
+        Self {
             child,
-            port: 0,
-            first_lines: Vec::new(),
-            output: Arc::default(),
-        };
-        let first = read_line(&mut stdout);
-        let port = first
-            .strip_prefix("hookcheck receive: listening on http://127.0.0.1:")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
-        receiver.port = port;
-        receiver.first_lines = vec![first, read_line(&mut stdout)];
-        let output = Arc::clone(&receiver.output);
-        thread::spawn(move || {
-            for line in stdout.lines() {
-                let Ok(line) = line else { break };
-                output.lock().unwrap().push(line);
-            }
-        });
-        receiver
+            port,
+            first_lines,
+            output,
+        }
     }
 
     pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
@@ -73,21 +50,9 @@ impl Receiver {
         Reply::parse(&response)
     }
 
-    /// Sends `raw` from another thread while this one reads the reply, so that a reply sent
-    /// before the request is whole (413, 431) is read even if the receiver stops reading.
+    /// [`exchange`] with this receiver.
     pub fn exchange(&self, raw: Vec<u8>) -> Reply {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        let mut writer = stream.try_clone().unwrap();
-        let sender = thread::spawn(move || {
-            // The receiver may close before taking it all; that is its answer, not an error.
-            let _ = writer.write_all(&raw);
-        });
-        let mut response = Vec::new();
-        // A reset after the reply arrived loses nothing already read.
-        let _ = stream.read_to_end(&mut response);
-        sender.join().unwrap();
-        Reply::parse(&response)
+        exchange(self.port, raw)
     }
 
     /// `GET /_requests` as a local tool asks it: the paths recorded, oldest first.
@@ -116,18 +81,85 @@ impl Receiver {
 
     /// Waits until some printed line contains `needle`; returns all lines printed so far.
     pub fn wait_for_output(&self, needle: &str) -> Vec<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let lines = self.output.lock().unwrap().clone();
-            if lines.iter().any(|line| line.contains(needle)) {
-                return lines;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no line with {needle:?} in {lines:#?}"
-            );
-            thread::sleep(Duration::from_millis(20));
+        wait_until(&self.output, &format!("a line with {needle:?}"), |lines| {
+            lines.iter().any(|line| line.contains(needle))
+        })
+    }
+}
+
+/// Starts `hookcheck SUBCOMMAND --port 0 OPTIONS` (`receive` or `relay`): its process, the
+/// port its first line names, its first `lines` lines (the start-up lines), and the lines it
+/// prints after them, collected as they come.
+pub fn spawn(
+    subcommand: &str,
+    options: &[&str],
+    lines: usize,
+) -> (Child, u16, Vec<String>, Arc<Mutex<Vec<String>>>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hookcheck"))
+        .args([subcommand, "--port", "0"])
+        .args(options)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("hookcheck starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let first = read_line(&mut stdout);
+    let port = first
+        .strip_prefix(&format!(
+            "hookcheck {subcommand}: listening on http://127.0.0.1:"
+        ))
+        .and_then(|rest| rest.strip_suffix('/'))
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
+    let mut first_lines = vec![first];
+    for _ in 1..lines {
+        first_lines.push(read_line(&mut stdout));
+    }
+    let output = Arc::<Mutex<Vec<String>>>::default();
+    let collected = Arc::clone(&output);
+    thread::spawn(move || {
+        for line in stdout.lines() {
+            let Ok(line) = line else { break };
+            collected.lock().unwrap().push(line);
         }
+    });
+    (child, port, first_lines, output)
+}
+
+/// Sends `raw` to 127.0.0.1:`port` from another thread while this one reads the reply, so
+/// that a reply sent before the request is whole (413, 431) is read even if the server stops
+/// reading.
+pub fn exchange(port: u16, raw: Vec<u8>) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let sender = thread::spawn(move || {
+        // The server may close before taking it all; that is its answer, not an error.
+        let _ = writer.write_all(&raw);
+    });
+    let mut response = Vec::new();
+    // A reset after the reply arrived loses nothing already read.
+    let _ = stream.read_to_end(&mut response);
+    sender.join().unwrap();
+    Reply::parse(&response)
+}
+
+/// Waits until `done` holds for the lines collected in `output` (`what` names it when it
+/// never does); returns them.
+pub fn wait_until(
+    output: &Mutex<Vec<String>>,
+    what: &str,
+    done: impl Fn(&[String]) -> bool,
+) -> Vec<String> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let lines = output.lock().unwrap().clone();
+        if done(&lines) {
+            return lines;
+        }
+        assert!(Instant::now() < deadline, "no {what} in {lines:#?}");
+        thread::sleep(Duration::from_millis(20));
     }
 }
 
