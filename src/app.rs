@@ -71,7 +71,7 @@ pub fn App() -> Html {
         (
             state.text.clone(),
             state.mode,
-            state.product,
+            state.product(),
             state.remember,
             state.store_secrets,
         ),
@@ -90,7 +90,7 @@ pub fn App() -> Html {
                         Some(mode) => web::save(keys::MODE, mode.as_str()),
                         None => web::remove(keys::MODE),
                     }
-                    web::save(keys::PRODUCT, state.product.as_str());
+                    web::save(keys::PRODUCT, state.product().as_str());
                 } else {
                     web::remove(keys::INPUT);
                     web::remove(keys::MODE);
@@ -164,7 +164,7 @@ pub fn App() -> Html {
                         mode: state.mode,
                         detected: bench.checked.report.mode,
                         onexample: handlers.onexample.clone(),
-                        product: state.product,
+                        product: state.product(),
                         onproduct: handlers.onproduct.clone(),
                         onmode: handlers.onmode.clone(),
                     }) }

@@ -56,9 +56,8 @@ pub struct State {
     pub text: String,
     /// `None` auto-detects.
     pub mode: Option<Mode>,
-    /// The product whose webhook the text is.
-    pub product: Product,
-    /// The selected outcome, always one of the product's.
+    /// The selected outcome; its product ([`State::product`]) is the one whose webhook the
+    /// text is.
     pub outcome: Outcome,
     /// The sample data of every product's outcomes, in [`Outcome::EVERY`] order.
     pub samples: [SampleData; 5],
@@ -84,7 +83,6 @@ impl Default for State {
         State {
             text: EXAMPLES[0].text.into(),
             mode: None,
-            product: Product::Test,
             outcome: Outcome::Success,
             samples: Outcome::EVERY.map(SampleData::for_outcome),
             payload_draft: None,
@@ -127,15 +125,18 @@ impl State {
     pub fn restore(&mut self, shared: ShareState) {
         self.text = shared.text;
         self.mode = shared.mode;
-        self.product = shared.product;
         self.outcome = shared.outcome;
         self.samples = shared.samples;
         self.payload_draft = None;
     }
 
+    /// The product whose webhook the text is: the selected outcome's.
+    pub fn product(&self) -> Product {
+        self.outcome.product()
+    }
+
     /// `product`, with its first outcome selected.
     fn select_product(&mut self, product: Product) {
-        self.product = product;
         self.outcome = product.first_outcome();
         self.payload_draft = None;
     }
@@ -156,7 +157,7 @@ impl State {
         ShareState {
             text,
             mode: self.mode,
-            product: self.product,
+            product: self.product(),
             outcome: self.outcome,
             samples: self.samples.clone(),
         }
@@ -216,9 +217,6 @@ impl Reducible for State {
             Action::SetMode(mode) => next.mode = mode,
             Action::SelectProduct(product) => next.select_product(product),
             Action::SelectOutcome(outcome) => {
-                if outcome.product() != next.product {
-                    next.select_product(outcome.product());
-                }
                 next.outcome = outcome;
                 next.payload_draft = None;
             }

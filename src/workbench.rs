@@ -112,7 +112,7 @@ pub(crate) fn use_workbench(initial: fn() -> State) -> Workbench {
     };
 
     let checked = use_memo(
-        (state.text.clone(), state.mode, state.product),
+        (state.text.clone(), state.mode, state.product()),
         |(text, mode, product)| {
             let report = check_with(
                 text,
@@ -178,7 +178,7 @@ impl Workbench {
             <>
                 <Editor text={AttrValue::from(state.text.clone())}
                     diagnostics={checked.located.clone()} node_ref={self.input_ref.clone()}
-                    oninput={handlers.oninput.clone()} product={state.product} />
+                    oninput={handlers.oninput.clone()} product={state.product()} />
                 <FormatButton text={AttrValue::from(state.text.clone())} node_ref={self.input_ref.clone()} />
                 <Validity ..ValidityProps::of(&checked.report) />
                 { diagnostic_list(DiagnosticList {
