@@ -32,7 +32,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use hookcheck_core::browser::relay::{self, kind, RelayReply};
+use hookcheck_core::browser::relay::{self, kind, RelayReply, RelayRequest};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::header::{HeaderName, HeaderValue};
@@ -84,16 +84,6 @@ const PATH_ENCODED: &AsciiSet = &CONTROLS
 
 /// Bytes of a query percent-encoded before sending (WHATWG's special-query set, less `#`).
 const QUERY_ENCODED: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'\'');
-
-/// A request to send: what `preview --json` and the relay's request document hold.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outgoing {
-    pub method: String,
-    pub url: String,
-    /// `(name, value)` pairs in the order they are sent.
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
 
 /// A reply, as far as it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,11 +268,12 @@ impl Sender {
         }
     }
 
-    /// Sends `outgoing` and reads the reply, all within `timeout` (capped at
-    /// [`MAX_TIMEOUT`]).
+    /// Sends `outgoing` (core's request document: the relay's, or `send`'s own) and reads the
+    /// reply, all within `timeout` (capped at [`MAX_TIMEOUT`]); the document's `timeout_ms`
+    /// is the caller's to read.
     pub async fn send(
         &self,
-        outgoing: &Outgoing,
+        outgoing: &RelayRequest,
         timeout: Duration,
     ) -> Result<Received, SendError> {
         let target = Target::parse(&outgoing.url)?;
@@ -457,7 +448,7 @@ impl Target {
         Ok(Target { uri, host, port })
     }
 
-    fn request(&self, outgoing: &Outgoing) -> Result<Request<Full<Bytes>>, SendError> {
+    fn request(&self, outgoing: &RelayRequest) -> Result<Request<Full<Bytes>>, SendError> {
         let method = Method::from_bytes(outgoing.method.as_bytes())
             .map_err(|_| SendError::Url(format!("`{}` is not an HTTP method", outgoing.method)))?;
         let mut request = Request::new(Full::new(Bytes::from(outgoing.body.clone())));
@@ -596,11 +587,12 @@ mod tests {
             String::from_utf8(head).unwrap()
         });
         let sender = Sender::new(tls::client_config(&[]).unwrap(), false);
-        let outgoing = Outgoing {
+        let outgoing = RelayRequest {
             method: "POST".into(),
             url: format!("http://never-resolved.invalid:{}/hook", checked.port()),
             headers: Vec::new(),
             body: "{}".into(),
+            timeout_ms: None,
         };
         let target = Target::parse(&outgoing.url).unwrap();
         let request = target.request(&outgoing).unwrap();
@@ -678,11 +670,12 @@ mod tests {
     fn headers_the_connection_writes_are_refused() {
         let target = Target::parse("https://example.com/hook").unwrap();
         for name in ["Content-Length", "Host", "Transfer-Encoding", "connection"] {
-            let outgoing = Outgoing {
+            let outgoing = RelayRequest {
                 method: "POST".into(),
                 url: "https://example.com/hook".into(),
                 headers: vec![(name.into(), "1".into())],
                 body: String::new(),
+                timeout_ms: None,
             };
             let error = target.request(&outgoing).unwrap_err();
             assert_eq!(error.kind(), "header", "{name}");
@@ -692,7 +685,7 @@ mod tests {
     #[test]
     fn headers_go_out_in_the_order_given() {
         let target = Target::parse("https://example.com/hook").unwrap();
-        let outgoing = Outgoing {
+        let outgoing = RelayRequest {
             method: "POST".into(),
             url: "https://example.com/hook".into(),
             headers: vec![
@@ -701,6 +694,7 @@ mod tests {
                 ("X-A".into(), "1".into()),
             ],
             body: "{}".into(),
+            timeout_ms: None,
         };
         let request = target.request(&outgoing).unwrap();
         let names: Vec<&str> = request.headers().keys().map(|n| n.as_str()).collect();
@@ -710,11 +704,12 @@ mod tests {
     #[test]
     fn a_value_with_a_line_break_is_refused_and_not_echoed() {
         let target = Target::parse("https://example.com/hook").unwrap();
-        let outgoing = Outgoing {
+        let outgoing = RelayRequest {
             method: "POST".into(),
             url: "https://example.com/hook".into(),
             headers: vec![("Authorization".into(), "Bearer s3cret\r\nX: y".into())],
             body: String::new(),
+            timeout_ms: None,
         };
         let error = target.request(&outgoing).unwrap_err();
         assert_eq!(error.kind(), "header");

@@ -15,11 +15,11 @@ use hookcheck_core::Request;
 use serde::Serialize;
 
 use crate::commands::{self, RequestArgs};
-use hookcheck_core::browser::relay::RelayReply;
+use hookcheck_core::browser::relay::{RelayReply, RelayRequest};
 use hookcheck_core::destination::reply::ReplyVerdict;
 
 use crate::explain;
-use crate::net::{self, tls, Outgoing, Received, SendError, Sender};
+use crate::net::{self, tls, Received, SendError, Sender};
 use crate::terminal;
 
 /// The most reply body printed; the rest is cut and the cut marked.
@@ -96,12 +96,10 @@ fn send(sender: &Sender, request: &Request, timeout: Duration) -> Result<Outcome
         .enable_all()
         .build()
         .map_err(|error| format!("cannot start: {error}"))?;
-    let outgoing = Outgoing {
-        method: request.method.to_string(),
-        url: request.url.to_string(),
-        headers: request.header_pairs(),
-        body: request.body.clone(),
-    };
+    let outgoing = RelayRequest::of(
+        request,
+        u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX),
+    );
     Ok(match runtime.block_on(sender.send(&outgoing, timeout)) {
         Ok(received) => {
             let verdict = explain::reply(request.destination().map(|found| found.id), &received);

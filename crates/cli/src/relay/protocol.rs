@@ -8,12 +8,12 @@ use std::time::Duration;
 use hookcheck_core::browser::relay::{kind, RelayError, RelayRequest};
 use hyper::StatusCode;
 
-use crate::net::{Outgoing, SendError};
+use crate::net::SendError;
 
-/// A document checked and ready to send.
+/// A document checked and ready to send, and how long to wait for it.
 #[derive(Debug)]
 pub struct Call {
-    pub outgoing: Outgoing,
+    pub outgoing: RelayRequest,
     pub timeout: Duration,
 }
 
@@ -36,12 +36,7 @@ impl Call {
             document,
         })?;
         Ok(Call {
-            outgoing: Outgoing {
-                method: document.method,
-                url: document.url,
-                headers: document.headers,
-                body: document.body,
-            },
+            outgoing: document,
             timeout: Duration::from_millis(timeout_ms),
         })
     }
