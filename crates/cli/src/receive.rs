@@ -27,7 +27,6 @@ mod cors;
 mod log;
 mod print;
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -44,7 +43,7 @@ use tokio::net::TcpListener;
 use self::log::{Bounds, RecordedRequest, RequestLog};
 use crate::server::origin::{self, AllowedOrigins, Asker};
 use crate::server::{
-    accept_until_stopped, empty_reply, host, json_reply, listen, read_body, say, text_reply,
+    accept_until_stopped, empty_reply, host, json_reply, read_body, say, start, text_reply,
     BodyError, Reply, StopSignal,
 };
 
@@ -102,25 +101,9 @@ pub fn run(args: ReceiveArgs) -> ExitCode {
         eprintln!("hookcheck receive: {} is not an HTTP status", args.status);
         return ExitCode::from(2);
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("hookcheck receive: cannot start: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    // Loopback only: nothing on the network can reach the receiver.
-    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
-    let listener = match runtime.block_on(async { listen(address) }) {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("hookcheck receive: cannot listen on http://{address}/: {error}");
-            return ExitCode::from(2);
-        }
+    let (runtime, listener) = match start("receive", args.port) {
+        Ok(started) => started,
+        Err(code) => return code,
     };
     let receiver = Arc::new(Receiver {
         status,

@@ -26,7 +26,6 @@
 mod protocol;
 mod token;
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -49,7 +48,7 @@ use crate::explain;
 use crate::net::{self, tls, Sender, MAX_REPLY_BYTES};
 use crate::server::origin::{self, AllowedOrigins, Asker};
 use crate::server::{
-    accept_until_stopped, empty_reply, host, json_reply, listen, read_body, say, BodyError, Reply,
+    accept_until_stopped, empty_reply, host, json_reply, read_body, say, start, BodyError, Reply,
     StopSignal,
 };
 use crate::terminal;
@@ -129,20 +128,9 @@ pub fn run(args: RelayArgs) -> ExitCode {
         Ok(tls) => tls,
         Err(message) => return cannot_start(&message),
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => return cannot_start(&error.to_string()),
-    };
-    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
-    let listener = match runtime.block_on(async { listen(address) }) {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("hookcheck relay: cannot listen on http://{address}/: {error}");
-            return ExitCode::from(2);
-        }
+    let (runtime, listener) = match start("relay", args.port) {
+        Ok(started) => started,
+        Err(code) => return code,
     };
     let mut origins = vec![args.app.origin.clone()];
     origins.extend(args.allow_origin);

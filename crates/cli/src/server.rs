@@ -8,7 +8,8 @@ pub mod origin;
 use std::convert::Infallible;
 use std::future::Future;
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +23,7 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::runtime::Runtime;
 
 /// Most header fields in one request; more are answered `431` (hyper's own default).
 pub const MAX_HEADERS: usize = 100;
@@ -35,6 +37,28 @@ const LISTEN_BACKLOG: u32 = 1024;
 
 /// A reply with its whole body in memory.
 pub type Reply = Response<Full<Bytes>>;
+
+/// The runtime and the listener of `hookcheck NAME` (`receive` or `relay`): a current-thread
+/// runtime, and a listener on 127.0.0.1:`port`, loopback only, so that nothing on the
+/// network can reach it. When either fails it says so (`hookcheck NAME: cannot start: …`,
+/// `… cannot listen on http://127.0.0.1:PORT/: …`) and gives the exit code, 2.
+pub fn start(name: &str, port: u16) -> Result<(Runtime, TcpListener), ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| {
+            eprintln!("hookcheck {name}: cannot start: {error}");
+            ExitCode::from(2)
+        })?;
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let listener = runtime
+        .block_on(async { listen(address) })
+        .map_err(|error| {
+            eprintln!("hookcheck {name}: cannot listen on http://{address}/: {error}");
+            ExitCode::from(2)
+        })?;
+    Ok((runtime, listener))
+}
 
 /// Listens on `address` (a loopback one: callers pass 127.0.0.1).
 pub fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
