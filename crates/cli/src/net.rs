@@ -268,6 +268,11 @@ impl Sender {
         }
     }
 
+    /// Whether private targets (this machine, the local network) are allowed.
+    pub fn allows_private(&self) -> bool {
+        self.allow_private
+    }
+
     /// Sends `outgoing` (core's request document: the relay's, or `send`'s own) and reads the
     /// reply, all within `timeout` (capped at [`MAX_TIMEOUT`]); the document's `timeout_ms`
     /// is the caller's to read.

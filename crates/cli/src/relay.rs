@@ -139,7 +139,6 @@ pub fn run(args: RelayArgs) -> ExitCode {
         token,
         origins: AllowedOrigins::new(origins),
         sender: Sender::new(tls, args.allow_private),
-        allow_private: args.allow_private,
         slots: Semaphore::new(MAX_CALLS),
     });
     match runtime.block_on(serve(listener, &args.app, relay)) {
@@ -171,7 +170,7 @@ async fn serve(listener: TcpListener, app: &AppUrl, relay: Arc<Relay>) -> std::i
         "pages that may use it: {}\n",
         relay.origins.as_slice().join(", ")
     ));
-    say(if relay.allow_private {
+    say(if relay.sender.allows_private() {
         "sends to any address, this machine and the local network included (--allow-private); \
          Ctrl-C stops\n"
     } else {
@@ -196,7 +195,6 @@ struct Relay {
     /// The app's origin and the `--allow-origin` ones.
     origins: AllowedOrigins,
     sender: Sender,
-    allow_private: bool,
     /// One permit per call being sent.
     slots: Semaphore,
 }
