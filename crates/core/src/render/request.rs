@@ -115,21 +115,22 @@ impl Request {
         let Json::Object(members) = &self.json else {
             return None;
         };
-        let secret = |(key, value): &(String, Json)| {
-            SECRET_BODY_KEYS.contains(&key.as_str())
-                && matches!(value, Json::String(s) if !s.is_empty())
-        };
-        members.iter().any(secret).then(|| {
+        self.body_has_secrets().then(|| {
             Json::Object(
                 members
                     .iter()
-                    .map(|member| match secret(member) {
+                    .map(|member| match is_secret_member(member) {
                         true => (member.0.clone(), Json::string(MASK)),
                         false => member.clone(),
                     })
                     .collect(),
             )
         })
+    }
+
+    /// Whether the body has a top-level credential key with a value to mask.
+    fn body_has_secrets(&self) -> bool {
+        matches!(&self.json, Json::Object(members) if members.iter().any(is_secret_member))
     }
 
     /// The exact body with its credentials masked (SNS bodies hold none).
@@ -150,8 +151,14 @@ impl Request {
     pub fn has_secrets(&self) -> bool {
         !self.url_secrets().is_empty()
             || self.headers.iter().any(|h| h.secret)
-            || self.masked_json().is_some()
+            || self.body_has_secrets()
     }
+}
+
+/// A top-level body member whose value is a credential: a key of [`SECRET_BODY_KEYS`] with
+/// a non-empty string.
+fn is_secret_member((key, value): &(String, Json)) -> bool {
+    SECRET_BODY_KEYS.contains(&key.as_str()) && matches!(value, Json::String(s) if !s.is_empty())
 }
 
 /// The whole pipeline: the exact request for the sample's outcome.
