@@ -7,10 +7,10 @@
 // Only whitespace, comments and local names change: the glue's exports and the property
 // names of the wasm's import object stay as wasm-bindgen wrote them (terser does not mangle
 // properties unless asked to).
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
+import { rewriteIntegrity } from "./hashed-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
@@ -38,15 +38,6 @@ async function minifyGlue(glue) {
   writeFileSync(join(dir, glue), result.code);
   console.error(`minify-glue: ${glue} ${source.length} -> ${result.code.length} bytes`);
 
-  // Trunk wrote `integrity="sha384-…"` (quoted or, when it minified the HTML, bare) on the
-  // app's glue's <link rel="modulepreload">; a stale one makes the browser refuse the glue.
-  const page = join(dir, "index.html");
-  const html = readFileSync(page, "utf8");
-  const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${glue.replace(/[.]/g, "\\.")}"?[^>]*>`);
-  const tag = html.match(link);
-  if (!tag || !/\bintegrity=/.test(tag[0])) return; // not preloaded here, or built with --no-sri
-  const sri = `sha384-${createHash("sha384").update(result.code).digest("base64")}`;
-  const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
-  if (updated === tag[0]) fail(`could not rewrite the integrity of ${glue} in index.html`);
-  writeFileSync(page, html.replace(tag[0], updated));
+  // The glue's `integrity` on the app's <link rel="modulepreload">.
+  if (!rewriteIntegrity(dir, glue, result.code)) fail(`could not rewrite the integrity of ${glue} in index.html`);
 }

@@ -15,9 +15,9 @@
 // and WASI modules (on wasm-bindgen's output its mapping is empty), and
 // `--minify-imports-and-exports-and-modules` renames the exports too, which the glue names in
 // many more places than the one definition per import this script relies on.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { rewriteIntegrity } from "./hashed-names.mjs";
 import { leb, writeLeb } from "./leb128.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -131,16 +131,7 @@ function minifyImports(wasmName) {
   writeFileSync(join(dir, glueName), glue);
 
   // The wasm's `integrity` in index.html (the glue's is minify-glue's, which runs next).
-  const page = join(dir, "index.html");
-  const html = readFileSync(page, "utf8");
-  const link = new RegExp(`<link\\b[^>]*\\bhref="?/?${wasmName.replace(/[.]/g, "\\.")}"?[^>]*>`);
-  const tag = html.match(link);
-  if (tag && /\bintegrity=/.test(tag[0])) {
-    const sri = `sha384-${createHash("sha384").update(rewritten).digest("base64")}`;
-    const updated = tag[0].replace(/\bintegrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${sri}$1`);
-    if (updated === tag[0]) fail(`could not rewrite the integrity of ${wasmName} in index.html`);
-    writeFileSync(page, html.replace(tag[0], updated));
-  }
+  if (!rewriteIntegrity(dir, wasmName, rewritten)) fail(`could not rewrite the integrity of ${wasmName} in index.html`);
   console.error(
     `minify-imports: ${renamed.size} of ${count} imports renamed; ${wasmName} ${wasm.length} -> ${rewritten.length} bytes`,
   );
