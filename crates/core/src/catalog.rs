@@ -71,7 +71,7 @@ pub struct RetiredHost {
 }
 
 /// The stable ids of the destinations: the CLI's `--json`, `receive --as ID`, the app's
-/// `data-destination`.
+/// `data-destination`. In [`CATALOG`]'s order: each is its declaration's index there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DestinationId {
     Slack,
@@ -80,8 +80,6 @@ pub enum DestinationId {
     TeamsConnector,
     TeamsWorkflow,
     GoogleChat,
-    Mattermost,
-    RocketChat,
     PagerDuty,
     Opsgenie,
     Zapier,
@@ -90,6 +88,8 @@ pub enum DestinationId {
     Pipedream,
     Beeceptor,
     Datadog,
+    Mattermost,
+    RocketChat,
 }
 
 impl DestinationId {
@@ -100,12 +100,8 @@ impl DestinationId {
 
     /// The catalog's declaration of this destination.
     pub fn destination(self) -> &'static Destination {
-        // Every id has one declaration: `every_id_has_one_declaration` holds it.
-        CATALOG
-            .iter()
-            .find(|d| d.id == self)
-            .copied()
-            .unwrap_or(CATALOG[0])
+        // Every id is its declaration's index: `every_id_has_one_declaration` holds it.
+        CATALOG[self as usize]
     }
 
     /// The stable id: `slack`, `teams-workflow`, …
@@ -717,6 +713,7 @@ mod tests {
     #[test]
     fn every_id_has_one_declaration() {
         for (i, a) in CATALOG.iter().enumerate() {
+            assert_eq!(a.id as usize, i, "{} stands elsewhere in CATALOG", a.key);
             assert_eq!(DestinationId::parse(a.key), Some(a.id));
             for b in &CATALOG[i + 1..] {
                 assert_ne!(a.id, b.id);
