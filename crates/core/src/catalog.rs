@@ -554,10 +554,17 @@ pub enum Cure {
     Body {
         title: &'static str,
         body: &'static str,
-        /// A json/text config without a body template is sent to the URL with this path
-        /// suffix instead (Discord's Slack-compatible `/slack`).
-        json_text_suffix: Option<&'static str>,
+        /// Where a json/text config without a body template is sent instead (Discord's
+        /// Slack-compatible `/slack`).
+        json_text_route: Option<JsonTextRoute>,
     },
+}
+
+/// A path suffix of the webhook's URL that takes a json/text body, and the fix's title.
+#[derive(Clone, Copy, Debug)]
+pub struct JsonTextRoute {
+    pub suffix: &'static str,
+    pub title: &'static str,
 }
 
 /// The message line every cure writes: the test, its result and a link to the run. A macro,

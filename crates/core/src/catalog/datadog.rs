@@ -49,7 +49,7 @@ pub const DATADOG: Destination = Destination {
         cure: Some(&Cure::Body {
             title: "Use a Datadog event body and DD-API-KEY header (fill in your key)",
             body: r#"{"title": "testRTC: <% this.testName %>", "text": "Finished with status <% this.status %>. <% this.resultUrl %>", "alert_type": "info", "source_type_name": "testRTC"}"#,
-            json_text_suffix: None,
+            json_text_route: None,
         }),
         preview: Some(&Preview {
             title: Some("title"),

@@ -113,7 +113,10 @@ pub const DISCORD: Destination = Destination {
             cure: Some(&Cure::Body {
                 title: "Use a Discord {\"content\": …} body",
                 body: r#"{"content": "**testRTC: <% this.testName %>** finished with status **<% this.status %>**\n<% this.resultUrl %>"}"#,
-                json_text_suffix: Some("/slack"),
+                json_text_route: Some(JsonTextRoute {
+                    suffix: "/slack",
+                    title: "Send the json/text body to the webhook's `/slack` endpoint",
+                }),
             }),
             preview: Some(&Preview {
                 sender_field: Some(SENDER),

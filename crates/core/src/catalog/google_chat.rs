@@ -57,7 +57,7 @@ pub const GOOGLE_CHAT: Destination = Destination {
         cure: Some(&Cure::Body {
             title: "Use a Google Chat {\"text\": …} body",
             body: concat!(r#"{"text": ""#, message_line!(), r#""}"#),
-            json_text_suffix: None,
+            json_text_route: None,
         }),
         preview: Some(&Preview {
             text: Some("text"),

@@ -38,7 +38,7 @@ const ALERTS: Endpoint = Endpoint {
     cure: Some(&Cure::Body {
         title: "Use an Opsgenie alert body and GenieKey header (fill in your key)",
         body: r#"{"message": "testRTC: <% this.testName %> finished with status <% this.status %>", "alias": "<% this.testRunId %>", "description": "<% this.resultUrl %>", "source": "testRTC", "priority": "P3"}"#,
-        json_text_suffix: None,
+        json_text_route: None,
     }),
     preview: Some(&Preview {
         title: Some("message"),

@@ -111,7 +111,7 @@ pub const PAGERDUTY: Destination = Destination {
             cure: Some(&Cure::Body {
                 title: "Use a PagerDuty Events v2 body (fill in your routing key)",
                 body: r#"{"routing_key": "YOUR_PAGERDUTY_ROUTING_KEY", "event_action": "trigger", "dedup_key": "<% this.testRunId %>", "payload": {"summary": "testRTC: <% this.testName %> finished with status <% this.status %>", "source": "testRTC", "severity": "error", "custom_details": {"run": "<% this.resultUrl %>"}}, "links": [{"href": "<% this.resultUrl %>", "text": "testRTC run"}]}"#,
-                json_text_suffix: None,
+                json_text_route: None,
             }),
             preview: Some(&Preview {
                 title: Some("payload.summary"),

@@ -107,7 +107,7 @@ const WORKFLOW: Endpoint = Endpoint {
     cure: Some(&Cure::Body {
         title: "Use an Adaptive Card body",
         body: r#"{"type": "message", "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": null, "content": {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4", "body": [{"type": "TextBlock", "size": "Medium", "weight": "Bolder", "text": "testRTC: <% this.testName %>"}, {"type": "TextBlock", "text": "Finished with status <% this.status %>.", "wrap": true}], "actions": [{"type": "Action.OpenUrl", "title": "Open the run", "url": "<% this.resultUrl %>"}]}}]}"#,
-        json_text_suffix: None,
+        json_text_route: None,
     }),
     preview: Some(&Preview {
         extra: Some(card),

@@ -77,15 +77,12 @@ fn plan(
             Some(("Use \"format\": \"json/text\"", plan))
         }
         Cure::Body {
-            json_text_suffix: Some(suffix),
+            json_text_route: Some(route),
             ..
         } if config.format == Format::JsonText && config.body.is_none() => {
             plan.set
-                .push(("url", Json::String(with_path_suffix(url, suffix))));
-            Some((
-                "Send the json/text body to the webhook's `/slack` endpoint",
-                plan,
-            ))
+                .push(("url", Json::String(with_path_suffix(url, route.suffix))));
+            Some((route.title, plan))
         }
         Cure::Body { title, body, .. } => {
             if body_refused {
