@@ -148,7 +148,7 @@ impl SampleData {
             return self.set(path, value);
         };
         let settable = |v: &Json| !matches!(v, Json::Object(_) | Json::Array(_));
-        let Some(slot) = at_mut(payload.to_mut(), path).filter(|v| settable(v)) else {
+        let Some(slot) = payload.to_mut().at_mut(path).filter(|v| settable(v)) else {
             let product = outcome.product();
             let names: Vec<&str> = (product.paths().iter())
                 .filter(|p| settable(p.sample))
@@ -235,14 +235,6 @@ impl SampleData {
                 .filter_map(|n| self.get(n).map(|v| (n, v.clone()))),
         )
     }
-}
-
-/// The member at a dotted path, to change it.
-fn at_mut<'j>(json: &'j mut Json, path: &str) -> Option<&'j mut Json> {
-    path.split('.').try_fold(json, |value, key| match value {
-        Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    })
 }
 
 /// A value as a template inserts it, as JavaScript's `String(value)` writes it and a

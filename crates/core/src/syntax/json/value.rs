@@ -69,6 +69,14 @@ impl Json {
         path.split('.').try_fold(self, |value, key| value.get(key))
     }
 
+    /// The member at a dotted path, to change it.
+    pub fn at_mut(&mut self, path: &str) -> Option<&mut Json> {
+        path.split('.').try_fold(self, |value, key| match value {
+            Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        })
+    }
+
     /// The string member at a dotted path.
     pub fn text(&self, path: &str) -> Option<&str> {
         match self.at(path) {
