@@ -29,10 +29,7 @@ fn data_label(config: &WebhookConfig, sample: &SampleData) -> Label {
     let mut label = match (&config.body, &sample.outcome.declaration().sample) {
         (Some(_), _) if product.templates_documented() => Label::documented("Your body template, with each <% this.NAME %> replaced by the run's value (documented)."),
         (Some(_), _) => Label::assumed(format!("Your body template, with each <% this.PATH %> replaced by the value in {} (assumed: testRTC's docs disagree on templates outside testingRTC and upRTC).", product.data())),
-        (None, Sample::Payload { documented, source, .. }) => Label {
-            provenance: if *documented { Provenance::Documented } else { Provenance::Assumed },
-            why: (*source).into(),
-        },
+        (None, Sample::Payload { documented, source, .. }) => Label::of(*documented, *source),
         (None, _) if sample.include_every_variable => Label::assumed("Every variable in the payload: testRTC documents only testRunId, testName, runType and status."),
         (None, _) => Label::documented("testRTC's documented payload: testRunId, testName, runType, status."),
     };

@@ -50,4 +50,12 @@ impl Label {
             why: why.into(),
         }
     }
+
+    /// Documented or assumed as a fact's source says.
+    pub fn of(documented: bool, why: impl Into<Cow<'static, str>>) -> Label {
+        match documented {
+            true => Label::documented(why),
+            false => Label::assumed(why),
+        }
+    }
 }

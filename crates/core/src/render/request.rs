@@ -270,14 +270,7 @@ fn render_http(
     });
     if config.format == Format::CloudEvent {
         let declaration = sample.product().declaration();
-        let fact_label = |fact: &crate::product::Fact| Label {
-            provenance: if fact.documented {
-                Provenance::Documented
-            } else {
-                Provenance::Assumed
-            },
-            why: fact.source.into(),
-        };
+        let fact_label = |fact: &crate::product::Fact| Label::of(fact.documented, fact.source);
         let id = sample
             .as_template_text(declaration.ce_id.value)
             .unwrap_or_default();
