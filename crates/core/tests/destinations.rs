@@ -420,6 +420,23 @@ fn url_credentials_are_masked_in_preview_and_curl_until_revealed() {
 }
 
 #[test]
+fn a_url_written_with_backslashes_is_read_as_node_reads_it_its_destination_and_its_token() {
+    // WHATWG URLs and Node read `\` as `/` in an http(s) URL: testRTC calls Slack.
+    let text = SLACK
+        .replace("/services/", "\\services\\")
+        .replace("/B0", "\\B0")
+        .replace("/abc", "\\abc");
+    assert!(!text.contains("/services"), "{text}");
+    let report = check(&text, None);
+    assert_eq!(report.destination.map(|d| d.id), Some(DestinationId::Slack));
+    assert_eq!(report.arrives(), Some(false));
+    assert_eq!(
+        masked_url(&text),
+        "https://hooks.slack.com\\services\\••••••••"
+    );
+}
+
+#[test]
 fn an_ordinary_url_is_not_masked() {
     assert_eq!(
         masked_url("https://example.com/hook?x=1"),

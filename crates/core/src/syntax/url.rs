@@ -1184,7 +1184,7 @@ pub struct UrlPieces {
     /// `user:pass@`, the `@` included.
     pub userinfo: Option<Span>,
     pub host: Span,
-    /// From the first `/` after the authority up to `?` or `#`.
+    /// From the first `/` (or `\`) after the authority up to `?` or `#`.
     pub path: Span,
     /// After the `?`, up to `#`.
     pub query: Option<Span>,
@@ -1195,7 +1195,9 @@ impl UrlPieces {
     pub fn of(url: &str) -> Option<UrlPieces> {
         let authority_start = url.find("://")? + 3;
         let rest = &url[authority_start..];
-        let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        // `\` ends the authority and separates segments as `/` does, as the check reads it
+        // and as WHATWG URLs and Node read `http(s)` URLs.
+        let authority_len = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
         let authority = &rest[..authority_len];
         let (userinfo, host_start) = match authority.rfind('@') {
             Some(at) => (
@@ -1229,7 +1231,7 @@ impl UrlPieces {
     pub fn segments(self, url: &str) -> Vec<(&str, Span)> {
         let mut out = Vec::new();
         let mut at = self.path.start;
-        for segment in self.path.slice(url).split('/') {
+        for segment in self.path.slice(url).split(['/', '\\']) {
             if !segment.is_empty() {
                 out.push((segment, Span::new(at, at + segment.len())));
             }
