@@ -3,15 +3,9 @@
 
 mod common;
 
-use std::process::Output;
-
-use common::hookcheck;
+use common::{hookcheck, json};
 
 const SLACK: &str = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
-}
 
 #[test]
 fn check_json_names_the_destination_and_its_diagnostic() {

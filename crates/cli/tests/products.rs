@@ -3,29 +3,15 @@
 //! product, and an unknown product or another product's outcome is a usage error (exit 2).
 //! `send` goes to `hookcheck receive` on 127.0.0.1 only.
 
-use std::process::Output;
-
 use serde_json::Value;
 
 mod common;
 mod receiver;
 
-use common::hookcheck;
+use common::{hookcheck, json, stderr, stdout};
 use receiver::Receiver;
 
 const SLACK: &str = "https://hooks.slack.com/services/T000/B000/XXXX";
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
-}
 
 #[test]
 fn check_judges_a_watchrtc_alert_to_a_bare_slack_url_as_wont_arrive() {

@@ -11,29 +11,17 @@ mod common;
 mod receiver;
 mod servers;
 
-use common::hookcheck;
+use common::{hookcheck, json, stderr, stdout};
 use receiver::Receiver;
 use servers::{closed_port, raw_reply, FixedReply, TempFile, TestCa};
 
 const TEXT_FORMAT: &str = r#""format": "json/text""#;
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// `send --allow-private ARGS` with `config` on standard input.
 fn send(args: &[&str], config: &str) -> Output {
     let mut all = vec!["send", "--allow-private"];
     all.extend_from_slice(args);
     hookcheck(&all, config)
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
 }
 
 /// A webhook config for `receiver`'s `/hook`, with these extra members.
