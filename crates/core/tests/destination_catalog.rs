@@ -2,6 +2,8 @@
 //! that field, every reply a rule names exists, and the tables of `docs/destinations.md` are
 //! the catalog's own (regenerated here; `HOOKCHECK_BLESS=1` writes them).
 
+mod common;
+
 use hookcheck_core::catalog::{
     recognise, Cors, Destination, Endpoint, Host, Kind, Recognised, Segment, CATALOG,
 };
@@ -528,30 +530,14 @@ fn blocks() -> [(&'static str, String); 5] {
 
 #[test]
 fn the_destinations_doc_carries_the_catalogs_tables() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(DOC);
-    let doc = std::fs::read_to_string(&path).unwrap();
-    let mut fresh = doc.clone();
-    for (name, table) in blocks() {
-        let start = format!("<!-- catalog:{name} -->\n");
-        let end = format!("<!-- /catalog:{name} -->");
-        let from = fresh
-            .find(&start)
-            .unwrap_or_else(|| panic!("{DOC}: no `{start}`"))
-            + start.len();
-        let to = from
-            + fresh[from..]
-                .find(&end)
-                .unwrap_or_else(|| panic!("{DOC}: no `{end}`"));
-        fresh.replace_range(from..to, &table);
-    }
-    if std::env::var_os("HOOKCHECK_BLESS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    assert!(
-        doc == fresh,
-        "{DOC} differs from the catalog (crates/core/src/catalog/): run `HOOKCHECK_BLESS=1 cargo test -p hookcheck-core --test destination_catalog` and commit the doc"
+    let blocks = blocks().map(|(name, table)| (format!("catalog:{name}"), table));
+    let blocks: Vec<(&str, String)> = (blocks.iter())
+        .map(|(marker, table)| (marker.as_str(), table.clone()))
+        .collect();
+    common::hold_doc_blocks(
+        DOC,
+        &blocks,
+        "the catalog (crates/core/src/catalog/)",
+        "destination_catalog",
     );
 }

@@ -3,6 +3,8 @@
 //! destination's verdict for each, share links that carry the product, and the table of
 //! `docs/testrtc.md`, which is the declarations' own (`HOOKCHECK_BLESS=1` writes it).
 
+mod common;
+
 use hookcheck_core::browser::share::{base64url_encode, ShareError, ShareState};
 use hookcheck_core::destination::preview::preview as destination_preview;
 use hookcheck_core::destination::Arrival;
@@ -424,29 +426,11 @@ fn products_table() -> String {
 
 #[test]
 fn the_testrtc_doc_carries_the_products_table() {
-    const DOC: &str = "docs/testrtc.md";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(DOC);
-    let doc = std::fs::read_to_string(&path).unwrap();
-    let (start, end) = ("<!-- products:table -->\n", "<!-- /products:table -->");
-    let from = doc
-        .find(start)
-        .unwrap_or_else(|| panic!("{DOC}: no `{start}`"))
-        + start.len();
-    let to = from
-        + doc[from..]
-            .find(end)
-            .unwrap_or_else(|| panic!("{DOC}: no `{end}`"));
-    let mut fresh = doc.clone();
-    fresh.replace_range(from..to, &products_table());
-    if std::env::var_os("HOOKCHECK_BLESS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    assert!(
-        doc == fresh,
-        "{DOC} differs from the products (crates/core/src/product/): run `HOOKCHECK_BLESS=1 cargo test -p hookcheck-core --test products` and commit the doc"
+    common::hold_doc_blocks(
+        "docs/testrtc.md",
+        &[("products:table", products_table())],
+        "the products (crates/core/src/product/)",
+        "products",
     );
 }
 

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: check a text through the public entry point and
-//! look at what it found by code, by span (as the text it covers) and by fix.
+//! look at what it found by code, by span (as the text it covers) and by fix; and hold a doc's
+//! generated blocks to what they are generated from.
 
 #![allow(dead_code)]
 
@@ -147,4 +148,37 @@ pub fn form(members: &str) -> String {
     } else {
         format!(r#"{{"url": "{URL}", {members}}}"#)
     }
+}
+
+/// Holds the doc at `doc` (a path in the repository) to `blocks`: each `(marker, text)`
+/// stands between `<!-- MARKER -->` (and its line break) and `<!-- /MARKER -->`. With
+/// `HOOKCHECK_BLESS` set, writes them into the doc instead. A failure names `source`, what
+/// the blocks are generated from, and `test`, the test target that writes them.
+pub fn hold_doc_blocks(doc: &str, blocks: &[(&str, String)], source: &str, test: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(doc);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut fresh = text.clone();
+    for (marker, block) in blocks {
+        let start = format!("<!-- {marker} -->\n");
+        let end = format!("<!-- /{marker} -->");
+        let from = fresh
+            .find(&start)
+            .unwrap_or_else(|| panic!("{doc}: no `{start}`"))
+            + start.len();
+        let to = from
+            + fresh[from..]
+                .find(&end)
+                .unwrap_or_else(|| panic!("{doc}: no `{end}`"));
+        fresh.replace_range(from..to, block);
+    }
+    if std::env::var_os("HOOKCHECK_BLESS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    assert!(
+        text == fresh,
+        "{doc} differs from {source}: run `HOOKCHECK_BLESS=1 cargo test -p hookcheck-core --test {test}` and commit the doc"
+    );
 }
