@@ -124,43 +124,32 @@ test("after one visit to the widget it loads, validates and previews with the ne
   }
 });
 
-test("a first visit to the app caches the app's files, and never fetches or caches the widget's module", { timeout: 60_000 }, async () => {
-  const server = await serveStatic();
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await controlledBy(page, "app");
-    const cached = await cachedFiles(page);
-    for (const file of [...namedBy("index.html"), ...APP_MODULE]) assert.ok(cached.includes(file), `${file} is not cached`);
-    for (const file of [...namedBy("embed.html"), ...WIDGET_MODULE].filter((f) => !namedBy("index.html").includes(f))) {
-      assert.ok(!cached.includes(file), `the app's visit cached the widget's ${file}`);
+// A first visit to each page: its own files cached, the other page's module neither fetched
+// nor cached.
+const VISITS = [
+  { name: "app", page: "index.html", module: APP_MODULE, other: { name: "widget", page: "embed.html", module: WIDGET_MODULE } },
+  { name: "widget", page: "embed.html", module: WIDGET_MODULE, other: { name: "app", page: "index.html", module: APP_MODULE } },
+];
+for (const { name, page: html, module, other } of VISITS) {
+  test(`a first visit to the ${name} caches the ${name}'s files, and never fetches or caches the ${other.name}'s module`, { timeout: 60_000 }, async () => {
+    const server = await serveStatic();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(name === "app" ? server.url : `${server.url}embed.html?origin=${encodeURIComponent(server.origin)}`);
+      await controlledBy(page, name);
+      const cached = await cachedFiles(page);
+      for (const file of [...namedBy(html), ...module]) assert.ok(cached.includes(file), `${file} is not cached`);
+      for (const file of [...namedBy(other.page), ...other.module].filter((f) => !namedBy(html).includes(f))) {
+        assert.ok(!cached.includes(file), `the ${name}'s visit cached the ${other.name}'s ${file}`);
+      }
+      for (const file of other.module) assert.ok(!server.requested.includes(file), `the ${name}'s visit fetched ${file}`);
+    } finally {
+      await browser.close();
+      await server.close();
     }
-    for (const file of WIDGET_MODULE) assert.ok(!server.requested.includes(file), `the app's visit fetched ${file}`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
-
-test("a first visit to the widget caches the widget's files, and never fetches or caches the app's module", { timeout: 60_000 }, async () => {
-  const server = await serveStatic();
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}embed.html?origin=${encodeURIComponent(server.origin)}`);
-    await controlledBy(page, "widget");
-    const cached = await cachedFiles(page);
-    for (const file of [...namedBy("embed.html"), ...WIDGET_MODULE]) assert.ok(cached.includes(file), `${file} is not cached`);
-    for (const file of [...namedBy("index.html"), ...APP_MODULE].filter((f) => !namedBy("embed.html").includes(f))) {
-      assert.ok(!cached.includes(file), `the widget's visit cached the app's ${file}`);
-    }
-    for (const file of APP_MODULE) assert.ok(!server.requested.includes(file), `the widget's visit fetched ${file}`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+  });
+}
 
 test("after a visit to each page, one cache holds both pages' files and both work with the network off", { timeout: 60_000 }, async () => {
   const server = await serveStatic(copyOfDist());
