@@ -25,8 +25,6 @@ use crate::state::{Action, State, Theme};
 use crate::web::{self, keys};
 
 /// The widget page's file name: Trunk copies `static/embed.html` beside `index.html`.
-const WIDGET_PAGE: &str = "embed.html";
-
 #[wasm_bindgen]
 extern "C" {
     /// `ResizeObserver`, declared here so that the app needs no extra `web-sys` features.
@@ -266,7 +264,12 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
 
     let open_href = use_memo(props.share.clone(), {
         let prefix = props.share_prefix;
-        move |share| embed::open_in_app_url(&app_address(), prefix, share)
+        move |share| {
+            let href = web_sys::window()
+                .and_then(|window| window.location().href().ok())
+                .unwrap_or_default();
+            embed::open_in_app_url(&href, prefix, share)
+        }
     });
 
     html! {
@@ -281,22 +284,6 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
             </p>
         </div>
     }
-}
-
-/// The full app's address with the widget's query: the widget's page (`embed.html`) sits
-/// beside the app's (`index.html`, served as the folder's own address). Core drops the
-/// widget-only parameters and the fragment.
-fn app_address() -> String {
-    let Some(location) = web_sys::window().map(|window| window.location()) else {
-        return String::new();
-    };
-    let path = location.pathname().unwrap_or_default();
-    format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        path.strip_suffix(WIDGET_PAGE).unwrap_or(&path),
-        location.search().unwrap_or_default()
-    )
 }
 
 fn document() -> Option<web_sys::Document> {

@@ -386,6 +386,23 @@ fn open_in_app_carries_the_state_with_the_secrets_its_check_found_left_out() {
 }
 
 #[test]
+fn open_in_app_from_the_widgets_page_opens_the_app_beside_it() {
+    let state = ShareState::new("https://example.com/hook");
+    let url = open_in_app_url(
+        "https://hookcheck.example/app/embed.html?origin=https%3A%2F%2Fa.example&lang=en",
+        "#s=",
+        &state,
+    );
+    assert_eq!(
+        url,
+        format!(
+            "https://hookcheck.example/app/?lang=en#s={}",
+            state.encode()
+        )
+    );
+}
+
+#[test]
 fn open_in_app_drops_only_the_widget_parameters() {
     let state = ShareState::new("https://example.com/hook");
     let url = open_in_app_url(

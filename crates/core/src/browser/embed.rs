@@ -372,14 +372,19 @@ impl HeightReporter {
 /// Query parameters that only make sense inside an iframe; the full app drops them.
 const WIDGET_PARAMETERS: [&str; 6] = ["embed", "readonly", "origin", "product", "outcome", "mode"];
 
-/// The full app's URL holding the widget's state: the widget's own address without its
-/// widget-only parameters and fragment, then `fragment_prefix` (the app's share-link
+/// The widget's page, beside the app's (`index.html`, served as the folder's own address).
+const WIDGET_PAGE: &str = "embed.html";
+
+/// The full app's URL holding the widget's state: the widget's own address (its page's
+/// folder, where the app is served) without its widget-only parameters and fragment, then
+/// `fragment_prefix` (the app's share-link
 /// prefix, `#s=`) and the share code (see [`crate::browser::share`]). The widget offers no
 /// "include secrets" choice and the link may be copied anywhere, so `state`'s text is the
 /// text with its secrets left out ([`strip_secrets`](crate::browser::share::strip_secrets)).
 pub fn open_in_app_url(widget_href: &str, fragment_prefix: &str, state: &ShareState) -> String {
     let address = widget_href.split('#').next().unwrap_or(widget_href);
     let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let path = path.strip_suffix(WIDGET_PAGE).unwrap_or(path);
     let kept: Vec<&str> = query
         .split('&')
         .filter(|pair| {
