@@ -94,18 +94,16 @@ pub async fn send(
     };
     let (status, text) = match result {
         Ok(answer) => answer,
-        Err(_) if ended.cancelled => {
-            return Err(fail(SendFailure::Cancelled {
-                after_ms: elapsed_ms.round() as u32,
-            }))
-        }
-        Err(_) if ended.timed_out => {
-            return Err(fail(SendFailure::Timeout {
-                after_ms: timeout_ms,
-            }))
-        }
-        Err(Rejected(Some(message))) => return Err(fail(SendFailure::Rejected { message })),
-        Err(Rejected(None)) => {
+        Err(Rejected(rejected)) => {
+            if let Some(failure) = SendFailure::ended_early(
+                ended.cancelled,
+                ended.timed_out,
+                elapsed_ms.round() as u32,
+                timeout_ms,
+                rejected.as_deref(),
+            ) {
+                return Err(fail(failure));
+            }
             let answers = probe(&pairing.url()).await == Probe::Reachable;
             let page = crate::web::page_address();
             return Err(fail(SendFailure::Relay(RelayFailure::no_answer(

@@ -84,22 +84,43 @@ pub enum SendFailure {
     Relay(RelayFailure),
 }
 
+impl SendFailure {
+    /// A call that ended before any answer for a reason of the page's own, in this order:
+    /// cancelled by the person, timed out, or refused by the browser (its `rejected` words);
+    /// `None` when none of these holds. The direct call and the relayed one both end so.
+    pub fn ended_early(
+        cancelled: bool,
+        timed_out: bool,
+        elapsed_ms: u32,
+        timeout_ms: u32,
+        rejected: Option<&str>,
+    ) -> Option<SendFailure> {
+        if cancelled {
+            return Some(SendFailure::Cancelled {
+                after_ms: elapsed_ms,
+            });
+        }
+        if timed_out {
+            return Some(SendFailure::Timeout {
+                after_ms: timeout_ms,
+            });
+        }
+        rejected.map(|message| SendFailure::Rejected {
+            message: message.to_owned(),
+        })
+    }
+}
+
 /// Names the failure from the facts of a call that produced no response.
 pub fn classify(facts: &FetchFacts) -> SendFailure {
-    if facts.aborted_by_user {
-        return SendFailure::Cancelled {
-            after_ms: facts.elapsed_ms,
-        };
-    }
-    if facts.timed_out {
-        return SendFailure::Timeout {
-            after_ms: facts.timeout_ms,
-        };
-    }
-    if let Some(message) = &facts.rejected {
-        return SendFailure::Rejected {
-            message: message.clone(),
-        };
+    if let Some(failure) = SendFailure::ended_early(
+        facts.aborted_by_user,
+        facts.timed_out,
+        facts.elapsed_ms,
+        facts.timeout_ms,
+        facts.rejected.as_deref(),
+    ) {
+        return failure;
     }
     let Some(target) = &facts.target else {
         return SendFailure::Network {
