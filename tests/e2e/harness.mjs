@@ -166,7 +166,10 @@ export function appInBrowser({ permissions = [] } = {}) {
     /** A page at `url` (the app by default) as a first-time visitor sees it: nothing remembered. */
     async freshPage(url = session.server.url) {
       const page = await session.browser.newPage();
-      await page.goto(session.server.url);
+      // The pages of a file share one browser profile. Storage is cleared from a file of the
+      // app's origin that runs no app: an app page would still be booting, and could write
+      // back what it loaded after the clear.
+      await page.goto(`${session.server.url}manifest.webmanifest`);
       await page.evaluate(() => localStorage.clear());
       await page.goto(url);
       await page.getByTestId("validity").waitFor();
